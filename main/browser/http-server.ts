@@ -1,0 +1,134 @@
+// The browser shell: the built renderer and the contract at POST /api/<method>
+// on 127.0.0.1. What the end-to-end tests drive, what `npm start` falls back
+// to without Electron's runtime, and a thin-client counter.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallError } from '../../preload/contract/errors';
+import { httpStatusOf } from '../../preload/contract/errors';
+import type { Core } from '../core/create-core';
+import { describeContract } from './contract-schema';
+import { createGuard } from './request-guard';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
+
+/** Well above any real request (a registration is ~1 KB); far below harm. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface BrowserShellOptions {
+  core: Core;
+  rendererDir: string;
+  port: number;
+  host?: string;
+  apiKey?: string | undefined;
+  /** Extra Host header names to accept (a thin client reached by name). */
+  extraHosts?: string[];
+}
+
+export interface RunningShell {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(json);
+}
+
+function sendError(res: ServerResponse, error: CallError): void {
+  sendJson(res, httpStatusOf[error.code], { ok: false, error });
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads the body up to the limit. Past it, the rest is drained and dropped
+ * (not cut off), so the client gets a clean 413 rather than a reset.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
+}
+
+export function startBrowserShell(options: BrowserShellOptions): Promise<RunningShell> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer();
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      const port = (server.address() as AddressInfo).port;
+      const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`, ...(options.extraHosts ?? []).map((h) => `${h}:${port}`)];
+      const guard = createGuard({ allowedHosts: names, apiKey: options.apiKey });
+      server.on('request', (req, res) => {
+        handle(req, res).catch(() => {
+          if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'request failed' });
+          else res.destroy();
+        });
+      });
+
+      async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        const hostCheck = guard.checkHost(req);
+        if (!hostCheck.ok) return sendError(res, { code: hostCheck.code, message: hostCheck.message });
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path !== '/api' && !path.startsWith('/api/')) {
+          if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'NOT_FOUND', message: 'not found' });
+          return serveStatic(options.rendererDir, req, res, { 'Set-Cookie': guard.sessionCookie });
+        }
+        const originCheck = guard.checkOrigin(req);
+        if (!originCheck.ok) return sendError(res, { code: originCheck.code, message: originCheck.message });
+        const auth = guard.authenticate(req);
+        if (!auth.ok) return sendError(res, { code: auth.code, message: auth.message });
+
+        if (path === '/api' || path === '/api/') {
+          if (req.method !== 'GET') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'GET /api lists the contract' });
+          return sendJson(res, 200, describeContract(options.core.context.appVersion));
+        }
+        if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });
+        // Requiring JSON also keeps HTML forms (which cannot send it) out.
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+          return sendError(res, { code: 'MALFORMED_REQUEST', message: 'send Content-Type: application/json' });
+        }
+        let body: string;
+        try {
+          body = await readBody(req);
+        } catch (err) {
+          if (err instanceof BodyTooLarge) {
+            return sendError(res, { code: 'PAYLOAD_TOO_LARGE', message: `request body over ${MAX_BODY_BYTES} bytes` });
+          }
+          throw err;
+        }
+        let input: unknown;
+        try {
+          input = body.trim() === '' ? {} : JSON.parse(body);
+        } catch {
+          return sendError(res, { code: 'MALFORMED_REQUEST', message: 'the body is not valid JSON' });
+        }
+        if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+          return sendError(res, { code: 'MALFORMED_REQUEST', message: 'the body must be a JSON object' });
+        }
+        const method = decodeURIComponent(path.slice('/api/'.length));
+        const result = await options.core.registry.dispatch(method, input, { actor: auth.actor });
+        if (result.ok) return sendJson(res, 200, result);
+        return sendError(res, result.error);
+      }
+
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

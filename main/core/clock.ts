@@ -1,0 +1,34 @@
+// Time is injected everywhere so tests (and the bench) control "today".
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The calendar date (YYYY-MM-DD) of an instant in the hospital's time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
+export function ageInYears(dateOfBirth: string, onDay: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDay.split('-').map(Number) as [number, number, number];
+  const hadBirthday = m > bm || (m === bm && d >= bd);
+  return Math.max(0, y - by - (hadBirthday ? 0 : 1));
+}
+
+/**
+ * A birth date estimated from an age given at the counter: the same day and
+ * month as today, `years` and `months` earlier (29 Feb becomes 28 Feb).
+ */
+export function estimateDateOfBirth(today: string, years: number, months = 0): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const totalMonths = y * 12 + (m - 1) - (years * 12 + months);
+  const year = Math.floor(totalMonths / 12);
+  const month = (totalMonths % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(d, lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,37 @@
+// departments.* — the OPD departments a token can be issued for.
+import { appendAudit } from '../audit/audit-log';
+import { conflict, notFound } from '../core/app-error';
+import { nowIso, type CoreContext } from '../core/core-context';
+import { enqueueOutbox } from '../core/outbox';
+import type { HandlerMap } from '../core/registry';
+import { writeTransaction } from '../db/transaction';
+import { departmentByCode, listDepartments, saveDepartment } from './department-store';
+
+export function departmentsHandlers(ctx: CoreContext): HandlerMap {
+  const { db } = ctx;
+  return {
+    'departments.list': ({ includeInactive }) => listDepartments(db, includeInactive ?? false),
+    'departments.update': ({ code, ...changes }, call) =>
+      writeTransaction(db, () => {
+        const current = departmentByCode(db, code);
+        if (!current) throw notFound(`department ${code}`, 'code');
+        const next = {
+          ...current,
+          ...(changes.nameEn !== undefined ? { nameEn: changes.nameEn } : {}),
+          ...(changes.nameHi !== undefined ? { nameHi: changes.nameHi } : {}),
+          ...(changes.room !== undefined ? { room: changes.room } : {}),
+          ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
+          ...(changes.active !== undefined ? { active: changes.active } : {}),
+        };
+        if (next.shortcut && next.shortcut !== current.shortcut) {
+          const taken = listDepartments(db, true).find((d) => d.shortcut === next.shortcut && d.code !== code);
+          if (taken) throw conflict(`shortcut: key ${next.shortcut} is already used by ${taken.nameEn}`, 'shortcut');
+        }
+        const at = nowIso(ctx);
+        saveDepartment(db, next, at);
+        enqueueOutbox(db, { entity: 'department', entityId: code, operation: 'update', version: 1, at });
+        appendAudit(db, { at, actor: call.actor, action: 'department.update', entity: 'department', entityId: code, detail: { fields: Object.keys(changes) } });
+        return departmentByCode(db, code)!;
+      }),
+  };
+}

@@ -1,0 +1,77 @@
+// The Electron shell: one locked-down window over the same core the browser
+// shell uses. The only folder that imports 'electron' (with preload/bridge.ts).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { createCore, type Core } from '../core/create-core';
+import { CONTENT_SECURITY_POLICY } from '../browser/static-files';
+import { registerContractIpc } from './contract-ipc';
+import { electronNativeBinding } from './native-binding';
+
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const appPageUrl = pathToFileURL(rendererIndex).href;
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 800,
+    show: false,
+    title: 'HIMS Counter',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function lockDown(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // The webcam (card scanning) is the only permission the counter needs.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, grant) => grant(permission === 'media'));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (url !== appPageUrl) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch focuses the counter that is already open.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(() => {
+    try {
+      core = createCore({ dataDir: app.getPath('userData'), shell: 'electron', nativeBinding: electronNativeBinding(app) });
+    } catch (err) {
+      dialog.showErrorBox('HIMS Counter cannot start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return;
+    }
+    registerContractIpc(ipcMain, core.registry, appPageUrl);
+    lockDown();
+    mainWindow = createWindow();
+  }, (err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}

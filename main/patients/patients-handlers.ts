@@ -1,0 +1,131 @@
+// patients.* — register, find, read and change patients.
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { PatientChanges, RegisterPatientInput } from '../../preload/contract/methods';
+import type { Patient } from '../../preload/contract/records';
+import { appendAudit } from '../audit/audit-log';
+import { AppError, conflict, notFound } from '../core/app-error';
+import { estimateDateOfBirth } from '../core/clock';
+import { nowIso, today, type CoreContext } from '../core/core-context';
+import { enqueueOutbox } from '../core/outbox';
+import type { HandlerMap } from '../core/registry';
+import { writeTransaction } from '../db/transaction';
+import { findDuplicates } from './duplicate-finder';
+import { toPatient, toSummary } from './patient-rows';
+import { IDENTIFIER_SYSTEMS, insertPatient, patientById, patientByIdentifier, searchPatients, setIdentifier } from './patient-store';
+import { updatePatientRow } from './patient-update';
+import { classifyQuery } from './search-query';
+import { nextUhid } from './uhid';
+
+type Birth = Pick<RegisterPatientInput, 'dateOfBirth' | 'ageYears' | 'ageMonths'>;
+
+export function resolveBirth(input: Birth, todayDate: string): { dateOfBirth: string; estimated: boolean } {
+  if (input.dateOfBirth) return { dateOfBirth: input.dateOfBirth, estimated: false };
+  return { dateOfBirth: estimateDateOfBirth(todayDate, input.ageYears ?? 0, input.ageMonths ?? 0), estimated: true };
+}
+
+/** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
+export function checkGuardian(name: string | null | undefined, relation: string | null | undefined): void {
+  if (name && !relation) throw new AppError('VALIDATION_FAILED', 'guardianRelation: choose S/o, D/o, W/o or C/o', { field: 'guardianRelation', issues: [{ field: 'guardianRelation', message: 'choose S/o, D/o, W/o or C/o' }] });
+  if (relation && !name) throw new AppError('VALIDATION_FAILED', "guardianName: the guardian's name is required", { field: 'guardianName', issues: [{ field: 'guardianName', message: "the guardian's name is required" }] });
+}
+
+/** An ABHA number or address belongs to one patient only. */
+export function checkIdentifiersFree(db: Database, ids: { abhaNumber?: string | null; abhaAddress?: string | null }, selfId?: string): void {
+  for (const [field, system] of Object.entries(IDENTIFIER_SYSTEMS) as [keyof typeof IDENTIFIER_SYSTEMS, string][]) {
+    const value = ids[field];
+    if (!value) continue;
+    const holder = patientByIdentifier(db, system, value);
+    if (holder && holder.id !== selfId) {
+      throw conflict(`${field}: already registered to patient ${holder.name} (${holder.uhid})`, field, { patientId: holder.id });
+    }
+  }
+}
+
+export function patientsHandlers(ctx: CoreContext): HandlerMap {
+  const { db } = ctx;
+
+  function register(input: RegisterPatientInput, actor: string): Patient {
+    checkGuardian(input.guardianName, input.guardianRelation);
+    const day = today(ctx);
+    const birth = resolveBirth(input, day);
+    const id = input.id ?? randomUUID();
+    return writeTransaction(db, () => {
+      // A retried registration (same client id) gets the first one back.
+      const existing = patientById(db, id);
+      if (existing) return toPatient(existing, day);
+      checkIdentifiersFree(db, input);
+      if (!input.confirmNotDuplicate) {
+        const candidates = findDuplicates(db, { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated }, day);
+        if (candidates.length > 0) {
+          throw new AppError('DUPLICATE_SUSPECTED', `${candidates.length} patient(s) look like this one`, { details: { candidates } });
+        }
+      }
+      const at = nowIso(ctx);
+      const uhid = nextUhid(db, ctx.identity.hospitalCode, ctx.identity.counterLetter, Number(day.slice(0, 4)));
+      const pk = insertPatient(db, {
+        id,
+        uhid,
+        name: input.name,
+        gender: input.gender,
+        dateOfBirth: birth.dateOfBirth,
+        dobEstimated: birth.estimated,
+        phone: input.phone ?? null,
+        guardianName: input.guardianName ?? null,
+        guardianRelation: input.guardianRelation ?? null,
+        addressLine: input.address?.line ?? null,
+        district: input.address?.district ?? null,
+        state: input.address?.state ?? null,
+        pincode: input.address?.pincode ?? null,
+        originCounter: ctx.identity.counterId,
+        at,
+      });
+      setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, input.abhaNumber ?? null);
+      setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, input.abhaAddress ?? null);
+      enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at });
+      appendAudit(db, { at, actor, action: 'patient.register', entity: 'patient', entityId: id, detail: { duplicateWarningOverridden: input.confirmNotDuplicate === true } });
+      return toPatient(patientById(db, id)!, day);
+    });
+  }
+
+  function update(id: string, version: number, changes: PatientChanges, actor: string): Patient {
+    checkGuardian(changes.guardianName, changes.guardianRelation);
+    const day = today(ctx);
+    return writeTransaction(db, () => {
+      const current = patientById(db, id);
+      if (!current) throw notFound('patient', 'id');
+      if (current.version !== version) {
+        throw new AppError('VERSION_CONFLICT', 'this patient was changed by someone else; reload and try again', {
+          field: 'version',
+          details: { current: toPatient(current, day) },
+        });
+      }
+      checkIdentifiersFree(db, changes, id);
+      const at = nowIso(ctx);
+      const changed = updatePatientRow(db, current, changes, day, at);
+      enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'update', version: version + 1, at });
+      appendAudit(db, { at, actor, action: 'patient.update', entity: 'patient', entityId: id, detail: { fields: changed } });
+      return toPatient(patientById(db, id)!, day);
+    });
+  }
+
+  return {
+    'patients.register': (input, call) => register(input, call.actor),
+    'patients.findDuplicates': (input) => {
+      const birth = resolveBirth(input, today(ctx));
+      return findDuplicates(db, { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated, ...(input.id ? { excludeId: input.id } : {}) }, today(ctx));
+    },
+    'patients.search': ({ query, limit }) => {
+      const classified = classifyQuery(query);
+      const day = today(ctx);
+      return { kind: classified.kind, patients: searchPatients(db, classified, limit ?? 20).map((row) => toSummary(row, day)) };
+    },
+    'patients.get': ({ id }, call) => {
+      const row = patientById(db, id);
+      if (!row) throw notFound('patient', 'id');
+      writeTransaction(db, () => appendAudit(db, { at: nowIso(ctx), actor: call.actor, action: 'patient.view', entity: 'patient', entityId: id }));
+      return toPatient(row, today(ctx));
+    },
+    'patients.update': ({ id, version, changes }, call) => update(id, version, changes, call.actor),
+  };
+}

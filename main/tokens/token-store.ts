@@ -1,0 +1,137 @@
+// SQL for OPD tokens (one row per visit).
+import type { Database } from 'better-sqlite3';
+import type { Token } from '../../preload/contract/records';
+import { sql } from '../db/statements';
+import { formatUhid } from '../patients/uhid';
+
+interface TokenRow {
+  pk: number;
+  id: string;
+  label: string;
+  number: number;
+  counter_letter: string;
+  department_code: string;
+  visit_date: string;
+  patient_id: string;
+  patient_name: string;
+  patient_uhid: string;
+  priority: Token['priority'];
+  visit_type: Token['visitType'];
+  fee_category: Token['feeCategory'];
+  status: Token['status'];
+  issued_at: string;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  transferred_from_id: string | null;
+  transferred_to_id: string | null;
+  version: number;
+}
+
+const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code, t.visit_date,
+    p.id AS patient_id, p.name AS patient_name, p.uhid AS patient_uhid, t.priority, t.visit_type, t.fee_category,
+    t.status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version
+  FROM tokens t JOIN patients p ON p.pk = t.patient_pk`;
+
+export function toToken(row: TokenRow): Token {
+  return {
+    id: row.id,
+    label: row.label,
+    number: row.number,
+    counterLetter: row.counter_letter,
+    departmentCode: row.department_code,
+    visitDate: row.visit_date,
+    patientId: row.patient_id,
+    patientName: row.patient_name,
+    patientUhid: formatUhid(row.patient_uhid),
+    priority: row.priority,
+    visitType: row.visit_type,
+    feeCategory: row.fee_category,
+    status: row.status,
+    issuedAt: row.issued_at,
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
+    transferredFromId: row.transferred_from_id,
+    transferredToId: row.transferred_to_id,
+  };
+}
+
+export function tokenById(db: Database, id: string): (Token & { version: number }) | undefined {
+  const row = sql<[string], TokenRow>(db, `${TOKEN_SELECT} WHERE t.id = ?`).get(id);
+  return row ? { ...toToken(row), version: row.version } : undefined;
+}
+
+export function activeTokenFor(db: Database, patientPk: number, departmentCode: string, visitDate: string): Token | undefined {
+  const row = sql<[number, string, string], TokenRow>(
+    db,
+    `${TOKEN_SELECT} WHERE t.patient_pk = ? AND t.visit_date = ? AND t.department_code = ? AND t.status = 'issued'`,
+  ).get(patientPk, visitDate, departmentCode);
+  return row ? toToken(row) : undefined;
+}
+
+export interface TokenFilter {
+  date: string;
+  departmentCode?: string | undefined;
+  patientId?: string | undefined;
+}
+
+/** A day's tokens in queue order: issue time, not number (design.md §3). */
+export function listTokens(db: Database, filter: TokenFilter): Token[] {
+  const where = ['t.visit_date = @date'];
+  if (filter.departmentCode) where.push('t.department_code = @departmentCode');
+  if (filter.patientId) where.push('p.id = @patientId');
+  return sql<TokenFilter, TokenRow>(db, `${TOKEN_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.issued_at, t.pk`)
+    .all(filter)
+    .map(toToken);
+}
+
+/** The next daily number for this department and counter; never reused. */
+export function nextTokenNumber(db: Database, departmentCode: string, visitDate: string, counterLetter: string): number {
+  const row = sql<[string, string, string], { last_number: number }>(
+    db,
+    `INSERT INTO token_sequences (department_code, visit_date, counter_letter, last_number) VALUES (?, ?, ?, 1)
+     ON CONFLICT DO UPDATE SET last_number = last_number + 1
+     RETURNING last_number`,
+  ).get(departmentCode, visitDate, counterLetter);
+  return row!.last_number;
+}
+
+export function tokenLabel(counterLetter: string, number: number): string {
+  return `${counterLetter}-${String(number).padStart(3, '0')}`;
+}
+
+export interface TokenInsert {
+  id: string;
+  patientPk: number;
+  departmentCode: string;
+  visitDate: string;
+  counterLetter: string;
+  number: number;
+  priority: string;
+  visitType: string;
+  feeCategory: string;
+  issuedAt: string;
+  transferredFromId: string | null;
+}
+
+export function insertToken(db: Database, t: TokenInsert): void {
+  sql(
+    db,
+    `INSERT INTO tokens (id, patient_pk, department_code, visit_date, counter_letter, number, label, priority,
+       visit_type, fee_category, status, issued_at, transferred_from_id)
+     VALUES (@id, @patientPk, @departmentCode, @visitDate, @counterLetter, @number, @label, @priority,
+       @visitType, @feeCategory, 'issued', @issuedAt, @transferredFromId)`,
+  ).run({ ...t, label: tokenLabel(t.counterLetter, t.number) });
+}
+
+export function closeToken(
+  db: Database,
+  id: string,
+  change: { status: 'cancelled' | 'transferred'; at: string; reason: string | null; transferredToId: string | null },
+): void {
+  sql(
+    db,
+    `UPDATE tokens SET status = @status, cancelled_at = @at, cancel_reason = @reason,
+       transferred_to_id = @transferredToId, version = version + 1
+     WHERE id = @id AND status = 'issued'`,
+  ).run({ id, ...change });
+}

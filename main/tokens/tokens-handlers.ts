@@ -1,0 +1,97 @@
+// tokens.* — issue, cancel, transfer and list OPD tokens. A token is committed
+// durably (synchronous=FULL) before the call returns, so what the clerk hands
+// over survives a power cut.
+import { randomUUID } from 'node:crypto';
+import type { Token } from '../../preload/contract/records';
+import { appendAudit } from '../audit/audit-log';
+import { AppError, conflict, notFound } from '../core/app-error';
+import { nowIso, today, type CoreContext } from '../core/core-context';
+import { enqueueOutbox } from '../core/outbox';
+import type { HandlerMap } from '../core/registry';
+import { writeTransaction } from '../db/transaction';
+import { departmentByCode } from '../departments/department-store';
+import { patientById } from '../patients/patient-store';
+import { activeTokenFor, closeToken, insertToken, listTokens, nextTokenNumber, tokenById } from './token-store';
+
+export function tokensHandlers(ctx: CoreContext): HandlerMap {
+  const { db } = ctx;
+  const letter = () => ctx.identity.counterLetter;
+
+  function requireActiveDepartment(code: string) {
+    const department = departmentByCode(db, code);
+    if (!department) throw notFound(`department ${code}`, 'departmentCode');
+    if (!department.active) throw conflict(`departmentCode: ${department.nameEn} is not taking patients`, 'departmentCode');
+    return department;
+  }
+
+  function requireIssued(tokenId: string) {
+    const token = tokenById(db, tokenId);
+    if (!token) throw notFound('token', 'tokenId');
+    if (token.status !== 'issued') throw conflict(`token ${token.label} is already ${token.status}`, 'tokenId');
+    return token;
+  }
+
+  function issue(
+    fields: { id: string; patientPk: number; departmentCode: string; priority: string; visitType: string; feeCategory: string; transferredFromId: string | null },
+    visitDate: string,
+    at: string,
+  ): Token {
+    const number = nextTokenNumber(db, fields.departmentCode, visitDate, letter());
+    insertToken(db, { ...fields, visitDate, counterLetter: letter(), number, issuedAt: at });
+    enqueueOutbox(db, { entity: 'token', entityId: fields.id, operation: 'create', version: 1, at });
+    return tokenById(db, fields.id)!;
+  }
+
+  return {
+    'tokens.issue': (input, call) => {
+      const visitDate = today(ctx);
+      const id = input.id ?? randomUUID();
+      return writeTransaction(db, () => {
+        const again = tokenById(db, id);
+        if (again) return again; // a retried call gets the same token back
+        const patient = patientById(db, input.patientId);
+        if (!patient) throw notFound('patient', 'patientId');
+        requireActiveDepartment(input.departmentCode);
+        const open = activeTokenFor(db, patient.pk, input.departmentCode, visitDate);
+        if (open) {
+          throw new AppError('CONFLICT', `this patient already has token ${open.label} in ${input.departmentCode} today`, {
+            field: 'departmentCode',
+            details: { token: open },
+          });
+        }
+        const at = nowIso(ctx);
+        const token = issue({ ...input, id, patientPk: patient.pk, transferredFromId: null }, visitDate, at);
+        appendAudit(db, { at, actor: call.actor, action: 'token.issue', entity: 'token', entityId: id, detail: { label: token.label, department: token.departmentCode } });
+        return token;
+      });
+    },
+
+    'tokens.cancel': ({ tokenId, reason }, call) =>
+      writeTransaction(db, () => {
+        const token = requireIssued(tokenId);
+        const at = nowIso(ctx);
+        closeToken(db, tokenId, { status: 'cancelled', at, reason, transferredToId: null });
+        enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: token.version + 1, at });
+        appendAudit(db, { at, actor: call.actor, action: 'token.cancel', entity: 'token', entityId: tokenId, detail: { label: token.label, reason } });
+        return tokenById(db, tokenId)!;
+      }),
+
+    'tokens.transfer': ({ tokenId, departmentCode, reason }, call) =>
+      writeTransaction(db, () => {
+        const from = requireIssued(tokenId);
+        if (from.departmentCode === departmentCode) throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
+        requireActiveDepartment(departmentCode);
+        const patient = patientById(db, from.patientId)!;
+        const at = nowIso(ctx);
+        const id = randomUUID();
+        // The new token is numbered in its new department on the day of the original visit.
+        const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
+        closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
+        enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });
+        appendAudit(db, { at, actor: call.actor, action: 'token.transfer', entity: 'token', entityId: tokenId, detail: { from: from.label, to: to.label, department: departmentCode, reason: reason ?? null } });
+        return { from: tokenById(db, tokenId)!, to };
+      }),
+
+    'tokens.list': ({ date, departmentCode, patientId }) => listTokens(db, { date: date ?? today(ctx), departmentCode, patientId }),
+  };
+}

@@ -1,0 +1,10 @@
+import type { CallResult } from './errors';
+import type { MethodInput, MethodName, MethodOutput } from './methods';
+
+/**
+ * What the renderer sees as `window.counter` (Electron) or gets from the HTTP
+ * client (browser shell): one generic call, never a raw IPC channel.
+ */
+export interface CounterApi {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodOutput<M>>>;
+}

@@ -1,0 +1,47 @@
+// The typed error every failed call returns, over IPC and over HTTP alike.
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED', // input did not match the method's schema
+  'MALFORMED_REQUEST', // not JSON, or not an object
+  'PAYLOAD_TOO_LARGE',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT', // e.g. an ABHA number already registered
+  'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
+  'VERSION_CONFLICT', // someone changed the record since it was read
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const CallError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Dotted path of the first offending field, e.g. "address.pincode". */
+  field: z.string().optional(),
+  issues: z.array(FieldIssue).optional(),
+  details: z.unknown().optional(),
+});
+export type CallError = z.infer<typeof CallError>;
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** HTTP status for each code, used by the browser shell. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNKNOWN_METHOD: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_SUSPECTED: 409,
+  VERSION_CONFLICT: 409,
+  INTERNAL: 500,
+};

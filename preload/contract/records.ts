@@ -1,0 +1,106 @@
+// The shapes the core returns: what a patient, a token and a department look
+// like on the wire. Outputs are validated too, so a drifted row is caught at the
+// boundary instead of rendering as "undefined" at the counter.
+import { z } from 'zod';
+import {
+  FeeCategory,
+  Gender,
+  GuardianRelation,
+  Priority,
+  TokenStatus,
+  VisitType,
+} from './fields';
+
+const nullableString = z.string().nullable();
+
+export const Address = z.object({
+  line: nullableString,
+  district: nullableString,
+  state: nullableString,
+  pincode: nullableString,
+});
+
+export const Patient = z.object({
+  id: z.string(),
+  uhid: z.string(),
+  name: z.string(),
+  gender: Gender,
+  dateOfBirth: z.string(),
+  dateOfBirthEstimated: z.boolean(),
+  ageYears: z.number().int(),
+  phone: nullableString,
+  guardianName: nullableString,
+  guardianRelation: GuardianRelation.nullable(),
+  address: Address,
+  abhaNumber: nullableString,
+  abhaAddress: nullableString,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Patient = z.infer<typeof Patient>;
+
+export const PatientSummary = Patient.pick({
+  id: true,
+  uhid: true,
+  name: true,
+  gender: true,
+  dateOfBirth: true,
+  ageYears: true,
+  phone: true,
+  guardianName: true,
+  guardianRelation: true,
+  abhaNumber: true,
+});
+export type PatientSummary = z.infer<typeof PatientSummary>;
+
+export const DuplicateCandidate = z.object({
+  patient: PatientSummary,
+  reasons: z.array(z.enum(['same_phone_similar_name', 'same_name_same_birth_year', 'same_abha'])),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const Department = z.object({
+  code: z.string(),
+  nameEn: z.string(),
+  nameHi: z.string(),
+  room: z.string(),
+  shortcut: z.string().nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Token = z.object({
+  id: z.string(),
+  label: z.string(),
+  number: z.number().int(),
+  counterLetter: z.string(),
+  departmentCode: z.string(),
+  visitDate: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  patientUhid: z.string(),
+  priority: Priority,
+  visitType: VisitType,
+  feeCategory: FeeCategory,
+  status: TokenStatus,
+  issuedAt: z.string(),
+  cancelledAt: nullableString,
+  cancelReason: nullableString,
+  transferredFromId: nullableString,
+  transferredToId: nullableString,
+});
+export type Token = z.infer<typeof Token>;
+
+export const CounterInfo = z.object({
+  counterId: z.string(),
+  counterLetter: z.string(),
+  hospitalName: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  today: z.string(),
+  timeZone: z.string(),
+  shell: z.enum(['electron', 'browser']),
+});
+export type CounterInfo = z.infer<typeof CounterInfo>;

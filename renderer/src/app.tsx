@@ -1,0 +1,185 @@
+// The counter screen: one search box, then whichever of registration form,
+// patient panel and issued token the moment needs, with today's queue beside.
+// All state that crosses panels lives here; each panel owns its own details.
+import { useCallback, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput, PatientSummary, Token } from '../../preload/contract';
+import { AppHeader } from './components/app-header';
+import { CallErrorMessage } from './components/call-error-message';
+import { IssuedToken } from './components/issued-token';
+import { PatientPanel } from './components/patient-panel';
+import { PatientSearch } from './components/patient-search';
+import { QueuePanel } from './components/queue-panel';
+import { RegistrationForm, type RegistrationFormHandle } from './components/registration-form';
+import { useCounterMutation } from './hooks/use-counter-mutation';
+import { useCounterSetup } from './hooks/use-counter-setup';
+import { useKeyHandler } from './hooks/use-key-handler';
+import { usePatientDetails } from './hooks/use-patient-details';
+import { usePatientSearch } from './hooks/use-patient-search';
+import { useQueue } from './hooks/use-queue';
+import { currentLanguage } from './i18n';
+import { prefillFromQuery } from './lib/query-prefill';
+
+/** Shorter queries match too many names to mean "this patient is new". */
+const NOT_FOUND_MIN_LENGTH = 3;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const setup = useCounterSetup();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<RegistrationFormHandle>(null);
+
+  const [query, setQuery] = useState('');
+  const search = usePatientSearch(query);
+  const [selected, setSelected] = useState<PatientSummary | null>(null);
+  const [issued, setIssued] = useState<Token | null>(null);
+  const [formOpened, setFormOpened] = useState(false); // F2 / button
+  const [formEdited, setFormEdited] = useState(false);
+  const [queueChoice, setQueueChoice] = useState<string | null>(null);
+  const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
+
+  const details = usePatientDetails(selected?.id ?? null, refreshKey);
+  const queueCode = queueChoice ?? setup.departments[0]?.code ?? null;
+  const queue = useQueue(queueCode, refreshKey, refresh);
+  const registerCall = useCounterMutation('patients.register');
+  const issueCall = useCounterMutation('tokens.issue');
+
+  const notFound =
+    query.trim() !== '' &&
+    search.settledQuery.length >= NOT_FOUND_MIN_LENGTH &&
+    search.patients.length === 0 &&
+    search.error === null;
+  const showForm = selected === null && (formOpened || formEdited || notFound);
+
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+
+  function closeForm() {
+    setFormOpened(false);
+    setFormEdited(false);
+  }
+
+  /** Escape: back to an empty search box, ready for the next patient. */
+  function startOver() {
+    setQuery('');
+    setSelected(null);
+    closeForm();
+    focusSearch();
+  }
+
+  const select = useCallback((patient: PatientSummary) => {
+    setSelected(patient);
+    setFormOpened(false);
+    setFormEdited(false);
+  }, []);
+
+  const openForm = useCallback(() => {
+    setSelected(null);
+    if (formRef.current) formRef.current.focusFirstEmpty();
+    else setFormOpened(true);
+  }, []);
+
+  function changeQuery(value: string) {
+    setQuery(value);
+    // A new search means a new patient: the last token and patient go away.
+    if (value.trim() !== '') setIssued(null);
+    setSelected(null);
+  }
+
+  async function issue(input: MethodInput<'tokens.issue'>) {
+    const result = await issueCall.run(input);
+    if (result?.ok) {
+      setIssued(result.value);
+      setSelected(null);
+      setQuery('');
+      setQueueChoice(result.value.departmentCode);
+      refresh();
+      focusSearch();
+    }
+    return result;
+  }
+
+  useKeyHandler((e) => {
+    if (e.defaultPrevented) return;
+    if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
+      e.preventDefault();
+      openForm();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      startOver();
+    }
+  });
+
+  return (
+    <div className="app">
+      <AppHeader
+        info={setup.info}
+        error={setup.infoError}
+        language={language}
+        onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
+      />
+      <main className="workspace">
+        <div className="work-column">
+          <PatientSearch
+            query={query}
+            onQueryChange={changeQuery}
+            search={search}
+            showResults={selected === null}
+            notFound={notFound}
+            onSelect={select}
+            onEnterNotFound={openForm}
+            onNewPatient={openForm}
+            inputRef={searchRef}
+          />
+          {setup.departmentsError && (
+            <CallErrorMessage error={setup.departmentsError} title={t('panel.departmentsFailed')} testId="departments-error" />
+          )}
+          {issued && <IssuedToken token={issued} department={setup.departmentByCode.get(issued.departmentCode)} language={language} />}
+          {showForm && (
+            <RegistrationForm
+              handleRef={formRef}
+              autoFocus={formOpened}
+              prefill={prefillFromQuery(query)}
+              today={setup.info?.today ?? ''}
+              register={registerCall.run}
+              pending={registerCall.pending}
+              onRegistered={(patient) => {
+                setQuery('');
+                select(patient);
+              }}
+              onUseExisting={select}
+              onClose={() => {
+                closeForm();
+                focusSearch();
+              }}
+              onEdited={() => setFormEdited(true)}
+            />
+          )}
+          {selected && (
+            <PatientPanel
+              key={selected.id}
+              patient={selected}
+              details={details.patient}
+              detailsError={details.error}
+              tokensToday={details.tokensToday}
+              departments={setup.departments}
+              departmentByCode={setup.departmentByCode}
+              language={language}
+              issue={issue}
+              pending={issueCall.pending}
+              onClose={startOver}
+            />
+          )}
+        </div>
+        <QueuePanel
+          departments={setup.departments}
+          selected={queueCode}
+          onSelect={setQueueChoice}
+          queue={queue}
+          language={language}
+          timeZone={setup.info?.timeZone}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Who and when: hospital, counter letter, today's date, and the language switch.
+import { useTranslation } from 'react-i18next';
+import type { CallError, CounterInfo } from '../../../preload/contract';
+import type { Language } from '../i18n';
+import { formatDate } from '../lib/format';
+import { CallErrorMessage } from './call-error-message';
+
+interface Props {
+  info: CounterInfo | null;
+  error: CallError | null;
+  language: Language;
+  onToggleLanguage: () => void;
+}
+
+export function AppHeader({ info, error, language, onToggleLanguage }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="hospital-name" data-testid="hospital-name">
+          {info ? info.hospitalName : t('app.title')}
+        </span>
+        {info && (
+          <span className="counter-letter" data-testid="counter-letter">
+            {t('app.counter', { letter: info.counterLetter })}
+          </span>
+        )}
+      </div>
+      {error && <CallErrorMessage error={error} title={t('app.infoFailed')} testId="header-error" />}
+      <div className="header-right">
+        {info && (
+          <time className="today" dateTime={info.today} data-testid="today">
+            {formatDate(info.today, language)}
+          </time>
+        )}
+        <button
+          type="button"
+          className="lang-switch"
+          data-testid="lang-switch"
+          data-lang={language}
+          // The label is in the language it switches to, so either reader finds it.
+          lang={language === 'en' ? 'hi' : 'en'}
+          aria-label={t('lang.switchAria')}
+          onClick={onToggleLanguage}
+        >
+          {t('lang.switch')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,131 @@
+// The chosen patient and the token to give them. Keyboard: the key shown on a
+// department picks it (when not typing in a field), Enter issues.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, Department, MethodInput, Patient, PatientSummary, Token } from '../../../preload/contract';
+import { isTypingTarget, useKeyHandler } from '../hooks/use-key-handler';
+import type { ActionResult } from '../hooks/use-queue';
+import type { Language } from '../i18n';
+import { departmentName } from '../lib/format';
+import { newId } from '../lib/new-id';
+import { CallErrorMessage } from './call-error-message';
+import { DepartmentPicker } from './department-picker';
+import { PatientFacts } from './patient-facts';
+import { TokenOptions, type TokenChoices } from './token-options';
+
+/** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
+const SENIOR_AGE = 60;
+
+interface Props {
+  patient: PatientSummary;
+  details: Patient | null;
+  detailsError: CallError | null;
+  tokensToday: Token[];
+  departments: Department[];
+  departmentByCode: ReadonlyMap<string, Department>;
+  language: Language;
+  issue: (input: MethodInput<'tokens.issue'>) => Promise<ActionResult<Token>>;
+  pending: boolean;
+  onClose: () => void;
+}
+
+export function PatientPanel(props: Props) {
+  const { patient, details, detailsError, tokensToday, departments, departmentByCode, language, issue, pending, onClose } = props;
+  const { t } = useTranslation();
+  const panelRef = useRef<HTMLElement>(null);
+  // One id per patient shown: a retried issue after a lost answer returns the same token.
+  const [tokenId] = useState(newId);
+  const [department, setDepartment] = useState<string | null>(null);
+  const [choices, setChoices] = useState<TokenChoices>({
+    priority: patient.ageYears >= SENIOR_AGE ? 'senior' : 'none',
+    visitType: 'new',
+    feeCategory: 'general',
+  });
+  const [error, setError] = useState<CallError | null>(null);
+  const [needDepartment, setNeedDepartment] = useState(false);
+
+  // The cursor leaves the search box so the department keys work at once.
+  useEffect(() => panelRef.current?.focus(), []);
+
+  async function issueFor(code: string | null) {
+    if (code === null) {
+      setNeedDepartment(true);
+      return;
+    }
+    setNeedDepartment(false);
+    setError(null);
+    const result = await issue({ id: tokenId, patientId: patient.id, departmentCode: code, ...choices });
+    if (result && !result.ok) setError(result.error);
+  }
+
+  function pick(code: string) {
+    setDepartment(code);
+    setNeedDepartment(false);
+  }
+
+  useKeyHandler((e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTypingTarget(e.target)) return;
+    if (e.key === 'Enter') {
+      // Buttons keep their own Enter (close, cancel in the queue …).
+      if (e.target instanceof HTMLButtonElement) return;
+      e.preventDefault();
+      void issueFor(department);
+      return;
+    }
+    const key = e.key.length === 1 ? e.key.toUpperCase() : '';
+    const match = key ? departments.find((d) => d.shortcut === key) : undefined;
+    if (match) {
+      e.preventDefault(); // or a focused select would jump to an option
+      pick(match.code);
+    }
+  });
+
+  return (
+    <section className="patient-panel" data-testid="patient-panel" ref={panelRef} tabIndex={-1} aria-labelledby="patient-name">
+      <div className="panel-title-row">
+        <h2 id="patient-name" className="patient-name">
+          {patient.name}
+        </h2>
+        <button type="button" className="secondary small" data-testid="patient-close" onClick={onClose}>
+          {t('panel.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      <PatientFacts patient={patient} details={details} />
+      {detailsError && <CallErrorMessage error={detailsError} title={t('patient.loadFailed')} />}
+      {tokensToday.length > 0 && (
+        <p className="tokens-today" data-testid="tokens-today">
+          {t('panel.tokensToday')}{' '}
+          {tokensToday.map((tk) => (
+            <span key={tk.id} className={`chip status-${tk.status}`}>
+              {tk.label} {departmentName(departmentByCode.get(tk.departmentCode), tk.departmentCode, language)}
+            </span>
+          ))}
+        </p>
+      )}
+      <h3>{t('panel.department')}</h3>
+      <p className="hint">{t('panel.departmentHint')}</p>
+      <DepartmentPicker
+        departments={departments}
+        selected={department}
+        language={language}
+        onSelect={pick}
+        onSelectAndIssue={(code) => {
+          pick(code);
+          void issueFor(code);
+        }}
+      />
+      <TokenOptions value={choices} onChange={setChoices} />
+      {needDepartment && (
+        <p className="field-error" role="alert" data-testid="issue-need-department">
+          {t('panel.chooseDepartment')}
+        </p>
+      )}
+      {error && <CallErrorMessage error={error} title={t('panel.issueFailed')} testId="issue-error" />}
+      <div className="form-actions">
+        <button type="button" className="primary big" data-testid="issue-token" disabled={pending} onClick={() => void issueFor(department)}>
+          {pending ? t('panel.issuing') : t('panel.issue')} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+// Registering a patient who was not found. The form follows the search text
+// until the clerk types into it, has one client-made id for its whole life
+// (so a double Enter or a retry never registers twice) and puts the cursor
+// on the first field the core refused.
+import { useEffect, useEffectEvent, useImperativeHandle, useState, type FormEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
+import { DuplicateCandidate as DuplicateCandidateSchema } from '../../../preload/contract/records';
+import { newId } from '../lib/new-id';
+import type { QueryPrefill } from '../lib/query-prefill';
+import {
+  buildRegisterInput,
+  clearErrorsFor,
+  emptyValues,
+  firstErrorPath,
+  mapCallError,
+  type FieldErrors,
+  type FieldPath,
+  type RegisterInput,
+  type RegistrationValues,
+} from '../lib/registration-form';
+import { CallErrorMessage } from './call-error-message';
+import { DuplicateWarning } from './duplicate-warning';
+import { fieldIds } from './form-field';
+import { RegistrationFields } from './registration-fields';
+
+export interface RegistrationFormHandle {
+  /** Put the cursor on the first required field still empty. */
+  focusFirstEmpty: () => void;
+}
+
+interface Props {
+  prefill: QueryPrefill;
+  today: string;
+  register: (input: RegisterInput) => Promise<CallResult<Patient> | null>;
+  pending: boolean;
+  onRegistered: (patient: Patient) => void;
+  onUseExisting: (patient: PatientSummary) => void;
+  onClose: () => void;
+  /** Told once, when the clerk first types here: the form must then stay open. */
+  onEdited: () => void;
+  handleRef: Ref<RegistrationFormHandle>;
+  /** Opened on purpose (F2, Enter on "not found"): take the cursor. Opened by a search: leave it. */
+  autoFocus: boolean;
+}
+
+function focusField(path: FieldPath | null) {
+  if (path) document.getElementById(fieldIds(path).input)?.focus();
+}
+
+function candidatesOf(error: CallError): DuplicateCandidate[] {
+  const details = error.details;
+  const raw = typeof details === 'object' && details !== null && 'candidates' in details ? details.candidates : undefined;
+  const parsed = DuplicateCandidateSchema.array().safeParse(raw);
+  return parsed.success ? parsed.data : [];
+}
+
+export function RegistrationForm(props: Props) {
+  const { prefill, today, register, pending, onRegistered, onUseExisting, onClose, onEdited, handleRef, autoFocus } = props;
+  const { t } = useTranslation();
+  const [id] = useState(newId);
+  // null while untouched: the shown values then follow the search text.
+  const [edited, setEdited] = useState<RegistrationValues | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [callError, setCallError] = useState<CallError | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const values = edited ?? emptyValues(prefill);
+
+  function focusFirstEmpty() {
+    const birth: [FieldPath, string] =
+      values.birthMode === 'age' ? ['ageYears', values.ageYears] : ['dateOfBirth', values.dateOfBirth];
+    const required: [FieldPath, string][] = [['name', values.name], ['gender', values.gender], birth];
+    focusField(required.find(([, v]) => v.trim() === '')?.[0] ?? 'phone');
+  }
+  useImperativeHandle(handleRef, () => ({ focusFirstEmpty }));
+  const focusOnOpen = useEffectEvent(() => {
+    if (autoFocus) focusFirstEmpty();
+  });
+  useEffect(() => focusOnOpen(), []);
+
+  function change(patch: Partial<RegistrationValues>) {
+    if (edited === null) onEdited();
+    setEdited({ ...values, ...patch });
+    setDuplicates([]); // they matched the old details, not these
+    setErrors(clearErrorsFor(errors, patch));
+  }
+
+  function showFieldErrors(fieldErrors: FieldErrors) {
+    // The core checks age and date of birth as a pair; show its word on the one visible.
+    const moved = { ...fieldErrors };
+    const [shown, hidden] = values.birthMode === 'age' ? (['ageYears', 'dateOfBirth'] as const) : (['dateOfBirth', 'ageYears'] as const);
+    if (moved[hidden]) {
+      moved[shown] = [...(moved[shown] ?? []), ...moved[hidden]];
+      delete moved[hidden];
+    }
+    setErrors(moved);
+    // After React has drawn the error, so the screen reader reads it with the field.
+    requestAnimationFrame(() => focusField(firstErrorPath(moved)));
+  }
+
+  async function submit(confirmNotDuplicate: boolean) {
+    setCallError(null);
+    setGeneral([]);
+    const built = buildRegisterInput(values, id, confirmNotDuplicate);
+    if (!built.ok) {
+      showFieldErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    const result = await register(built.input);
+    if (result === null) return; // the same registration is already on its way
+    if (result.ok) {
+      onRegistered(result.value);
+      return;
+    }
+    const error = result.error;
+    if (error.code === 'VALIDATION_FAILED') {
+      const mapped = mapCallError(error);
+      setGeneral(mapped.general);
+      showFieldErrors(mapped.fields);
+    } else if (error.code === 'DUPLICATE_SUSPECTED' && candidatesOf(error).length > 0) {
+      setDuplicates(candidatesOf(error));
+    } else {
+      setCallError(error);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit(false);
+  }
+
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  return (
+    <form className="registration-form" data-testid="registration-form" noValidate onSubmit={onSubmit} aria-labelledby="reg-title">
+      <div className="panel-title-row">
+        <h2 id="reg-title">{t('form.title')}</h2>
+        <button type="button" className="secondary small" data-testid="reg-close" onClick={onClose}>
+          {t('form.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      <RegistrationFields values={values} errors={errors} onChange={change} today={today} />
+      {(hasFieldErrors || general.length > 0) && (
+        <div className="form-errors" role="alert" data-testid="reg-errors">
+          {t('form.fixFields')}
+          {general.map((m) => (
+            <span key={m} className="server-message" lang="en">
+              {m}
+            </span>
+          ))}
+        </div>
+      )}
+      {callError && <CallErrorMessage error={callError} title={t('form.failed')} testId="reg-error" />}
+      {duplicates.length > 0 && (
+        <DuplicateWarning
+          candidates={duplicates}
+          pending={pending}
+          onUseExisting={onUseExisting}
+          onRegisterAnyway={() => void submit(true)}
+        />
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid="reg-submit" disabled={pending}>
+          {pending ? t('form.submitting') : t('form.submit')} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

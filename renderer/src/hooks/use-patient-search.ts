@@ -1,0 +1,54 @@
+// Search as you type: waits for a short pause so a fast typist or a barcode
+// scanner sends one query, not one per key, and ignores answers to queries
+// the clerk has already typed past.
+import { useEffect, useState } from 'react';
+import type { CallError, PatientSummary } from '../../../preload/contract';
+import { callCounter } from '../api/counter-client';
+
+export const SEARCH_DEBOUNCE_MS = 120;
+const SEARCH_LIMIT = 20;
+
+export interface SearchState {
+  /** The trimmed query the shown results answer ('' before any). */
+  settledQuery: string;
+  patients: PatientSummary[];
+  error: CallError | null;
+  /** The results answer what is in the box right now. */
+  upToDate: boolean;
+}
+
+interface Settled {
+  query: string;
+  patients: PatientSummary[];
+  error: CallError | null;
+}
+
+export function usePatientSearch(query: string): SearchState {
+  const trimmed = query.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const [settled, setSettled] = useState<Settled | null>(null);
+
+  useEffect(() => {
+    if (trimmed === '') return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void callCounter('patients.search', { query: trimmed, limit: SEARCH_LIMIT }).then((result) => {
+        if (!live) return; // the clerk has typed on: this answer is stale
+        setSettled(
+          result.ok
+            ? { query: trimmed, patients: result.value.patients, error: null }
+            : { query: trimmed, patients: [], error: result.error },
+        );
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [trimmed]);
+
+  if (trimmed === '' || settled === null) {
+    return { settledQuery: '', patients: [], error: null, upToDate: trimmed === '' };
+  }
+  // Keep showing the previous results while the next ones load: less flicker.
+  return { settledQuery: settled.query, patients: settled.patients, error: settled.error, upToDate: settled.query === trimmed };
+}

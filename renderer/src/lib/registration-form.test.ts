@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { RegisterPatientInput } from '../../../preload/contract';
+import { buildRegisterInput, emptyValues, firstErrorPath, mapCallError } from './registration-form';
+
+const ID = '0b7f3c9e-5d7a-4f7e-9a7e-3f1f6b0c2d11';
+
+describe('registration form', () => {
+  it('prefills the field the search text belongs to', () => {
+    expect(emptyValues({ kind: 'phone', value: '9876543210' }).phone).toBe('9876543210');
+    expect(emptyValues({ kind: 'name', value: 'Sunita' }).name).toBe('Sunita');
+    expect(emptyValues({ kind: 'abhaAddress', value: 'sunita@abdm' }).abhaAddress).toBe('sunita@abdm');
+  });
+
+  it('builds a request that the contract itself accepts', () => {
+    const values = { ...emptyValues({ kind: 'name', value: 'Sunita Devi' }), gender: 'female' as const, ageYears: '34' };
+    const built = buildRegisterInput(values, ID, false);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const parsed = RegisterPatientInput.parse(built.input);
+    expect(parsed).toMatchObject({ id: ID, name: 'Sunita Devi', gender: 'female', ageYears: 34, phone: null });
+    expect(parsed.dateOfBirth).toBeUndefined();
+    expect(parsed.confirmNotDuplicate).toBeUndefined();
+  });
+
+  it('sends the date of birth instead of the age when the clerk switched to it', () => {
+    const values = { ...emptyValues({ kind: 'none', value: '' }), name: 'A', gender: 'male' as const, birthMode: 'dob' as const, ageYears: '40', dateOfBirth: '1990-05-01' };
+    const built = buildRegisterInput(values, ID, true);
+    expect(built.ok && built.input).toMatchObject({ dateOfBirth: '1990-05-01', confirmNotDuplicate: true });
+    expect(built.ok && built.input.ageYears).toBeUndefined();
+  });
+
+  it('refuses to send without a gender or a whole-number age', () => {
+    const values = { ...emptyValues({ kind: 'name', value: 'Ram' }), ageYears: '4.5' };
+    const built = buildRegisterInput(values, ID, false);
+    expect(built).toEqual({ ok: false, errors: { gender: [], ageYears: [] } });
+  });
+
+  it('spreads a VALIDATION_FAILED error over the fields and keeps the rest general', () => {
+    const mapped = mapCallError({
+      code: 'VALIDATION_FAILED',
+      message: 'invalid input',
+      field: 'address.pincode',
+      issues: [
+        { field: 'address.pincode', message: 'must be a 6-digit PIN code' },
+        { field: 'phone', message: 'must be a 10-digit Indian mobile number starting 6-9' },
+        { field: 'ageMonths', message: 'too big' },
+        { field: 'id', message: 'Invalid UUID' },
+      ],
+    });
+    expect(mapped.fields).toEqual({
+      'address.pincode': ['must be a 6-digit PIN code'],
+      phone: ['must be a 10-digit Indian mobile number starting 6-9'],
+      ageYears: ['too big'],
+    });
+    expect(mapped.general).toEqual(['id: Invalid UUID']);
+    expect(firstErrorPath(mapped.fields)).toBe('ageYears');
+  });
+
+  it('uses the top-level field when an error carries no issues list', () => {
+    const mapped = mapCallError({ code: 'VALIDATION_FAILED', message: 'is required', field: 'name' });
+    expect(mapped.fields).toEqual({ name: ['is required'] });
+    expect(mapCallError({ code: 'INTERNAL', message: 'disk full' }).general).toEqual(['disk full']);
+  });
+});

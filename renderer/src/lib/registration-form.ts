@@ -1,0 +1,176 @@
+// Pure logic of the registration form: its values, the request it sends and
+// how a VALIDATION_FAILED answer maps back onto its fields. Kept out of the
+// component so it can be unit-tested without a DOM.
+import type { CallError, MethodInput } from '../../../preload/contract';
+import type { QueryPrefill } from './query-prefill';
+
+export const GENDERS = ['male', 'female', 'other'] as const;
+export const GUARDIAN_RELATIONS = ['S/o', 'D/o', 'W/o', 'C/o'] as const;
+export type GenderValue = (typeof GENDERS)[number];
+export type RelationValue = (typeof GUARDIAN_RELATIONS)[number];
+
+export interface RegistrationValues {
+  name: string;
+  gender: GenderValue | '';
+  /** Most patients at an OPD know their age, not their date of birth. */
+  birthMode: 'age' | 'dob';
+  ageYears: string;
+  dateOfBirth: string;
+  phone: string;
+  guardianRelation: RelationValue | '';
+  guardianName: string;
+  addressLine: string;
+  district: string;
+  state: string;
+  pincode: string;
+  abhaNumber: string;
+  abhaAddress: string;
+}
+
+/** Contract field paths the form has an input for, in on-screen order. */
+export const FIELD_PATHS = [
+  'name',
+  'gender',
+  'ageYears',
+  'dateOfBirth',
+  'phone',
+  'guardianRelation',
+  'guardianName',
+  'address.line',
+  'address.district',
+  'address.state',
+  'address.pincode',
+  'abhaNumber',
+  'abhaAddress',
+] as const;
+export type FieldPath = (typeof FIELD_PATHS)[number];
+
+/** Per field, the server's messages (empty for errors found before sending). */
+export type FieldErrors = Partial<Record<FieldPath, string[]>>;
+
+export interface MappedErrors {
+  fields: FieldErrors;
+  /** Messages that belong to no input on the form. */
+  general: string[];
+}
+
+export function emptyValues(prefill: QueryPrefill): RegistrationValues {
+  return {
+    name: prefill.kind === 'name' ? prefill.value : '',
+    gender: '',
+    birthMode: 'age',
+    ageYears: '',
+    dateOfBirth: '',
+    phone: prefill.kind === 'phone' ? prefill.value : '',
+    guardianRelation: '',
+    guardianName: '',
+    addressLine: '',
+    district: '',
+    state: '',
+    pincode: '',
+    abhaNumber: prefill.kind === 'abhaNumber' ? prefill.value : '',
+    abhaAddress: prefill.kind === 'abhaAddress' ? prefill.value : '',
+  };
+}
+
+export type RegisterInput = MethodInput<'patients.register'>;
+
+/**
+ * Builds the request, or the errors that make sending it pointless. Only what
+ * the form itself can know is checked here (a gender chosen, an age that is a
+ * whole number); everything else is the contract's job at the boundary.
+ */
+export function buildRegisterInput(
+  values: RegistrationValues,
+  id: string,
+  confirmNotDuplicate: boolean,
+): { ok: true; input: RegisterInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (values.gender === '') errors.gender = [];
+  let birth: Pick<RegisterInput, 'ageYears' | 'dateOfBirth'> = {};
+  if (values.birthMode === 'age') {
+    const age = values.ageYears.trim();
+    if (!/^\d{1,3}$/.test(age)) errors.ageYears = [];
+    else birth = { ageYears: Number(age) };
+  } else if (values.dateOfBirth === '') {
+    errors.dateOfBirth = [];
+  } else {
+    birth = { dateOfBirth: values.dateOfBirth };
+  }
+  if (values.gender === '' || Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const input: RegisterInput = {
+    id,
+    name: values.name,
+    gender: values.gender,
+    ...birth,
+    phone: values.phone,
+    guardianRelation: values.guardianRelation,
+    guardianName: values.guardianName,
+    address: {
+      line: values.addressLine,
+      district: values.district,
+      state: values.state,
+      pincode: values.pincode,
+    },
+    abhaNumber: values.abhaNumber,
+    abhaAddress: values.abhaAddress,
+  };
+  if (confirmNotDuplicate) input.confirmNotDuplicate = true;
+  return { ok: true, input };
+}
+
+/** Where a contract path lands on this form (null: nowhere). */
+function formPathOf(field: string): FieldPath | null {
+  if ((FIELD_PATHS as readonly string[]).includes(field)) return field as FieldPath;
+  if (field === 'ageMonths') return 'ageYears';
+  if (field === 'address') return 'address.line';
+  return null;
+}
+
+/** Spreads a VALIDATION_FAILED error over the form's fields. */
+export function mapCallError(error: CallError): MappedErrors {
+  const fields: FieldErrors = {};
+  const general: string[] = [];
+  const issues = error.issues?.length ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
+  for (const issue of issues) {
+    const path = formPathOf(issue.field);
+    if (path) (fields[path] ??= []).push(issue.message);
+    else general.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+  }
+  if (issues.length === 0) general.push(error.message);
+  return { fields, general };
+}
+
+/** The first field with an error, in on-screen order, to put the cursor there. */
+export function firstErrorPath(errors: FieldErrors): FieldPath | null {
+  return FIELD_PATHS.find((p) => errors[p] !== undefined) ?? null;
+}
+
+/** Which contract path each form value is sent as (null: not sent as such). */
+const PATH_OF_VALUE: Record<keyof RegistrationValues, FieldPath | null> = {
+  name: 'name',
+  gender: 'gender',
+  birthMode: null,
+  ageYears: 'ageYears',
+  dateOfBirth: 'dateOfBirth',
+  phone: 'phone',
+  guardianRelation: 'guardianRelation',
+  guardianName: 'guardianName',
+  addressLine: 'address.line',
+  district: 'address.district',
+  state: 'address.state',
+  pincode: 'address.pincode',
+  abhaNumber: 'abhaNumber',
+  abhaAddress: 'abhaAddress',
+};
+
+/** The errors left once the clerk has edited these values. */
+export function clearErrorsFor(errors: FieldErrors, patch: Partial<RegistrationValues>): FieldErrors {
+  const left = { ...errors };
+  for (const key of Object.keys(PATH_OF_VALUE) as (keyof RegistrationValues)[]) {
+    const path = PATH_OF_VALUE[key];
+    if (path && key in patch) delete left[path];
+  }
+  return left;
+}

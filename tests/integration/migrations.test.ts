@@ -1,0 +1,73 @@
+// Real SQLite files: the migration runner, the refusal of a newer database,
+// and the data-moving migration 0020 applied to a database at version 10.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, latestVersion } from '../../main/db/migrate';
+import { DatabaseOpenError, migrationsDir, openDatabase } from '../../main/db/open-database';
+import { tempDir } from '../support/temp-core';
+
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+describe('migrations', () => {
+  const migrations = loadMigrations(migrationsDir());
+
+  it('are numbered in steps and bring a new file to the latest version with durable settings', () => {
+    expect(migrations.map((m) => m.version)).toEqual([10, 20]);
+    const db = openDatabase(join(tempDir(), 'counter.sqlite'));
+    opened.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('0020 seeds departments into a version-10 database and keeps what was there', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    const old = openDatabase(file, { targetVersion: 10 });
+    expect(old.pragma('user_version', { simple: true })).toBe(10);
+    expect(old.prepare('SELECT count(*) AS n FROM departments').get()).toEqual({ n: 0 });
+    old.prepare("INSERT INTO settings (key, value) VALUES ('counterLetter', 'C')").run();
+    old.close();
+
+    const db = openDatabase(file);
+    opened.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    const departments = db.prepare('SELECT code, name_hi, room, shortcut FROM departments ORDER BY sort_order').all() as { code: string; name_hi: string; shortcut: string }[];
+    expect(departments.length).toBeGreaterThanOrEqual(10);
+    expect(departments[0]).toMatchObject({ code: 'MED', name_hi: 'सामान्य चिकित्सा' });
+    expect(new Set(departments.map((d) => d.shortcut)).size).toBe(departments.length);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'counterLetter'").get()).toEqual({ value: 'C' });
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    openDatabase(file).close();
+    const raw = new BetterSqlite3(file);
+    raw.pragma('user_version = 990');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/newer HIMS Counter \(schema 990/);
+    const after = new BetterSqlite3(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(990);
+    after.close();
+  });
+
+  it('gives a clear error for a file that is not a database', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    writeFileSync(file, 'this is a half-written file, not SQLite'.repeat(200));
+    expect(() => openDatabase(file)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(file)).toThrow(/Cannot open the counter database/);
+  });
+
+  it('rolls back a failing migration whole', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    const broken = [...migrations, { version: 30, name: 'broken', sql: 'CREATE TABLE t (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' }];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow();
+    const db = new BetterSqlite3(file);
+    opened.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 't'").get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,65 @@
+// A core on a fresh SQLite file in a temp folder, with a clock the test sets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../preload/contract/methods';
+import type { CallError } from '../../preload/contract/errors';
+import type { CounterSettings } from '../../main/config/counter-identity';
+import { createCore, type Core } from '../../main/core/create-core';
+
+export function tempDir(prefix = 'hims-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export class TestClock {
+  constructor(public current = new Date('2026-11-25T04:30:00.000Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestCore {
+  core: Core;
+  clock: TestClock;
+  dataDir: string;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  fail(method: string, input: unknown): Promise<CallError>;
+  count(table: string): number;
+  dispose(): void;
+}
+
+export function startTestCore(settings: CounterSettings = {}, dataDir = tempDir()): TestCore {
+  const clock = new TestClock();
+  const core = createCore({ dataDir, shell: 'browser', settings, clock, log: () => {} });
+  return {
+    core,
+    clock,
+    dataDir,
+    async call(method, input) {
+      const result = await core.registry.dispatch(method, input, { actor: 'test' });
+      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async fail(method, input) {
+      const result = await core.registry.dispatch(method, input, { actor: 'test' });
+      if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return result.error;
+    },
+    count: (table) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    dispose() {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const RAM = {
+  name: 'Ram Kumar',
+  gender: 'male',
+  ageYears: 45,
+  phone: '9876543210',
+  guardianName: 'Shyam Lal',
+  guardianRelation: 'S/o',
+  address: { line: '12 Gali No. 3, Seelampur', district: 'North East Delhi', state: 'Delhi', pincode: '110053' },
+} as const;

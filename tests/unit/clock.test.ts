@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ageInYears, estimateDateOfBirth, localDate } from '../../main/core/clock';
+
+describe('dates at the counter', () => {
+  it('uses the hospital day, not UTC (01:00 IST is still the previous UTC day)', () => {
+    expect(localDate(new Date('2026-11-24T19:30:00Z'), 'Asia/Kolkata')).toBe('2026-11-25');
+    expect(localDate(new Date('2026-11-24T18:29:00Z'), 'Asia/Kolkata')).toBe('2026-11-24');
+  });
+
+  it('estimates a birth date from an age so the age reads back the same', () => {
+    for (const [years, months] of [[0, 3], [1, 0], [45, 0], [90, 11]] as const) {
+      const dob = estimateDateOfBirth('2026-11-25', years, months);
+      expect(ageInYears(dob, '2026-11-25')).toBe(years);
+    }
+    expect(estimateDateOfBirth('2026-11-25', 0, 3)).toBe('2026-08-25');
+  });
+
+  it('moves 29 February to the 28th in a non-leap year', () => {
+    expect(estimateDateOfBirth('2028-02-29', 1)).toBe('2027-02-28');
+  });
+
+  it('counts a birthday only once it has come', () => {
+    expect(ageInYears('1980-11-26', '2026-11-25')).toBe(45);
+    expect(ageInYears('1980-11-25', '2026-11-25')).toBe(46);
+  });
+});
