@@ -3,7 +3,8 @@
 import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 /** The core reads its SQL migrations from disk, next to the bundle. */
 function copyMigrations(): Plugin {

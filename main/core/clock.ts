@@ -5,10 +5,19 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+// Building a DateTimeFormat costs tens of microseconds; "today" is asked on
+// every call, so keep one per time zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in the hospital's time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */

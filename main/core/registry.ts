@@ -34,7 +34,7 @@ export function createRegistry(handlerMaps: HandlerMap[], log: (msg: string) => 
     for (const [name, handler] of Object.entries(map)) {
       if (!isMethodName(name)) throw new Error(`handler for "${name}", which is not in the contract`);
       if (handlers.has(name)) throw new Error(`two handlers for "${name}"`);
-      handlers.set(name, handler as Handler<MethodName>);
+      handlers.set(name, handler);
     }
   }
   const missing = (Object.keys(methods) as MethodName[]).filter((m) => !handlers.has(m));
@@ -50,8 +50,8 @@ export function createRegistry(handlerMaps: HandlerMap[], log: (msg: string) => 
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) return failure(validationError(parsed.error));
       try {
-        const handler = handlers.get(method) as Handler<MethodName>;
-        const value = await handler(parsed.data as never, ctx);
+        const handler = handlers.get(method)!;
+        const value = await handler(parsed.data, ctx);
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
           log(`output of ${method} broke the contract: ${z.prettifyError(checked.error)}`);

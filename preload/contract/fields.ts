@@ -5,9 +5,9 @@ import { z } from 'zod';
 /** Every free-text field has a ceiling, so a 10 MB string is a 4xx, never a write. */
 export const MAX_TEXT = 200;
 
-// Control characters (except none) are refused; everything printable is kept
-// verbatim: O'Brien, <script> and SQL fragments are stored and shown as text.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+// Control characters are refused; everything printable is kept verbatim:
+// O'Brien, <script> and SQL fragments are stored and shown as plain text.
+const CONTROL_CHARS = /\p{Cc}/u;
 
 export function text(max = MAX_TEXT) {
   return z

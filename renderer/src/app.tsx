@@ -41,7 +41,11 @@ export function App() {
 
   const details = usePatientDetails(selected?.id ?? null, refreshKey);
   const queueCode = queueChoice ?? setup.departments[0]?.code ?? null;
-  const queue = useQueue(queueCode, refreshKey, refresh);
+  const queue = useQueue(queueCode, refreshKey, (changed, replacement) => {
+    refresh();
+    // The big token must not keep showing a number that was just cancelled or moved.
+    setIssued((shown) => (shown?.id === changed.id ? replacement : shown));
+  });
   const registerCall = useCounterMutation('patients.register');
   const issueCall = useCounterMutation('tokens.issue');
 
@@ -140,7 +144,6 @@ export function App() {
               handleRef={formRef}
               autoFocus={formOpened}
               prefill={prefillFromQuery(query)}
-              today={setup.info?.today ?? ''}
               register={registerCall.run}
               pending={registerCall.pending}
               onRegistered={(patient) => {

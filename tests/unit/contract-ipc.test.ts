@@ -24,9 +24,9 @@ describe('contract over Electron IPC', () => {
   const calls: unknown[][] = [];
   const registry: Registry = {
     registered: () => [],
-    dispatch: async (method, input, ctx) => {
+    dispatch: (method, input, ctx) => {
       calls.push([method, input, ctx.actor]);
-      return { ok: true, value: 'answer' };
+      return Promise.resolve({ ok: true, value: 'answer' });
     },
   };
 

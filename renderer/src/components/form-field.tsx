@@ -1,7 +1,10 @@
-// A labelled input with its error underneath. The translated line tells the
-// clerk what to type; the core's message (if any) says exactly what was wrong.
+// A labelled input with its error underneath. The core's messages are English
+// predicates ("must be a 6-digit PIN code"), written to follow the field's
+// name: in English they are shown so; in Hindi a translated line per field
+// says what to type, with the core's words below for whoever is called to help.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
 import type { FieldPath } from '../lib/registration-form';
 
 export function fieldIds(path: FieldPath): { input: string; error: string } {
@@ -28,20 +31,28 @@ interface Props {
 }
 
 export function FormField({ path, label, messages, className, children }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = fieldIds(path);
+  const asSentences = currentLanguage(i18n.language) === 'en' && messages !== undefined && messages.length > 0;
   return (
     <div className={`form-field ${className ?? ''}`} data-invalid={messages !== undefined || undefined}>
       <label htmlFor={ids.input}>{label}</label>
       {children}
       {messages !== undefined && (
         <p id={ids.error} className="field-error" role="alert" data-testid={`error-${path}`}>
-          {t(`fieldErrors.${path}`)}
-          {messages.map((m) => (
-            <span key={m} className="server-message" lang="en">
-              {m}
-            </span>
-          ))}
+          {asSentences
+            ? messages.map((m) => (
+                <span key={m} className="field-message">
+                  {label} {m}
+                </span>
+              ))
+            : t(`fieldErrors.${path}`)}
+          {!asSentences &&
+            messages.map((m) => (
+              <span key={m} className="server-message" lang="en">
+                {m}
+              </span>
+            ))}
         </p>
       )}
     </div>

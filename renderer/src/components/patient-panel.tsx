@@ -65,6 +65,10 @@ export function PatientPanel(props: Props) {
 
   useKeyHandler((e) => {
     if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTypingTarget(e.target)) return;
+    // Only from this panel (or nowhere in particular): a key pressed in the
+    // queue beside it belongs to the queue.
+    const inPanel = e.target instanceof Node && panelRef.current?.contains(e.target);
+    if (!inPanel && e.target !== document.body) return;
     if (e.key === 'Enter') {
       // Buttons keep their own Enter (close, cancel in the queue …).
       if (e.target instanceof HTMLButtonElement) return;

@@ -21,7 +21,9 @@ interface Props {
 
 export function QueuePanel({ departments, selected, onSelect, queue, language, timeZone }: Props) {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState('');
+  // A notice is words in one language; after a language switch it gives way to the count.
+  const [notice, setNotice] = useState({ text: '', language });
+  const shownNotice = notice.language === language ? notice.text : '';
   const active = queue.tokens.filter((tk) => tk.status === 'issued').length;
 
   return (
@@ -38,7 +40,7 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
             aria-controls="queue-list"
             data-testid={`queue-tab-${d.code}`}
             onClick={() => {
-              setNotice('');
+              setNotice({ text: '', language });
               onSelect(d.code);
             }}
           >
@@ -47,7 +49,7 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
         ))}
       </div>
       <p className="queue-count" role="status">
-        {notice || (selected && !queue.loading && t('queue.count', { active, total: queue.tokens.length }))}
+        {shownNotice || (selected && !queue.loading && t('queue.count', { active, total: queue.tokens.length }))}
       </p>
       {queue.error && <CallErrorMessage error={queue.error} title={t('queue.loadFailed')} testId="queue-load-error" />}
       <ol id="queue-list" className="queue-list" role="tabpanel" aria-labelledby={selected ? `queue-tab-${selected}` : undefined} aria-busy={queue.loading}>
@@ -61,7 +63,7 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
             pending={queue.pending}
             onCancel={queue.cancel}
             onTransfer={queue.transfer}
-            onDone={setNotice}
+            onDone={(text) => setNotice({ text, language })}
           />
         ))}
       </ol>

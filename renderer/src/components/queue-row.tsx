@@ -1,6 +1,6 @@
 // One token in today's queue, with its cancel and transfer actions inline:
 // a modal would steal the counter screen for a two-word reason.
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Department, Token } from '../../../preload/contract';
 import type { ActionResult } from '../hooks/use-queue';
@@ -28,17 +28,20 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   const others = departments.filter((d) => d.code !== token.departmentCode);
   const [target, setTarget] = useState(others[0]?.code ?? '');
   const [error, setError] = useState<CallError | null>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
 
-  function close() {
+  /** Back to the plain row, with the cursor on the button that opened the action. */
+  function close(opener: 'cancel-token' | 'transfer-token' | null) {
     setMode('idle');
     setError(null);
+    if (opener) requestAnimationFrame(() => rowRef.current?.querySelector<HTMLElement>(`[data-testid="${opener}"]`)?.focus());
   }
 
   async function confirmCancel() {
     if (reason.trim() === '') return;
     const result = await onCancel(token.id, reason);
     if (result?.ok) {
-      close();
+      close(null);
       onDone(t('queue.cancelled', { label: token.label }));
     } else if (result) setError(result.error);
   }
@@ -47,7 +50,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
     if (!target) return;
     const result = await onTransfer(token.id, target);
     if (result?.ok) {
-      close();
+      close(null);
       const to = departments.find((d) => d.code === target);
       onDone(t('queue.transferred', { from: token.label, to: result.value.to.label, department: departmentName(to, target, language) }));
     } else if (result) setError(result.error);
@@ -57,12 +60,12 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && mode !== 'idle') {
       e.preventDefault();
-      close();
+      close(mode === 'cancel' ? 'cancel-token' : 'transfer-token');
     }
   };
 
   return (
-    <li className={`queue-row status-${token.status}`} data-testid="queue-row" data-status={token.status} data-token-id={token.id} onKeyDown={onKeyDown}>
+    <li ref={rowRef} className={`queue-row status-${token.status}`} data-testid="queue-row" data-status={token.status} data-token-id={token.id} onKeyDown={onKeyDown}>
       <div className="queue-main">
         <span className="queue-label">{token.label}</span>
         <span className="queue-patient">{token.patientName}</span>
@@ -94,7 +97,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
           <button type="submit" className="danger small" data-testid="cancel-confirm" disabled={pending || reason.trim() === ''}>
             {t('queue.cancelConfirm')}
           </button>
-          <button type="button" className="secondary small" data-testid="cancel-back" onClick={close}>
+          <button type="button" className="secondary small" data-testid="cancel-back" onClick={() => close('cancel-token')}>
             {t('queue.keep')}
           </button>
         </form>
@@ -114,7 +117,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
           <button type="submit" className="small" data-testid="transfer-confirm" disabled={pending || !target}>
             {t('queue.transferConfirm')}
           </button>
-          <button type="button" className="secondary small" data-testid="transfer-back" onClick={close}>
+          <button type="button" className="secondary small" data-testid="transfer-back" onClick={() => close('transfer-token')}>
             {t('queue.keep')}
           </button>
         </form>

@@ -15,6 +15,7 @@ import { FormField, inputA11y } from './form-field';
 type TextKey =
   | 'name'
   | 'ageYears'
+  | 'dateOfBirth'
   | 'phone'
   | 'guardianName'
   | 'addressLine'
@@ -34,11 +35,9 @@ interface Props {
   values: RegistrationValues;
   errors: FieldErrors;
   onChange: (patch: Partial<RegistrationValues>) => void;
-  /** Today's date (YYYY-MM-DD): the latest date of birth the picker offers. */
-  today: string;
 }
 
-export function RegistrationFields({ values, errors, onChange, today }: Props) {
+export function RegistrationFields({ values, errors, onChange }: Props) {
   const { t } = useTranslation();
 
   // One plain text input bound to one value and one contract path.
@@ -90,9 +89,11 @@ export function RegistrationFields({ values, errors, onChange, today }: Props) {
               <input
                 {...inputA11y('dateOfBirth', errors.dateOfBirth)}
                 data-testid="reg-dob"
-                type="date"
-                min="1890-01-01"
-                max={today || undefined}
+                type="text"
+                inputMode="numeric"
+                placeholder={t('form.dobPlaceholder')}
+                autoComplete="off"
+                maxLength={10}
                 value={values.dateOfBirth}
                 onChange={(e) => onChange({ dateOfBirth: e.target.value })}
               />

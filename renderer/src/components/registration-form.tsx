@@ -31,7 +31,6 @@ export interface RegistrationFormHandle {
 
 interface Props {
   prefill: QueryPrefill;
-  today: string;
   register: (input: RegisterInput) => Promise<CallResult<Patient> | null>;
   pending: boolean;
   onRegistered: (patient: Patient) => void;
@@ -56,7 +55,7 @@ function candidatesOf(error: CallError): DuplicateCandidate[] {
 }
 
 export function RegistrationForm(props: Props) {
-  const { prefill, today, register, pending, onRegistered, onUseExisting, onClose, onEdited, handleRef, autoFocus } = props;
+  const { prefill, register, pending, onRegistered, onUseExisting, onClose, onEdited, handleRef, autoFocus } = props;
   const { t } = useTranslation();
   const [id] = useState(newId);
   // null while untouched: the shown values then follow the search text.
@@ -140,7 +139,7 @@ export function RegistrationForm(props: Props) {
           {t('form.close')} <kbd>Esc</kbd>
         </button>
       </div>
-      <RegistrationFields values={values} errors={errors} onChange={change} today={today} />
+      <RegistrationFields values={values} errors={errors} onChange={change} />
       {(hasFieldErrors || general.length > 0) && (
         <div className="form-errors" role="alert" data-testid="reg-errors">
           {t('form.fixFields')}

@@ -37,14 +37,24 @@ export function SearchResults({ patients, activeIndex, busy, onPick, onHover }: 
             }}
             onMouseMove={() => onHover(i)}
           >
-            <span className="result-name">{p.name}</span>
-            {guardian && <span className="result-guardian">{guardian}</span>}
-            <span className="result-age">{ageSex(t, p)}</span>
-            <span className="result-uhid">
-              <abbr title={t('patient.uhid')}>{t('patient.uhid')}</abbr> {p.uhid}
+            <span className="result-line">
+              <span className="result-name">{p.name}</span>
+              <span className="result-age">{ageSex(t, p)}</span>
+              {guardian && <span className="result-guardian">{guardian}</span>}
             </span>
-            <span className="result-phone">{p.phone ?? t('patient.none')}</span>
-            {p.abhaNumber && <span className="result-abha">ABHA {p.abhaNumber}</span>}
+            <span className="result-line result-ids">
+              <span className="result-uhid">
+                {t('patient.uhid')} {p.uhid}
+              </span>
+              <span className="result-phone">
+                {t('patient.phone')} {p.phone ?? t('patient.none')}
+              </span>
+              {p.abhaNumber && (
+                <span className="result-abha">
+                  {t('patient.abhaNumber')} {p.abhaNumber}
+                </span>
+              )}
+            </span>
           </li>
         );
       })}

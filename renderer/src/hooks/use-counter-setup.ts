@@ -1,9 +1,8 @@
 // What the screen needs before the first patient: who this counter is and the
 // OPD departments (with their shortcut keys), in the configured order.
 import { useMemo } from 'react';
-import type { CounterInfo, Department } from '../../../preload/contract';
+import type { CallError, CounterInfo, Department } from '../../../preload/contract';
 import { useCounterQuery } from './use-counter-query';
-import type { CallError } from '../../../preload/contract';
 
 export interface CounterSetup {
   info: CounterInfo | null;

@@ -18,8 +18,15 @@ export interface QueueState {
   pending: boolean;
 }
 
-/** `onChanged` is told after a cancel or transfer so other views reload too. */
-export function useQueue(departmentCode: string | null, refreshKey: number, onChanged: () => void): QueueState {
+/**
+ * `onChanged` is told after a cancel or transfer, with the token as it is now
+ * and, for a transfer, the new token, so other views can follow.
+ */
+export function useQueue(
+  departmentCode: string | null,
+  refreshKey: number,
+  onChanged: (changed: Token, replacement: Token | null) => void,
+): QueueState {
   const query = useCounterQuery('tokens.list', departmentCode ? { departmentCode } : null, refreshKey);
   const cancelCall = useCounterMutation('tokens.cancel');
   const transferCall = useCounterMutation('tokens.transfer');
@@ -34,7 +41,7 @@ export function useQueue(departmentCode: string | null, refreshKey: number, onCh
   const cancel = useCallback(
     async (tokenId: string, reason: string) => {
       const result = await runCancel({ tokenId, reason });
-      if (result?.ok) onChanged();
+      if (result?.ok) onChanged(result.value, null);
       return result;
     },
     [runCancel, onChanged],
@@ -44,7 +51,7 @@ export function useQueue(departmentCode: string | null, refreshKey: number, onCh
   const transfer = useCallback(
     async (tokenId: string, toCode: string) => {
       const result = await runTransfer({ tokenId, departmentCode: toCode });
-      if (result?.ok) onChanged();
+      if (result?.ok) onChanged(result.value.from, result.value.to);
       return result;
     },
     [runTransfer, onChanged],

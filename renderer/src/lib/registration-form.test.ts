@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterPatientInput } from '../../../preload/contract';
-import { buildRegisterInput, emptyValues, firstErrorPath, mapCallError } from './registration-form';
+import { buildRegisterInput, clearErrorsFor, emptyValues, firstErrorPath, mapCallError } from './registration-form';
 
 const ID = '0b7f3c9e-5d7a-4f7e-9a7e-3f1f6b0c2d11';
 
@@ -23,16 +23,26 @@ describe('registration form', () => {
   });
 
   it('sends the date of birth instead of the age when the clerk switched to it', () => {
-    const values = { ...emptyValues({ kind: 'none', value: '' }), name: 'A', gender: 'male' as const, birthMode: 'dob' as const, ageYears: '40', dateOfBirth: '1990-05-01' };
+    const values = { ...emptyValues({ kind: 'none', value: '' }), name: 'A', gender: 'male' as const, birthMode: 'dob' as const, ageYears: '40', dateOfBirth: '01/05/1990' };
     const built = buildRegisterInput(values, ID, true);
     expect(built.ok && built.input).toMatchObject({ dateOfBirth: '1990-05-01', confirmNotDuplicate: true });
     expect(built.ok && built.input.ageYears).toBeUndefined();
+    const bad = buildRegisterInput({ ...values, dateOfBirth: '31/02/1990' }, ID, false);
+    expect(bad).toEqual({ ok: false, errors: { dateOfBirth: [] } });
   });
 
   it('refuses to send without a gender or a whole-number age', () => {
     const values = { ...emptyValues({ kind: 'name', value: 'Ram' }), ageYears: '4.5' };
     const built = buildRegisterInput(values, ID, false);
     expect(built).toEqual({ ok: false, errors: { gender: [], ageYears: [] } });
+    const tooOld = buildRegisterInput({ ...values, gender: 'male', ageYears: '131' }, ID, false);
+    expect(tooOld).toEqual({ ok: false, errors: { ageYears: [] } });
+  });
+
+  it('clears the error of a field once the clerk edits it, and only that one', () => {
+    const errors = { 'address.pincode': ['must be a 6-digit PIN code'], phone: ['bad'] };
+    expect(clearErrorsFor(errors, { pincode: '110001' })).toEqual({ phone: ['bad'] });
+    expect(clearErrorsFor(errors, { birthMode: 'dob' })).toEqual(errors);
   });
 
   it('spreads a VALIDATION_FAILED error over the fields and keeps the rest general', () => {

@@ -2,6 +2,7 @@
 // how a VALIDATION_FAILED answer maps back onto its fields. Kept out of the
 // component so it can be unit-tested without a DOM.
 import type { CallError, MethodInput } from '../../../preload/contract';
+import { parseDateOfBirth } from './parse-dob';
 import type { QueryPrefill } from './query-prefill';
 
 export const GENDERS = ['male', 'female', 'other'] as const;
@@ -15,6 +16,7 @@ export interface RegistrationValues {
   /** Most patients at an OPD know their age, not their date of birth. */
   birthMode: 'age' | 'dob';
   ageYears: string;
+  /** As typed: day first (DD/MM/YYYY) or ISO. */
   dateOfBirth: string;
   phone: string;
   guardianRelation: RelationValue | '';
@@ -90,12 +92,12 @@ export function buildRegisterInput(
   let birth: Pick<RegisterInput, 'ageYears' | 'dateOfBirth'> = {};
   if (values.birthMode === 'age') {
     const age = values.ageYears.trim();
-    if (!/^\d{1,3}$/.test(age)) errors.ageYears = [];
+    if (!/^\d{1,3}$/.test(age) || Number(age) > 130) errors.ageYears = [];
     else birth = { ageYears: Number(age) };
-  } else if (values.dateOfBirth === '') {
-    errors.dateOfBirth = [];
   } else {
-    birth = { dateOfBirth: values.dateOfBirth };
+    const iso = parseDateOfBirth(values.dateOfBirth);
+    if (iso === null) errors.dateOfBirth = [];
+    else birth = { dateOfBirth: iso };
   }
   if (values.gender === '' || Object.keys(errors).length > 0) return { ok: false, errors };
 

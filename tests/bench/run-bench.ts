@@ -1,0 +1,140 @@
+// npm run bench [-- --patients 1000000]
+// Lookups at 1,000,000 cached patients (UHID, phone, ABHA, name) beside a
+// LIKE-scan baseline run on the same data in the same run, and durable
+// tokens.issue. Prints a table, writes bench-results/*.json, and exits
+// non-zero when a budget is missed.
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../main/core/create-core';
+import { formatUhid } from '../../main/patients/uhid';
+import { tempDir } from '../support/temp-core';
+import { rng, seedPatients, type SeededPatient } from './synthetic-patients';
+import { measure, printTable, type Result } from './stats';
+
+const { values } = parseArgs({ options: { patients: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
+const PATIENTS = Number(values.patients);
+const ctx = { actor: 'bench' };
+
+// Names of people not yet in the cache: at a big OPD a large share of the
+// day's patients are new, and the clerk types each of their names into the
+// search box (results as you type) before registering them.
+const NEW_NAMES = ['tenzin norbu', 'xavier dsouza', 'lalremruati', 'oinam bembem', 'phurba lama', 'anbu selvan', 'zubeen garg', 'ngawang'];
+
+/**
+ * Name queries a clerk would type: a word and the start of another, any
+ * order, some Devanagari; every fourth one the name of a new patient.
+ */
+function nameQueries(sample: SeededPatient[], count: number): string[] {
+  const random = rng(7);
+  const queries: string[] = [];
+  while (queries.length < count) {
+    if (queries.length % 4 === 3) {
+      const name = NEW_NAMES[queries.length % NEW_NAMES.length]!;
+      queries.push(name.slice(0, 4 + (queries.length % 5)));
+      continue;
+    }
+    const words = sample[Math.floor(random() * sample.length)]!.name.split(' ');
+    const first = words[0]!;
+    const last = words.at(-1)!;
+    const style = queries.length % 4;
+    if (style === 0) queries.push(`${first} ${last.slice(0, 2)}`);
+    else if (style === 1) queries.push(`${last} ${first}`);
+    else if (style === 2) queries.push(first.slice(0, 3));
+    else queries.push(words.map((w) => w.slice(0, 4)).join(' '));
+  }
+  return queries;
+}
+
+/** The naive way: LIKE on every word, same semantics (word prefix, any order). */
+function likeBaseline(db: ReturnType<typeof createCore>['db'], query: string) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const where = words.map(() => "(' ' || name) LIKE ?").join(' AND ');
+  return db.prepare(`SELECT id, uhid, name FROM patients WHERE ${where} ORDER BY pk DESC LIMIT 20`).all(...words.map((w) => `% ${w}%`));
+}
+
+async function main() {
+  const dataDir = tempDir('hims-bench-');
+  const core = createCore({ dataDir, shell: 'browser', log: console.error });
+  const dispatch = async (method: string, input: unknown) => {
+    const r = await core.registry.dispatch(method, input, ctx);
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  const seedStart = performance.now();
+  const sample = seedPatients(core.db, PATIENTS, (done) => process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')} / ${PATIENTS.toLocaleString('en-IN')}`));
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  process.stderr.write(`\rseeded ${PATIENTS.toLocaleString('en-IN')} patients in ${seedSeconds.toFixed(1)} s\n`);
+  // A counter in steady state has a small WAL; don't bill the seeding's to the first measured commits.
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.db.pragma('optimize');
+
+  const random = rng(42);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const withPhone = sample.filter((p) => p.phone);
+  const withAbha = sample.filter((p) => p.abha);
+  const names = nameQueries(sample, 1000);
+  const results: Result[] = [];
+
+  results.push(await measure('patients.search by UHID', 2000, () => dispatch('patients.search', { query: formatUhid(pick(sample).uhid) }), { p99Ms: 1 }));
+  results.push(await measure('patients.search by phone', 2000, () => dispatch('patients.search', { query: pick(withPhone).phone }), { p99Ms: 1 }));
+  results.push(await measure('patients.search by ABHA number', 2000, () => dispatch('patients.search', { query: pick(withAbha).abha }), { p99Ms: 1 }));
+  let n = 0;
+  const fts = await measure('patients.search by name (FTS5)', names.length, () => dispatch('patients.search', { query: names[n++ % names.length] }), { p99Ms: 10 });
+  results.push(fts);
+  let m = 0;
+  const likeCount = Math.min(names.length, PATIENTS >= 500_000 ? 80 : 200);
+  const like = await measure('name, LIKE scan baseline (same queries)', likeCount, () => Promise.resolve(likeBaseline(core.db, names[m++ % names.length]!)));
+  results.push(like);
+
+  // Distinct patients, so no token is refused as a repeat; spread over departments.
+  const patientIds = (core.db.prepare('SELECT id FROM patients ORDER BY pk DESC LIMIT 2100').all() as { id: string }[]).map((r) => r.id);
+  const departments = ['MED', 'SURG', 'PAED', 'ENT', 'EYE'];
+  let k = 0;
+  results.push(
+    await measure('tokens.issue (durable, synchronous=FULL)', 2000, () => {
+      const i = k++;
+      return dispatch('tokens.issue', { patientId: patientIds[i], departmentCode: departments[i % departments.length] });
+    }, { p99Ms: 5 }),
+  );
+
+  const speedup = { p50: like.p50Ms / fts.p50Ms, p99: like.p99Ms / fts.p99Ms, mean: like.meanMs / fts.meanMs };
+  const dbBytes = statSync(join(dataDir, 'counter.sqlite')).size;
+  printTable(results);
+  // Judged on the tail, which is what a clerk waits for. LIKE's median is
+  // flattered by common names, where ORDER BY pk DESC LIMIT 20 stops after a
+  // few thousand rows; every new patient's name makes it read all of them.
+  const speedupOk = speedup.p99 >= 20;
+  console.log(
+    `\nFTS vs LIKE speed-up: ${speedup.p99.toFixed(0)}x at p99 (budget 20x) ${speedupOk ? 'OK' : 'MISSED'}; ` +
+      `${speedup.mean.toFixed(0)}x on the mean, ${speedup.p50.toFixed(0)}x at p50`,
+  );
+  console.log(`database: ${(dbBytes / 1e6).toFixed(0)} MB for ${PATIENTS.toLocaleString('en-IN')} patients; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+
+  const report = {
+    when: new Date().toISOString(),
+    node: process.version,
+    patients: PATIENTS,
+    seedSeconds,
+    databaseBytes: dbBytes,
+    rssBytes: process.memoryUsage().rss,
+    results,
+    ftsVsLikeSpeedup: speedup,
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(join('bench-results', 'counter-loop.json'), JSON.stringify(report, null, 2));
+  console.log('written bench-results/counter-loop.json');
+  core.close();
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  const missed = results.filter((r) => r.budgetOk === false).length + (speedupOk ? 0 : 1);
+  if (missed > 0) {
+    console.error(`${missed} budget(s) missed`);
+    process.exit(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
