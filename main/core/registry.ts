@@ -76,9 +76,9 @@ export function validationError(error: z.ZodError): CallError {
   const issues = error.issues.map((issue) => {
     // An unknown key is reported on the object holding it; name the key itself.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return { field: path.map(String).join('.') || '(input)', message: issue.message };
+    return { field: path.map(String).join('.') || '(input)', message: issue.message, code: issue.code };
   });
-  const first = issues[0] ?? { field: '(input)', message: 'invalid input' };
+  const first = issues[0] ?? { field: '(input)', message: 'invalid input', code: 'custom' };
   return {
     code: 'VALIDATION_FAILED',
     message: `${first.field}: ${first.message}`,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { PatientChanges, RegisterPatientInput } from '../../preload/contract/methods';
-import type { Patient } from '../../preload/contract/records';
+import type { DuplicateDetails, Patient } from '../../preload/contract/records';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { estimateDateOfBirth } from '../core/clock';
@@ -58,7 +58,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       if (!input.confirmNotDuplicate) {
         const candidates = findDuplicates(db, { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated }, day);
         if (candidates.length > 0) {
-          throw new AppError('DUPLICATE_SUSPECTED', `${candidates.length} patient(s) look like this one`, { details: { candidates } });
+          const details: DuplicateDetails = { candidates };
+          throw new AppError('DUPLICATE_SUSPECTED', `${candidates.length} patient(s) look like this one`, { details });
         }
       }
       const at = nowIso(ctx);

@@ -11,6 +11,9 @@ interface TokenRow {
   number: number;
   counter_letter: string;
   department_code: string;
+  department_name_en: string;
+  department_name_hi: string;
+  room: string;
   visit_date: string;
   patient_id: string;
   patient_name: string;
@@ -27,10 +30,11 @@ interface TokenRow {
   version: number;
 }
 
-const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code, t.visit_date,
+const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code,
+    d.name_en AS department_name_en, d.name_hi AS department_name_hi, d.room, t.visit_date,
     p.id AS patient_id, p.name AS patient_name, p.uhid AS patient_uhid, t.priority, t.visit_type, t.fee_category,
     t.status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version
-  FROM tokens t JOIN patients p ON p.pk = t.patient_pk`;
+  FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code`;
 
 export function toToken(row: TokenRow): Token {
   return {
@@ -39,6 +43,9 @@ export function toToken(row: TokenRow): Token {
     number: row.number,
     counterLetter: row.counter_letter,
     departmentCode: row.department_code,
+    departmentNameEn: row.department_name_en,
+    departmentNameHi: row.department_name_hi,
+    room: row.room,
     visitDate: row.visit_date,
     patientId: row.patient_id,
     patientName: row.patient_name,

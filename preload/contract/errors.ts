@@ -13,10 +13,12 @@ export const ErrorCode = z.enum([
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
   'VERSION_CONFLICT', // someone changed the record since it was read
   'INTERNAL',
+  'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const FieldIssue = z.object({ field: z.string(), message: z.string() });
+/** One problem with one field; `code` is zod's issue code (too_big, invalid_format …) for the UI to translate. */
+export const FieldIssue = z.object({ field: z.string(), message: z.string(), code: z.string().optional() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
 export const CallError = z.object({
@@ -44,4 +46,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DUPLICATE_SUSPECTED: 409,
   VERSION_CONFLICT: 409,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };

@@ -60,6 +60,10 @@ export const DuplicateCandidate = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
+/** `details` of a DUPLICATE_SUSPECTED error. */
+export const DuplicateDetails = z.object({ candidates: z.array(DuplicateCandidate) });
+export type DuplicateDetails = z.infer<typeof DuplicateDetails>;
+
 export const Department = z.object({
   code: z.string(),
   nameEn: z.string(),
@@ -77,6 +81,10 @@ export const Token = z.object({
   number: z.number().int(),
   counterLetter: z.string(),
   departmentCode: z.string(),
+  /** The department as it is now, so a slip or a queue row needs no second lookup. */
+  departmentNameEn: z.string(),
+  departmentNameHi: z.string(),
+  room: z.string(),
   visitDate: z.string(),
   patientId: z.string(),
   patientName: z.string(),

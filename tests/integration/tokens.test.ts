@@ -19,6 +19,7 @@ describe('OPD tokens', () => {
     const c = await t.call('tokens.issue', { patientId: sita.id, departmentCode: 'EYE' });
     expect([a.label, b.label, c.label]).toEqual(['B-001', 'B-002', 'B-001']);
     expect(b).toMatchObject({ priority: 'senior', visitType: 'follow_up', feeCategory: 'bpl', visitDate: '2026-11-25', patientName: 'Sita Devi' });
+    expect(c).toMatchObject({ departmentNameEn: 'Ophthalmology', departmentNameHi: 'नेत्र रोग', room: '205' });
     expect(c).toMatchObject({ priority: 'none', visitType: 'new', feeCategory: 'general' });
     t.clock.advance(24 * 3600_000);
     const nextDay = await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED' });

@@ -12,16 +12,13 @@ declare global {
   }
 }
 
-/** Marks errors made here (not by the core) so the UI can say "cannot reach". */
-export const NETWORK_FAILURE = 'network';
-
-function failure(message: string, details?: unknown): { ok: false; error: CallError } {
-  return { ok: false, error: { code: 'INTERNAL', message, details } };
+/** Errors made here, not by the core: the core could not be reached or gave no contract answer. */
+function unavailable(message: string, details?: unknown): { ok: false; error: CallError } {
+  return { ok: false, error: { code: 'UNAVAILABLE', message, details } };
 }
 
 export function isNetworkFailure(error: CallError): boolean {
-  const d = error.details;
-  return typeof d === 'object' && d !== null && 'reason' in d && d.reason === NETWORK_FAILURE;
+  return error.code === 'UNAVAILABLE';
 }
 
 async function callHttp<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodOutput<M>>> {
@@ -35,9 +32,7 @@ async function callHttp<M extends MethodName>(method: M, input: MethodInput<M>):
       credentials: 'same-origin',
     });
   } catch (e) {
-    return failure(`Cannot reach the counter service: ${e instanceof Error ? e.message : String(e)}`, {
-      reason: NETWORK_FAILURE,
-    });
+    return unavailable(`Cannot reach the counter service: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   let body: unknown;
@@ -45,10 +40,7 @@ async function callHttp<M extends MethodName>(method: M, input: MethodInput<M>):
     body = await response.json();
   } catch {
     // A proxy's HTML error page or a cut connection: not the contract's JSON.
-    return failure(`The counter service answered HTTP ${response.status} without a readable body`, {
-      reason: NETWORK_FAILURE,
-      status: response.status,
-    });
+    return unavailable(`The counter service answered HTTP ${response.status} without a readable body`, { status: response.status });
   }
 
   if (typeof body === 'object' && body !== null && 'ok' in body) {
@@ -62,7 +54,7 @@ async function callHttp<M extends MethodName>(method: M, input: MethodInput<M>):
       if (parsed.success) return { ok: false, error: parsed.data };
     }
   }
-  return failure(`The counter service answered HTTP ${response.status} with an unexpected body`);
+  return unavailable(`The counter service answered HTTP ${response.status} with an unexpected body`, { status: response.status });
 }
 
 async function callElectron<M extends MethodName>(
@@ -74,9 +66,7 @@ async function callElectron<M extends MethodName>(
     return await api.call(method, input);
   } catch (e) {
     // ipcRenderer.invoke rejects only when the main process itself failed.
-    return failure(`The counter core did not answer: ${e instanceof Error ? e.message : String(e)}`, {
-      reason: NETWORK_FAILURE,
-    });
+    return unavailable(`The counter core did not answer: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

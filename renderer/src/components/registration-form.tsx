@@ -5,7 +5,7 @@
 import { useEffect, useEffectEvent, useImperativeHandle, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
-import { DuplicateCandidate as DuplicateCandidateSchema } from '../../../preload/contract/records';
+import { DuplicateDetails } from '../../../preload/contract/records';
 import { newId } from '../lib/new-id';
 import type { QueryPrefill } from '../lib/query-prefill';
 import {
@@ -48,10 +48,8 @@ function focusField(path: FieldPath | null) {
 }
 
 function candidatesOf(error: CallError): DuplicateCandidate[] {
-  const details = error.details;
-  const raw = typeof details === 'object' && details !== null && 'candidates' in details ? details.candidates : undefined;
-  const parsed = DuplicateCandidateSchema.array().safeParse(raw);
-  return parsed.success ? parsed.data : [];
+  const parsed = DuplicateDetails.safeParse(error.details);
+  return parsed.success ? parsed.data.candidates : [];
 }
 
 export function RegistrationForm(props: Props) {
