@@ -34,6 +34,13 @@ export function optionalText(max = MAX_TEXT) {
     .transform((s) => (s === undefined ? undefined : s ? s : null));
 }
 
+/** Absent stays absent ("leave as is" in an update); "" and null mean "none". */
+export const nullable = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([z.literal(''), z.null(), schema])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '' || v === null ? null : (v as z.output<T>)));
+
 export const Uuid = z.uuid();
 
 export const IsoDate = z

@@ -75,3 +75,13 @@ describe('the handler registry', () => {
     expect(await registry.dispatch('departments.list', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
+
+describe('joining the areas of the contract', () => {
+  it('refuses a method name defined by two areas', async () => {
+    const { joinMethods } = await import('../../preload/contract/method-spec');
+    const { z } = await import('zod');
+    const spec = { summary: 's', input: z.object({}), output: z.null() };
+    expect(Object.keys(joinMethods({ 'a.one': spec }, { 'b.two': spec }))).toEqual(['a.one', 'b.two']);
+    expect(() => joinMethods({ 'a.one': spec }, { 'a.one': spec })).toThrow(/"a.one" is defined twice/);
+  });
+});

@@ -1,10 +1,9 @@
 // What is recorded on the visit and printed on the slip besides the department.
+// The choices are the contract's own enums, so the UI can't offer a value the
+// core would refuse.
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../preload/contract';
-
-export const PRIORITIES = ['none', 'senior', 'divyang', 'pregnant', 'emergency', 'staff'] as const;
-export const VISIT_TYPES = ['new', 'follow_up'] as const;
-export const FEE_CATEGORIES = ['general', 'bpl', 'ews', 'delhi_arogya_kosh', 'staff', 'free'] as const;
+import { FeeCategory, Priority, VisitType } from '../../../preload/contract/fields';
 
 type IssueInput = MethodInput<'tokens.issue'>;
 export interface TokenChoices {
@@ -18,54 +17,58 @@ interface Props {
   onChange: (value: TokenChoices) => void;
 }
 
+interface ChoiceProps<T extends string> {
+  label: string;
+  testId: string;
+  options: readonly T[];
+  value: T;
+  optionLabel: (option: T) => string;
+  onChange: (option: T) => void;
+}
+
+function Choice<T extends string>({ label, testId, options, value, optionLabel, onChange }: ChoiceProps<T>) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function TokenOptions({ value, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <div className="token-options">
-      <label>
-        <span>{t('panel.priority')}</span>
-        <select
-          data-testid="token-priority"
-          value={value.priority}
-          onChange={(e) => onChange({ ...value, priority: PRIORITIES.find((p) => p === e.target.value) ?? 'none' })}
-        >
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('panel.visitType')}</span>
-        <select
-          data-testid="token-visit-type"
-          value={value.visitType}
-          onChange={(e) => onChange({ ...value, visitType: VISIT_TYPES.find((v) => v === e.target.value) ?? 'new' })}
-        >
-          {VISIT_TYPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`visitType.${v}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('panel.fee')}</span>
-        <select
-          data-testid="token-fee"
-          value={value.feeCategory}
-          onChange={(e) =>
-            onChange({ ...value, feeCategory: FEE_CATEGORIES.find((f) => f === e.target.value) ?? 'general' })
-          }
-        >
-          {FEE_CATEGORIES.map((f) => (
-            <option key={f} value={f}>
-              {t(`fee.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('panel.priority')}
+        testId="token-priority"
+        options={Priority.options}
+        value={value.priority}
+        optionLabel={(p) => t(`priority.${p}`)}
+        onChange={(priority) => onChange({ ...value, priority })}
+      />
+      <Choice
+        label={t('panel.visitType')}
+        testId="token-visit-type"
+        options={VisitType.options}
+        value={value.visitType}
+        optionLabel={(v) => t(`visitType.${v}`)}
+        onChange={(visitType) => onChange({ ...value, visitType })}
+      />
+      <Choice
+        label={t('panel.fee')}
+        testId="token-fee"
+        options={FeeCategory.options}
+        value={value.feeCategory}
+        optionLabel={(f) => t(`fee.${f}`)}
+        onChange={(feeCategory) => onChange({ ...value, feeCategory })}
+      />
     </div>
   );
 }
