@@ -1,19 +1,15 @@
-// npm run bench [-- --patients 1000000]
-// Lookups at 1,000,000 cached patients (UHID, phone, ABHA, name) beside a
-// LIKE-scan baseline run on the same data in the same run, and durable
-// tokens.issue. Prints a table, writes bench-results/*.json, and exits
-// non-zero when a budget is missed.
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The counter loop: lookups at 1,000,000 cached patients (UHID, phone, ABHA,
+// name) beside a LIKE-scan baseline run on the same data in the same run,
+// and durable tokens.issue.
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/create-core';
 import { formatUhid } from '../../main/patients/uhid';
 import { tempDir } from '../support/temp-core';
 import { rng, seedPatients, type SeededPatient } from './synthetic-patients';
+import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable, type Result } from './stats';
 
-const { values } = parseArgs({ options: { patients: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
-const PATIENTS = Number(values.patients);
 const ctx = { actor: 'bench' };
 
 // Names of people not yet in the cache: at a big OPD a large share of the
@@ -53,7 +49,8 @@ function likeBaseline(db: ReturnType<typeof createCore>['db'], query: string) {
   return db.prepare(`SELECT id, uhid, name FROM patients WHERE ${where} ORDER BY pk DESC LIMIT 20`).all(...words.map((w) => `% ${w}%`));
 }
 
-async function main() {
+export async function run(options: BenchOptions): Promise<BenchReport> {
+  const PATIENTS = options.patients;
   const dataDir = tempDir('hims-bench-');
   const core = createCore({ dataDir, shell: 'browser', log: console.error });
   const dispatch = async (method: string, input: unknown) => {
@@ -105,36 +102,23 @@ async function main() {
   // Judged on the tail, which is what a clerk waits for. LIKE's median is
   // flattered by common names, where ORDER BY pk DESC LIMIT 20 stops after a
   // few thousand rows; every new patient's name makes it read all of them.
-  const speedupOk = speedup.p99 >= 20;
+  // A scan grows with the cache and the index barely does: the 20x budget is set for 1,000,000 patients.
+  const budgetApplies = PATIENTS >= 1_000_000;
+  const speedupOk = !budgetApplies || speedup.p99 >= 20;
+  const verdict = budgetApplies ? (speedupOk ? 'OK' : 'MISSED') : 'not judged below 1,000,000 patients';
   console.log(
-    `\nFTS vs LIKE speed-up: ${speedup.p99.toFixed(0)}x at p99 (budget 20x) ${speedupOk ? 'OK' : 'MISSED'}; ` +
+    `\nFTS vs LIKE speed-up: ${speedup.p99.toFixed(0)}x at p99 (budget 20x) ${verdict}; ` +
       `${speedup.mean.toFixed(0)}x on the mean, ${speedup.p50.toFixed(0)}x at p50`,
   );
   console.log(`database: ${(dbBytes / 1e6).toFixed(0)} MB for ${PATIENTS.toLocaleString('en-IN')} patients; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 
-  const report = {
-    when: new Date().toISOString(),
-    node: process.version,
-    patients: PATIENTS,
-    seedSeconds,
-    databaseBytes: dbBytes,
-    rssBytes: process.memoryUsage().rss,
-    results,
-    ftsVsLikeSpeedup: speedup,
-  };
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync(join('bench-results', 'counter-loop.json'), JSON.stringify(report, null, 2));
-  console.log('written bench-results/counter-loop.json');
   core.close();
-  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
-  const missed = results.filter((r) => r.budgetOk === false).length + (speedupOk ? 0 : 1);
-  if (missed > 0) {
-    console.error(`${missed} budget(s) missed`);
-    process.exit(1);
-  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const missed = results.filter((r) => r.budgetOk === false).map((r) => r.name);
+  if (!speedupOk) missed.push('FTS vs LIKE speed-up');
+  return {
+    name: 'counter-loop',
+    data: { patients: PATIENTS, seedSeconds, databaseBytes: dbBytes, rssBytes: process.memoryUsage().rss, results, ftsVsLikeSpeedup: speedup },
+    missed,
+  };
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
