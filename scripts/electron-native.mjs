@@ -35,7 +35,11 @@ export function ensureElectronNative() {
   const bin = (name) => join(root, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
   const built =
     run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion, '--verbose'], moduleCopy) ||
-    run(bin('node-gyp'), ['rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], moduleCopy);
+    run(
+      bin('node-gyp'),
+      ['rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+      moduleCopy,
+    );
   const output = join(moduleCopy, 'build/Release/better_sqlite3.node');
   if (!built || !existsSync(output)) {
     throw new Error(`could not build better-sqlite3 for Electron ${electronVersion} (this needs internet access)`);

@@ -25,7 +25,9 @@ function electronBinary() {
 
 function startBrowserShell(reason) {
   console.log(`${reason}; starting the browser shell instead (open the address below in a browser).`);
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(root, 'main/browser/serve-cli.ts'), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(root, 'main/browser/serve-cli.ts'), ...args], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -22,7 +22,12 @@ export interface AuditEntry {
 }
 
 export function appendAudit(db: Database, entry: AuditEntry): void {
-  sql(db, 
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(entry.at, entry.actor, entry.action, entry.entity, entry.entityId, entry.detail ? JSON.stringify(entry.detail) : null);
+  sql(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
 }

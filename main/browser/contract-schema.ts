@@ -15,7 +15,11 @@ export function describeContract(appVersion: string) {
     methods: Object.fromEntries(
       methodNames.map((name) => [
         name,
-        { summary: methods[name].summary, input: schema(methods[name].input, 'input'), output: schema(methods[name].output, 'output') },
+        {
+          summary: methods[name].summary,
+          input: schema(methods[name].input, 'input'),
+          output: schema(methods[name].output, 'output'),
+        },
       ]),
     ),
   };

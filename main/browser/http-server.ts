@@ -65,7 +65,13 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
     server.once('error', reject);
     server.listen(options.port, host, () => {
       const port = (server.address() as AddressInfo).port;
-      const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`, ...(options.extraHosts ?? []).map((h) => `${h}:${port}`)];
+      const names = [
+        `127.0.0.1:${port}`,
+        `localhost:${port}`,
+        `[::1]:${port}`,
+        `${host}:${port}`,
+        ...(options.extraHosts ?? []).map((h) => `${h}:${port}`),
+      ];
       const guard = createGuard({ allowedHosts: names, apiKey: options.apiKey });
       server.on('request', (req, res) => {
         handle(req, res).catch(() => {

@@ -15,7 +15,8 @@ export interface GuardOptions {
 
 export const SESSION_COOKIE = 'hims_counter_session';
 
-export type GuardVerdict = { ok: true; actor: string } | { ok: false; status: 401 | 403; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };
+export type GuardVerdict =
+  { ok: true; actor: string } | { ok: false; status: 401 | 403; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };
 
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);

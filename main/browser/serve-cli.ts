@@ -37,7 +37,8 @@ export async function main(argv: string[]): Promise<void> {
   const apiKey = values['api-key'] ?? process.env.HIMS_API_KEY;
   if (apiKey !== undefined && apiKey.length < 16) throw new Error('the API key must be at least 16 characters');
   const rendererDir = resolve(values['renderer-dir'] ?? join(__dirname, '../../out/renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const settings: CounterSettings = {
     ...(values['counter-letter'] ? { counterLetter: values['counter-letter'] } : {}),
@@ -47,7 +48,14 @@ export async function main(argv: string[]): Promise<void> {
   };
 
   const core = createCore({ dataDir, shell: 'browser', settings });
-  const shell = await startBrowserShell({ core, rendererDir, port, host: values.host, apiKey, extraHosts: values['allow-host'] ?? [] });
+  const shell = await startBrowserShell({
+    core,
+    rendererDir,
+    port,
+    host: values.host,
+    apiKey,
+    extraHosts: values['allow-host'] ?? [],
+  });
   console.log(`HIMS Counter (browser shell) at ${shell.url}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
 
   const stop = () => {

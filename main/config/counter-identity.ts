@@ -42,7 +42,9 @@ export function validateSettings(settings: CounterSettings): void {
 export function loadCounterIdentity(db: Database, settings: CounterSettings = {}): CounterIdentity {
   validateSettings(settings);
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   return db
     .transaction(() => {
       const counterId = read.get('counterId')?.value ?? randomUUID();

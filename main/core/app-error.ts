@@ -18,8 +18,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, field?: string) =>
-  new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
+export const notFound = (what: string, field?: string) => new AppError('NOT_FOUND', `${what} not found`, field ? { field } : {});
 
 export const conflict = (message: string, field?: string, details?: unknown) =>
   new AppError('CONFLICT', message, { ...(field ? { field } : {}), ...(details ? { details } : {}) });

@@ -33,7 +33,10 @@ export interface Core {
 export const DATABASE_FILE = 'counter.sqlite';
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openDatabase(
+    join(options.dataDir, DATABASE_FILE),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   try {
     const context: CoreContext = {
       db,

@@ -12,7 +12,10 @@ export interface Migration {
 }
 
 export class DatabaseFromFutureError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
       `This database was written by a newer HIMS Counter (schema ${found}; this version knows up to ${supported}). ` +
         'Update the app on this counter; the database has not been touched.',

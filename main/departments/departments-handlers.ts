@@ -30,7 +30,14 @@ export function departmentsHandlers(ctx: CoreContext): HandlerMap {
         const at = nowIso(ctx);
         saveDepartment(db, next, at);
         enqueueOutbox(db, { entity: 'department', entityId: code, operation: 'update', version: 1, at });
-        appendAudit(db, { at, actor: call.actor, action: 'department.update', entity: 'department', entityId: code, detail: { fields: Object.keys(changes) } });
+        appendAudit(db, {
+          at,
+          actor: call.actor,
+          action: 'department.update',
+          entity: 'department',
+          entityId: code,
+          detail: { fields: Object.keys(changes) },
+        });
         return departmentByCode(db, code)!;
       }),
   };

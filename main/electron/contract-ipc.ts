@@ -5,7 +5,10 @@ import { CONTRACT_CHANNEL } from '../../preload/ipc-channel';
 import type { Registry } from '../core/registry';
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>,
+  ): void;
 }
 
 /** Only our own page (loaded from the app's files) may call the core. */

@@ -57,21 +57,24 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(() => {
-    try {
-      core = createCore({ dataDir: app.getPath('userData'), shell: 'electron', nativeBinding: electronNativeBinding(app) });
-    } catch (err) {
-      dialog.showErrorBox('HIMS Counter cannot start', err instanceof Error ? err.message : String(err));
+  app.whenReady().then(
+    () => {
+      try {
+        core = createCore({ dataDir: app.getPath('userData'), shell: 'electron', nativeBinding: electronNativeBinding(app) });
+      } catch (err) {
+        dialog.showErrorBox('HIMS Counter cannot start', err instanceof Error ? err.message : String(err));
+        app.exit(1);
+        return;
+      }
+      registerContractIpc(ipcMain, core.registry, appPageUrl);
+      lockDown();
+      mainWindow = createWindow();
+    },
+    (err: unknown) => {
+      console.error(err);
       app.exit(1);
-      return;
-    }
-    registerContractIpc(ipcMain, core.registry, appPageUrl);
-    lockDown();
-    mainWindow = createWindow();
-  }, (err: unknown) => {
-    console.error(err);
-    app.exit(1);
-  });
+    },
+  );
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
 }

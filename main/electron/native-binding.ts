@@ -10,7 +10,9 @@ export function electronNativeBinding(app: { isPackaged: boolean; getAppPath(): 
     ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : join(app.getAppPath(), 'node_modules/.hims-electron-native/better_sqlite3.node');
   if (!existsSync(file)) {
-    throw new Error(`better-sqlite3 is not built for Electron (${file} is missing): run "node scripts/electron-native.mjs" with internet access`);
+    throw new Error(
+      `better-sqlite3 is not built for Electron (${file} is missing): run "node scripts/electron-native.mjs" with internet access`,
+    );
   }
   return file;
 }

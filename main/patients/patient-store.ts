@@ -27,19 +27,20 @@ export interface PatientWrite {
 }
 
 export function insertPatient(db: Database, p: PatientWrite): number {
-  const result = sql(db, 
-      `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, phone, guardian_name,
+  const result = sql(
+    db,
+    `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, phone, guardian_name,
          guardian_relation, address_line, district, state, pincode, origin_counter, created_at, updated_at)
        VALUES (@id, @uhid, @name, @gender, @dateOfBirth, @dobEstimated, @phone, @guardianName,
          @guardianRelation, @addressLine, @district, @state, @pincode, @originCounter, @at, @at)`,
-    )
-    .run({ ...p, dobEstimated: p.dobEstimated ? 1 : 0 });
+  ).run({ ...p, dobEstimated: p.dobEstimated ? 1 : 0 });
   return Number(result.lastInsertRowid);
 }
 
 export function setIdentifier(db: Database, patientPk: number, system: string, value: string | null): void {
   sql(db, 'DELETE FROM patient_identifiers WHERE patient_pk = ? AND system = ?').run(patientPk, system);
-  if (value) sql(db, 'INSERT INTO patient_identifiers (system, value, patient_pk) VALUES (?, ?, ?)').run(system, value, patientPk);
+  if (value)
+    sql(db, 'INSERT INTO patient_identifiers (system, value, patient_pk) VALUES (?, ?, ?)').run(system, value, patientPk);
 }
 
 export function patientById(db: Database, id: string): PatientRow | undefined {
@@ -51,16 +52,18 @@ export function patientByPk(db: Database, pk: number): PatientRow | undefined {
 }
 
 export function patientByIdentifier(db: Database, system: string, value: string): PatientRow | undefined {
-  return sql<[string, string], PatientRow>(db, 
-      `SELECT ${PATIENT_COLUMNS} FROM patient_identifiers i JOIN patients p ON p.pk = i.patient_pk
+  return sql<[string, string], PatientRow>(
+    db,
+    `SELECT ${PATIENT_COLUMNS} FROM patient_identifiers i JOIN patients p ON p.pk = i.patient_pk
        WHERE i.system = ? AND i.value = ?`,
-    )
-    .get(system, value);
+  ).get(system, value);
 }
 
 export function patientsByPhone(db: Database, phone: string, limit: number): PatientRow[] {
-  return sql<[string, number], PatientRow>(db, `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? ORDER BY p.pk DESC LIMIT ?`)
-    .all(phone, limit);
+  return sql<[string, number], PatientRow>(
+    db,
+    `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? ORDER BY p.pk DESC LIMIT ?`,
+  ).all(phone, limit);
 }
 
 /** Patients whose name has every word of `name` as a whole word (duplicate check). */
@@ -68,12 +71,12 @@ export function patientsWithNameWords(db: Database, name: string, limit: number)
   const words = [...new Set(nameWords(name))];
   if (words.length === 0) return [];
   const match = words.map((w) => `"${w}"`).join(' AND ');
-  return sql<[string, number], PatientRow>(db, 
-      `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
+  return sql<[string, number], PatientRow>(
+    db,
+    `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
          (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
        ORDER BY p.pk DESC`,
-    )
-    .all(match, limit);
+  ).all(match, limit);
 }
 
 export function searchPatients(db: Database, query: SearchQuery, limit: number): PatientRow[] {
@@ -96,12 +99,12 @@ export function searchPatients(db: Database, query: SearchQuery, limit: number):
       // Newest first: a returning patient is most often a recent one. With
       // initials to check afterwards, read a few more rows from the index.
       const fetch = query.initials.length > 0 ? limit * 8 : limit;
-      const rows = sql<[string, number], PatientRow>(db, 
-          `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
+      const rows = sql<[string, number], PatientRow>(
+        db,
+        `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
              (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
            ORDER BY p.pk DESC`,
-        )
-        .all(query.match, fetch);
+      ).all(query.match, fetch);
       const filtered = rows.filter((row) => {
         const words = nameWords(row.name);
         return query.initials.every((initial) => words.some((w) => w.startsWith(initial)));

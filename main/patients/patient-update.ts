@@ -7,7 +7,13 @@ import type { PatientRow } from './patient-rows';
 import { IDENTIFIER_SYSTEMS, setIdentifier } from './patient-store';
 import { resolveBirth } from './patients-handlers';
 
-export function updatePatientRow(db: Database, current: PatientRow, changes: PatientChanges, today: string, at: string): string[] {
+export function updatePatientRow(
+  db: Database,
+  current: PatientRow,
+  changes: PatientChanges,
+  today: string,
+  at: string,
+): string[] {
   const next = { ...current };
   const changed: string[] = [];
   const set = <K extends keyof PatientRow>(column: K, value: PatientRow[K], field: string) => {

@@ -12,7 +12,14 @@ import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { findDuplicates } from './duplicate-finder';
 import { toPatient, toSummary } from './patient-rows';
-import { IDENTIFIER_SYSTEMS, insertPatient, patientById, patientByIdentifier, searchPatients, setIdentifier } from './patient-store';
+import {
+  IDENTIFIER_SYSTEMS,
+  insertPatient,
+  patientById,
+  patientByIdentifier,
+  searchPatients,
+  setIdentifier,
+} from './patient-store';
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { nextUhid } from './uhid';
@@ -26,12 +33,24 @@ export function resolveBirth(input: Birth, todayDate: string): { dateOfBirth: st
 
 /** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
 export function checkGuardian(name: string | null | undefined, relation: string | null | undefined): void {
-  if (name && !relation) throw new AppError('VALIDATION_FAILED', 'guardianRelation: choose S/o, D/o, W/o or C/o', { field: 'guardianRelation', issues: [{ field: 'guardianRelation', message: 'choose S/o, D/o, W/o or C/o' }] });
-  if (relation && !name) throw new AppError('VALIDATION_FAILED', "guardianName: the guardian's name is required", { field: 'guardianName', issues: [{ field: 'guardianName', message: "the guardian's name is required" }] });
+  if (name && !relation)
+    throw new AppError('VALIDATION_FAILED', 'guardianRelation: choose S/o, D/o, W/o or C/o', {
+      field: 'guardianRelation',
+      issues: [{ field: 'guardianRelation', message: 'choose S/o, D/o, W/o or C/o' }],
+    });
+  if (relation && !name)
+    throw new AppError('VALIDATION_FAILED', "guardianName: the guardian's name is required", {
+      field: 'guardianName',
+      issues: [{ field: 'guardianName', message: "the guardian's name is required" }],
+    });
 }
 
 /** An ABHA number or address belongs to one patient only. */
-export function checkIdentifiersFree(db: Database, ids: { abhaNumber?: string | null; abhaAddress?: string | null }, selfId?: string): void {
+export function checkIdentifiersFree(
+  db: Database,
+  ids: { abhaNumber?: string | null; abhaAddress?: string | null },
+  selfId?: string,
+): void {
   for (const [field, system] of Object.entries(IDENTIFIER_SYSTEMS) as [keyof typeof IDENTIFIER_SYSTEMS, string][]) {
     const value = ids[field];
     if (!value) continue;
@@ -84,7 +103,14 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, input.abhaNumber ?? null);
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, input.abhaAddress ?? null);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at });
-      appendAudit(db, { at, actor, action: 'patient.register', entity: 'patient', entityId: id, detail: { duplicateWarningOverridden: input.confirmNotDuplicate === true } });
+      appendAudit(db, {
+        at,
+        actor,
+        action: 'patient.register',
+        entity: 'patient',
+        entityId: id,
+        detail: { duplicateWarningOverridden: input.confirmNotDuplicate === true },
+      });
       return toPatient(patientById(db, id)!, day);
     });
   }
@@ -114,7 +140,11 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
     'patients.register': (input, call) => register(input, call.actor),
     'patients.findDuplicates': (input) => {
       const birth = resolveBirth(input, today(ctx));
-      return findDuplicates(db, { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated, ...(input.id ? { excludeId: input.id } : {}) }, today(ctx));
+      return findDuplicates(
+        db,
+        { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated, ...(input.id ? { excludeId: input.id } : {}) },
+        today(ctx),
+      );
     },
     'patients.search': ({ query, limit }) => {
       const classified = classifyQuery(query);
@@ -124,7 +154,9 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
     'patients.get': ({ id }, call) => {
       const row = patientById(db, id);
       if (!row) throw notFound('patient', 'id');
-      writeTransaction(db, () => appendAudit(db, { at: nowIso(ctx), actor: call.actor, action: 'patient.view', entity: 'patient', entityId: id }));
+      writeTransaction(db, () =>
+        appendAudit(db, { at: nowIso(ctx), actor: call.actor, action: 'patient.view', entity: 'patient', entityId: id }),
+      );
       return toPatient(row, today(ctx));
     },
     'patients.update': ({ id, version, changes }, call) => update(id, version, changes, call.actor),

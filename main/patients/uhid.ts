@@ -36,11 +36,11 @@ export function formatUhid(compact: string): string {
 /** Next UHID for this counter and year; call inside the registering transaction. */
 export function nextUhid(db: Database, hospitalCode: string, counterLetter: string, year: number): string {
   const name = `uhid:${counterLetter}:${year}`;
-  const row = sql<[string], { last_value: number }>(db, 
-      `INSERT INTO sequences (name, last_value) VALUES (?, 1)
+  const row = sql<[string], { last_value: number }>(
+    db,
+    `INSERT INTO sequences (name, last_value) VALUES (?, 1)
        ON CONFLICT (name) DO UPDATE SET last_value = last_value + 1
        RETURNING last_value`,
-    )
-    .get(name);
+  ).get(name);
   return makeUhid(hospitalCode, counterLetter, year, row!.last_value);
 }

@@ -32,7 +32,15 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
   }
 
   function issue(
-    fields: { id: string; patientPk: number; departmentCode: string; priority: string; visitType: string; feeCategory: string; transferredFromId: string | null },
+    fields: {
+      id: string;
+      patientPk: number;
+      departmentCode: string;
+      priority: string;
+      visitType: string;
+      feeCategory: string;
+      transferredFromId: string | null;
+    },
     visitDate: string,
     at: string,
   ): Token {
@@ -61,7 +69,14 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         }
         const at = nowIso(ctx);
         const token = issue({ ...input, id, patientPk: patient.pk, transferredFromId: null }, visitDate, at);
-        appendAudit(db, { at, actor: call.actor, action: 'token.issue', entity: 'token', entityId: id, detail: { label: token.label, department: token.departmentCode } });
+        appendAudit(db, {
+          at,
+          actor: call.actor,
+          action: 'token.issue',
+          entity: 'token',
+          entityId: id,
+          detail: { label: token.label, department: token.departmentCode },
+        });
         return token;
       });
     },
@@ -72,14 +87,22 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         const at = nowIso(ctx);
         closeToken(db, tokenId, { status: 'cancelled', at, reason, transferredToId: null });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: token.version + 1, at });
-        appendAudit(db, { at, actor: call.actor, action: 'token.cancel', entity: 'token', entityId: tokenId, detail: { label: token.label, reason } });
+        appendAudit(db, {
+          at,
+          actor: call.actor,
+          action: 'token.cancel',
+          entity: 'token',
+          entityId: tokenId,
+          detail: { label: token.label, reason },
+        });
         return tokenById(db, tokenId)!;
       }),
 
     'tokens.transfer': ({ tokenId, departmentCode, reason }, call) =>
       writeTransaction(db, () => {
         const from = requireIssued(tokenId);
-        if (from.departmentCode === departmentCode) throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
+        if (from.departmentCode === departmentCode)
+          throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
         requireActiveDepartment(departmentCode);
         const patient = patientById(db, from.patientId)!;
         const at = nowIso(ctx);
@@ -88,10 +111,18 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });
-        appendAudit(db, { at, actor: call.actor, action: 'token.transfer', entity: 'token', entityId: tokenId, detail: { from: from.label, to: to.label, department: departmentCode, reason: reason ?? null } });
+        appendAudit(db, {
+          at,
+          actor: call.actor,
+          action: 'token.transfer',
+          entity: 'token',
+          entityId: tokenId,
+          detail: { from: from.label, to: to.label, department: departmentCode, reason: reason ?? null },
+        });
         return { from: tokenById(db, tokenId)!, to };
       }),
 
-    'tokens.list': ({ date, departmentCode, patientId }) => listTokens(db, { date: date ?? today(ctx), departmentCode, patientId }),
+    'tokens.list': ({ date, departmentCode, patientId }) =>
+      listTokens(db, { date: date ?? today(ctx), departmentCode, patientId }),
   };
 }

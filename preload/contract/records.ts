@@ -2,14 +2,7 @@
 // like on the wire. Outputs are validated too, so a drifted row is caught at the
 // boundary instead of rendering as "undefined" at the counter.
 import { z } from 'zod';
-import {
-  FeeCategory,
-  Gender,
-  GuardianRelation,
-  Priority,
-  TokenStatus,
-  VisitType,
-} from './fields';
+import { FeeCategory, Gender, GuardianRelation, Priority, TokenStatus, VisitType } from './fields';
 
 const nullableString = z.string().nullable();
 

@@ -24,7 +24,9 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
 };
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, patients: { type: 'string', default: '1000000' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string', multiple: true }, patients: { type: 'string', default: '1000000' } },
+  });
   const names = values.only ?? Object.keys(benches);
   const unknown = names.filter((n) => !benches[n]);
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}`);

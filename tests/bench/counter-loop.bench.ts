@@ -15,7 +15,16 @@ const ctx = { actor: 'bench' };
 // Names of people not yet in the cache: at a big OPD a large share of the
 // day's patients are new, and the clerk types each of their names into the
 // search box (results as you type) before registering them.
-const NEW_NAMES = ['tenzin norbu', 'xavier dsouza', 'lalremruati', 'oinam bembem', 'phurba lama', 'anbu selvan', 'zubeen garg', 'ngawang'];
+const NEW_NAMES = [
+  'tenzin norbu',
+  'xavier dsouza',
+  'lalremruati',
+  'oinam bembem',
+  'phurba lama',
+  'anbu selvan',
+  'zubeen garg',
+  'ngawang',
+];
 
 /**
  * Name queries a clerk would type: a word and the start of another, any
@@ -46,7 +55,9 @@ function nameQueries(sample: SeededPatient[], count: number): string[] {
 function likeBaseline(db: ReturnType<typeof createCore>['db'], query: string) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const where = words.map(() => "(' ' || name) LIKE ?").join(' AND ');
-  return db.prepare(`SELECT id, uhid, name FROM patients WHERE ${where} ORDER BY pk DESC LIMIT 20`).all(...words.map((w) => `% ${w}%`));
+  return db
+    .prepare(`SELECT id, uhid, name FROM patients WHERE ${where} ORDER BY pk DESC LIMIT 20`)
+    .all(...words.map((w) => `% ${w}%`));
 }
 
 export async function run(options: BenchOptions): Promise<BenchReport> {
@@ -60,7 +71,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   };
 
   const seedStart = performance.now();
-  const sample = seedPatients(core.db, PATIENTS, (done) => process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')} / ${PATIENTS.toLocaleString('en-IN')}`));
+  const sample = seedPatients(core.db, PATIENTS, (done) =>
+    process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')} / ${PATIENTS.toLocaleString('en-IN')}`),
+  );
   const seedSeconds = (performance.now() - seedStart) / 1000;
   process.stderr.write(`\rseeded ${PATIENTS.toLocaleString('en-IN')} patients in ${seedSeconds.toFixed(1)} s\n`);
   // A counter in steady state has a small WAL; don't bill the seeding's to the first measured commits.
@@ -74,26 +87,52 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   const names = nameQueries(sample, 1000);
   const results: Result[] = [];
 
-  results.push(await measure('patients.search by UHID', 2000, () => dispatch('patients.search', { query: formatUhid(pick(sample).uhid) }), { p99Ms: 1 }));
-  results.push(await measure('patients.search by phone', 2000, () => dispatch('patients.search', { query: pick(withPhone).phone }), { p99Ms: 1 }));
-  results.push(await measure('patients.search by ABHA number', 2000, () => dispatch('patients.search', { query: pick(withAbha).abha }), { p99Ms: 1 }));
+  results.push(
+    await measure('patients.search by UHID', 2000, () => dispatch('patients.search', { query: formatUhid(pick(sample).uhid) }), {
+      p99Ms: 1,
+    }),
+  );
+  results.push(
+    await measure('patients.search by phone', 2000, () => dispatch('patients.search', { query: pick(withPhone).phone }), {
+      p99Ms: 1,
+    }),
+  );
+  results.push(
+    await measure('patients.search by ABHA number', 2000, () => dispatch('patients.search', { query: pick(withAbha).abha }), {
+      p99Ms: 1,
+    }),
+  );
   let n = 0;
-  const fts = await measure('patients.search by name (FTS5)', names.length, () => dispatch('patients.search', { query: names[n++ % names.length] }), { p99Ms: 10 });
+  const fts = await measure(
+    'patients.search by name (FTS5)',
+    names.length,
+    () => dispatch('patients.search', { query: names[n++ % names.length] }),
+    { p99Ms: 10 },
+  );
   results.push(fts);
   let m = 0;
   const likeCount = Math.min(names.length, PATIENTS >= 500_000 ? 80 : 200);
-  const like = await measure('name, LIKE scan baseline (same queries)', likeCount, () => Promise.resolve(likeBaseline(core.db, names[m++ % names.length]!)));
+  const like = await measure('name, LIKE scan baseline (same queries)', likeCount, () =>
+    Promise.resolve(likeBaseline(core.db, names[m++ % names.length]!)),
+  );
   results.push(like);
 
   // Distinct patients, so no token is refused as a repeat; spread over departments.
-  const patientIds = (core.db.prepare('SELECT id FROM patients ORDER BY pk DESC LIMIT 2100').all() as { id: string }[]).map((r) => r.id);
+  const patientIds = (core.db.prepare('SELECT id FROM patients ORDER BY pk DESC LIMIT 2100').all() as { id: string }[]).map(
+    (r) => r.id,
+  );
   const departments = ['MED', 'SURG', 'PAED', 'ENT', 'EYE'];
   let k = 0;
   results.push(
-    await measure('tokens.issue (durable, synchronous=FULL)', 2000, () => {
-      const i = k++;
-      return dispatch('tokens.issue', { patientId: patientIds[i], departmentCode: departments[i % departments.length] });
-    }, { p99Ms: 5 }),
+    await measure(
+      'tokens.issue (durable, synchronous=FULL)',
+      2000,
+      () => {
+        const i = k++;
+        return dispatch('tokens.issue', { patientId: patientIds[i], departmentCode: departments[i % departments.length] });
+      },
+      { p99Ms: 5 },
+    ),
   );
 
   const speedup = { p50: like.p50Ms / fts.p50Ms, p99: like.p99Ms / fts.p99Ms, mean: like.meanMs / fts.meanMs };
@@ -110,7 +149,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     `\nFTS vs LIKE speed-up: ${speedup.p99.toFixed(0)}x at p99 (budget 20x) ${verdict}; ` +
       `${speedup.mean.toFixed(0)}x on the mean, ${speedup.p50.toFixed(0)}x at p50`,
   );
-  console.log(`database: ${(dbBytes / 1e6).toFixed(0)} MB for ${PATIENTS.toLocaleString('en-IN')} patients; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  console.log(
+    `database: ${(dbBytes / 1e6).toFixed(0)} MB for ${PATIENTS.toLocaleString('en-IN')} patients; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  );
 
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -118,7 +159,14 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   if (!speedupOk) missed.push('FTS vs LIKE speed-up');
   return {
     name: 'counter-loop',
-    data: { patients: PATIENTS, seedSeconds, databaseBytes: dbBytes, rssBytes: process.memoryUsage().rss, results, ftsVsLikeSpeedup: speedup },
+    data: {
+      patients: PATIENTS,
+      seedSeconds,
+      databaseBytes: dbBytes,
+      rssBytes: process.memoryUsage().rss,
+      results,
+      ftsVsLikeSpeedup: speedup,
+    },
     missed,
   };
 }

@@ -16,7 +16,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
-export async function measure(name: string, runs: number, work: () => Promise<unknown>, budget?: { p99Ms: number }): Promise<Result> {
+export async function measure(
+  name: string,
+  runs: number,
+  work: () => Promise<unknown>,
+  budget?: { p99Ms: number },
+): Promise<Result> {
   for (let i = 0; i < Math.min(20, runs); i++) await work(); // warm the statement cache and pages
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -6,14 +6,18 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { makeUhid } from '../../main/patients/uhid';
 
-const FIRST = ('Ram Shyam Sita Gita Mohan Sohan Rakesh Suresh Ramesh Mahesh Dinesh Naresh Sunita Anita Kavita Savita Pooja Neha Priya Ritu ' +
+const FIRST = (
+  'Ram Shyam Sita Gita Mohan Sohan Rakesh Suresh Ramesh Mahesh Dinesh Naresh Sunita Anita Kavita Savita Pooja Neha Priya Ritu ' +
   'Amit Sumit Rahul Rohit Vijay Ajay Sanjay Manoj Anil Sunil Deepak Pankaj Raju Babu Ashok Alok Vinod Pramod Rajesh Mukesh ' +
   'Lakshmi Saraswati Parvati Durga Kamla Vimla Shanti Asha Usha Meena Rekha Seema Reena Nisha Asha Jyoti Sapna Manju Anju Sarita ' +
   'Mohammad Imran Salman Farhan Ayesha Fatima Zainab Shabana Irfan Arif Harpreet Gurpreet Jaspreet Manpreet Baldev Kuldeep ' +
-  'Arjun Karan Varun Tarun Nitin Sachin Yogesh Umesh Ganesh Jitendra Surendra Narendra Devendra Mahendra Virendra Om Prakash').split(' ');
-const LAST = ('Kumar Sharma Verma Gupta Singh Yadav Devi Kumari Khan Ansari Chauhan Rawat Negi Bisht Joshi Pandey Mishra Tiwari Dubey ' +
+  'Arjun Karan Varun Tarun Nitin Sachin Yogesh Umesh Ganesh Jitendra Surendra Narendra Devendra Mahendra Virendra Om Prakash'
+).split(' ');
+const LAST = (
+  'Kumar Sharma Verma Gupta Singh Yadav Devi Kumari Khan Ansari Chauhan Rawat Negi Bisht Joshi Pandey Mishra Tiwari Dubey ' +
   'Shukla Srivastava Saxena Agarwal Jain Bansal Goel Mittal Malhotra Kapoor Khanna Arora Bhatia Sethi Chopra Mehra Thakur Rana ' +
-  'Prasad Paswan Mandal Das Paul Roy Sahu Meena Jatav Valmiki Saini Kashyap Prajapati Nishad Kushwaha Maurya Rajput Tomar').split(' ');
+  'Prasad Paswan Mandal Das Paul Roy Sahu Meena Jatav Valmiki Saini Kashyap Prajapati Nishad Kushwaha Maurya Rajput Tomar'
+).split(' ');
 const FIRST_HI = 'राम श्याम सीता गीता मोहन सुरेश रमेश सुनीता अनीता कविता पूजा नेहा अमित राहुल विजय मनोज अनिल दीपक लक्ष्मी शांति'.split(' ');
 const LAST_HI = 'कुमार शर्मा वर्मा गुप्ता सिंह यादव देवी कुमारी खान पांडेय मिश्रा तिवारी'.split(' ');
 
@@ -53,14 +57,20 @@ export function seedPatients(db: Database, count: number, onProgress: (done: num
     db.transaction(() => {
       for (let i = start; i < Math.min(count, start + batch); i++) {
         const hindi = random() < 0.1;
-        const name = hindi ? `${pick(FIRST_HI)} ${pick(LAST_HI)}` : random() < 0.3 ? `${pick(FIRST)} ${pick(FIRST)} ${pick(LAST)}` : `${pick(FIRST)} ${pick(LAST)}`;
+        const name = hindi
+          ? `${pick(FIRST_HI)} ${pick(LAST_HI)}`
+          : random() < 0.3
+            ? `${pick(FIRST)} ${pick(FIRST)} ${pick(LAST)}`
+            : `${pick(FIRST)} ${pick(LAST)}`;
         if (random() < 0.7) familyPhone = String(6_000_000_000 + Math.floor(random() * 3_999_999_999));
         const phone = random() < 0.85 ? familyPhone : null;
         const year = 1930 + Math.floor(random() * 96);
         const dob = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
         const id = randomUUID();
         const uhid = makeUhid('GH', 'A', 2026, i + 1);
-        const pk = Number(insert.run(id, uhid, name, random() < 0.5 ? 'male' : 'female', dob, random() < 0.3 ? 1 : 0, phone).lastInsertRowid);
+        const pk = Number(
+          insert.run(id, uhid, name, random() < 0.5 ? 'male' : 'female', dob, random() < 0.3 ? 1 : 0, phone).lastInsertRowid,
+        );
         let abha: string | null = null;
         if (random() < 0.3) {
           const digits = String(10_000_000_000_000 + i).padStart(14, '9');

@@ -38,7 +38,9 @@ function send(method: string, path: string, headers: Record<string, string>, bod
     const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (body !== undefined) req.write(body);
@@ -47,8 +49,10 @@ function send(method: string, path: string, headers: Record<string, string>, bod
 }
 
 const auth = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' };
-const call = (method: string, input: unknown, headers: Record<string, string> = auth) => send('POST', `/api/${method}`, headers, typeof input === 'string' ? input : JSON.stringify(input));
-const json = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; field?: string } };
+const call = (method: string, input: unknown, headers: Record<string, string> = auth) =>
+  send('POST', `/api/${method}`, headers, typeof input === 'string' ? input : JSON.stringify(input));
+const json = (reply: Reply) =>
+  JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; field?: string } };
 
 function snapshot() {
   return ['patients', 'patient_identifiers', 'tokens', 'outbox', 'audit_log', 'sequences'].map((table) => t.count(table));
@@ -64,13 +68,20 @@ describe('browser shell access', () => {
 
   it('lets the page call with its cookie and scripts with the API key, nobody else', async () => {
     const cookie = String((await send('GET', '/', {})).headers['set-cookie']).split(';')[0]!;
-    expect((await call('counter.info', {}, { Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+    expect(
+      (await call('counter.info', {}, { Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` }))
+        .status,
+    ).toBe(200);
     expect((await call('counter.info', {})).status).toBe(200);
     const none = await call('counter.info', {}, { 'Content-Type': 'application/json' });
     expect([none.status, json(none).error?.code]).toEqual([401, 'UNAUTHORIZED']);
     const wrong = await call('counter.info', {}, { ...auth, Authorization: 'Bearer wrong-key-0123456789' });
     expect(wrong.status).toBe(401);
-    const forgedCookie = await call('counter.info', {}, { Cookie: 'hims_counter_session=guess', 'Content-Type': 'application/json' });
+    const forgedCookie = await call(
+      'counter.info',
+      {},
+      { Cookie: 'hims_counter_session=guess', 'Content-Type': 'application/json' },
+    );
     expect(forgedCookie.status).toBe(401);
   });
 
@@ -87,10 +98,25 @@ describe('browser shell access', () => {
   it('lists the contract with JSON Schemas at GET /api', async () => {
     const reply = await send('GET', '/api', { Authorization: `Bearer ${API_KEY}` });
     expect(reply.status).toBe(200);
-    const contract = JSON.parse(reply.body) as { methods: Record<string, { input: { properties?: Record<string, unknown>; required?: string[] }; output: unknown }> };
+    const contract = JSON.parse(reply.body) as {
+      methods: Record<string, { input: { properties?: Record<string, unknown>; required?: string[] }; output: unknown }>;
+    };
     expect(Object.keys(contract.methods).sort()).toEqual([...methodNames].sort());
     const register = contract.methods['patients.register']!.input;
-    expect(Object.keys(register.properties ?? {})).toEqual(expect.arrayContaining(['name', 'gender', 'dateOfBirth', 'ageYears', 'phone', 'guardianName', 'guardianRelation', 'address', 'abhaNumber', 'abhaAddress']));
+    expect(Object.keys(register.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'name',
+        'gender',
+        'dateOfBirth',
+        'ageYears',
+        'phone',
+        'guardianName',
+        'guardianRelation',
+        'address',
+        'abhaNumber',
+        'abhaAddress',
+      ]),
+    );
     expect(register.required).toEqual(expect.arrayContaining(['name', 'gender']));
     expect(contract.methods['tokens.issue']!.output).toMatchObject({ type: 'object' });
   });
@@ -102,12 +128,24 @@ describe('bad input over HTTP', () => {
     ['missing fields', 'patients.register', { name: 'Ram' }, 400, 'VALIDATION_FAILED'],
     ['out-of-range age', 'patients.register', { ...RAM, ageYears: 400 }, 400, 'VALIDATION_FAILED'],
     ['out-of-range limit', 'patients.search', { query: 'ram', limit: 100000 }, 400, 'VALIDATION_FAILED'],
-    ['bad token priority', 'tokens.issue', { patientId: crypto.randomUUID(), departmentCode: 'MED', priority: 'vip' }, 400, 'VALIDATION_FAILED'],
+    [
+      'bad token priority',
+      'tokens.issue',
+      { patientId: crypto.randomUUID(), departmentCode: 'MED', priority: 'vip' },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['unknown method', 'patients.delete', {}, 404, 'UNKNOWN_METHOD'],
     ['malformed JSON', 'patients.register', '{"name": "Ram",', 400, 'MALFORMED_REQUEST'],
     ['JSON that is not an object', 'patients.register', '[1,2,3]', 400, 'MALFORMED_REQUEST'],
     ['a 10 MB name', 'patients.register', { ...RAM, name: 'x'.repeat(10 * 1024 * 1024) }, 413, 'PAYLOAD_TOO_LARGE'],
-    ['SQL in the department code', 'tokens.issue', { patientId: crypto.randomUUID(), departmentCode: "MED'; DROP TABLE tokens;--" }, 400, 'VALIDATION_FAILED'],
+    [
+      'SQL in the department code',
+      'tokens.issue',
+      { patientId: crypto.randomUUID(), departmentCode: "MED'; DROP TABLE tokens;--" },
+      400,
+      'VALIDATION_FAILED',
+    ],
   ];
 
   it.each(cases)('%s: %i-class typed error, nothing changed', async (_label, method, input, status, code) => {
@@ -124,7 +162,10 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses a body that is not declared JSON (an HTML form cannot send JSON)', async () => {
-    const reply = await call('counter.info', '{}', { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' });
+    const reply = await call('counter.info', '{}', {
+      Authorization: `Bearer ${API_KEY}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(reply.status).toBe(400);
   });
 

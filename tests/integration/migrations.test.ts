@@ -37,7 +37,11 @@ describe('migrations', () => {
     const db = openDatabase(file);
     opened.push(db);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
-    const departments = db.prepare('SELECT code, name_hi, room, shortcut FROM departments ORDER BY sort_order').all() as { code: string; name_hi: string; shortcut: string }[];
+    const departments = db.prepare('SELECT code, name_hi, room, shortcut FROM departments ORDER BY sort_order').all() as {
+      code: string;
+      name_hi: string;
+      shortcut: string;
+    }[];
     expect(departments.length).toBeGreaterThanOrEqual(10);
     expect(departments[0]).toMatchObject({ code: 'MED', name_hi: 'सामान्य चिकित्सा' });
     expect(new Set(departments.map((d) => d.shortcut)).size).toBe(departments.length);
@@ -65,7 +69,14 @@ describe('migrations', () => {
 
   it('rolls back a failing migration whole', () => {
     const file = join(tempDir(), 'counter.sqlite');
-    const broken = [...migrations, { version: latestVersion(migrations) + 10, name: 'broken', sql: 'CREATE TABLE t (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' }];
+    const broken = [
+      ...migrations,
+      {
+        version: latestVersion(migrations) + 10,
+        name: 'broken',
+        sql: 'CREATE TABLE t (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);',
+      },
+    ];
     expect(() => openDatabase(file, { migrations: broken })).toThrow();
     const db = new BetterSqlite3(file);
     opened.push(db);

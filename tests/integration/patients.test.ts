@@ -8,10 +8,20 @@ describe('registering and finding patients', () => {
   it('registers with an estimated DOB, a UHID, and an outbox row and audit entry in the same commit', async () => {
     t = startTestCore({ counterLetter: 'B', hospitalCode: 'LNH' });
     const p = await t.call('patients.register', RAM);
-    expect(p).toMatchObject({ name: 'Ram Kumar', ageYears: 45, dateOfBirthEstimated: true, phone: '9876543210', guardianRelation: 'S/o' });
+    expect(p).toMatchObject({
+      name: 'Ram Kumar',
+      ageYears: 45,
+      dateOfBirthEstimated: true,
+      phone: '9876543210',
+      guardianRelation: 'S/o',
+    });
     expect(p.uhid).toMatch(/^LNH-B26-000001-\d$/);
-    expect(t.core.db.prepare('SELECT entity, entity_id, operation FROM outbox').all()).toEqual([{ entity: 'patient', entity_id: p.id, operation: 'create' }]);
-    expect(t.core.db.prepare('SELECT action, entity_id FROM audit_log').all()).toEqual([{ action: 'patient.register', entity_id: p.id }]);
+    expect(t.core.db.prepare('SELECT entity, entity_id, operation FROM outbox').all()).toEqual([
+      { entity: 'patient', entity_id: p.id, operation: 'create' },
+    ]);
+    expect(t.core.db.prepare('SELECT action, entity_id FROM audit_log').all()).toEqual([
+      { action: 'patient.register', entity_id: p.id },
+    ]);
   });
 
   it('finds a patient by UHID, phone, ABHA number and address, and name in any order and case', async () => {
@@ -45,7 +55,8 @@ describe('registering and finding patients', () => {
   it("stores O'Brien, markup and SQL fragments as plain text and finds them", async () => {
     t = startTestCore();
     const names = ["Seán O'Brien", '<script>alert("x")</script> Meena', "Robert'); DROP TABLE patients;-- Singh"];
-    for (const name of names) await t.call('patients.register', { name, gender: 'other', ageYears: 20, confirmNotDuplicate: true });
+    for (const name of names)
+      await t.call('patients.register', { name, gender: 'other', ageYears: 20, confirmNotDuplicate: true });
     expect(t.count('patients')).toBe(3);
     expect((await t.call('patients.search', { query: 'obrien' })).patients).toEqual([]);
     expect((await t.call('patients.search', { query: "O'Bri" })).patients[0]?.name).toBe("Seán O'Brien");
@@ -56,9 +67,16 @@ describe('registering and finding patients', () => {
   it('warns about a likely duplicate before creating, and registers when the clerk confirms', async () => {
     t = startTestCore();
     const first = await t.call('patients.register', RAM);
-    const samePhone = await t.fail('patients.register', { ...RAM, name: 'Kumaar Ram', guardianName: null, guardianRelation: null });
+    const samePhone = await t.fail('patients.register', {
+      ...RAM,
+      name: 'Kumaar Ram',
+      guardianName: null,
+      guardianRelation: null,
+    });
     expect(samePhone.code).toBe('DUPLICATE_SUSPECTED');
-    expect(samePhone.details).toMatchObject({ candidates: [{ patient: { id: first.id }, reasons: ['same_phone_similar_name'] }] });
+    expect(samePhone.details).toMatchObject({
+      candidates: [{ patient: { id: first.id }, reasons: ['same_phone_similar_name'] }],
+    });
     // Same name, birth year within the estimate: also suspected, even with another phone.
     const sameName = await t.fail('patients.register', { name: 'ram kumar', gender: 'male', ageYears: 46, phone: '9000000001' });
     expect(sameName.details).toMatchObject({ candidates: [{ reasons: ['same_name_same_birth_year'] }] });
@@ -73,7 +91,13 @@ describe('registering and finding patients', () => {
   it('refuses a second patient with the same ABHA number', async () => {
     t = startTestCore();
     await t.call('patients.register', { ...RAM, abhaNumber: '91-2345-6789-0123' });
-    const err = await t.fail('patients.register', { name: 'Other Person', gender: 'female', ageYears: 3, abhaNumber: '91234567890123', confirmNotDuplicate: true });
+    const err = await t.fail('patients.register', {
+      name: 'Other Person',
+      gender: 'female',
+      ageYears: 3,
+      abhaNumber: '91234567890123',
+      confirmNotDuplicate: true,
+    });
     expect(err).toMatchObject({ code: 'CONFLICT', field: 'abhaNumber' });
     expect(t.count('patients')).toBe(1);
   });
@@ -91,8 +115,17 @@ describe('registering and finding patients', () => {
   it('updates with a version check and records only changed fields', async () => {
     t = startTestCore();
     const p = await t.call('patients.register', RAM);
-    const updated = await t.call('patients.update', { id: p.id, version: 1, changes: { phone: '9999988888', address: { pincode: '110001' } } });
-    expect(updated).toMatchObject({ version: 2, phone: '9999988888', address: { pincode: '110001', district: 'North East Delhi' }, guardianName: 'Shyam Lal' });
+    const updated = await t.call('patients.update', {
+      id: p.id,
+      version: 1,
+      changes: { phone: '9999988888', address: { pincode: '110001' } },
+    });
+    expect(updated).toMatchObject({
+      version: 2,
+      phone: '9999988888',
+      address: { pincode: '110001', district: 'North East Delhi' },
+      guardianName: 'Shyam Lal',
+    });
     const stale = await t.fail('patients.update', { id: p.id, version: 1, changes: { name: 'Ram Kumar Gupta' } });
     expect(stale).toMatchObject({ code: 'VERSION_CONFLICT', field: 'version' });
     expect((await t.call('patients.get', { id: p.id })).name).toBe('Ram Kumar');
@@ -114,7 +147,10 @@ describe('registering and finding patients', () => {
 
   it('needs both halves of a guardian', async () => {
     t = startTestCore();
-    expect(await t.fail('patients.register', { ...RAM, guardianRelation: null })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardianRelation' });
+    expect(await t.fail('patients.register', { ...RAM, guardianRelation: null })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'guardianRelation',
+    });
     expect(t.count('patients')).toBe(0);
   });
 });

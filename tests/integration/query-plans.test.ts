@@ -14,15 +14,23 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('query plans', () => {
   it('UHID lookup uses the unique index', () => {
-    expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.uhid = ?`, 'X')).toMatch(/SEARCH p USING INDEX sqlite_autoindex_patients_2 \(uhid=\?\)/);
+    expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.uhid = ?`, 'X')).toMatch(
+      /SEARCH p USING INDEX sqlite_autoindex_patients_2 \(uhid=\?\)/,
+    );
   });
 
   it('phone lookup uses patients_by_phone', () => {
-    expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? ORDER BY p.pk DESC LIMIT 20`, '9876543210')).toMatch(/USING INDEX patients_by_phone \(phone=\?\)/);
+    expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? ORDER BY p.pk DESC LIMIT 20`, '9876543210')).toMatch(
+      /USING INDEX patients_by_phone \(phone=\?\)/,
+    );
   });
 
   it('ABHA lookup uses the identifier primary key', () => {
-    const detail = plan(`SELECT ${PATIENT_COLUMNS} FROM patient_identifiers i JOIN patients p ON p.pk = i.patient_pk WHERE i.system = ? AND i.value = ?`, 'abha-number', 'x');
+    const detail = plan(
+      `SELECT ${PATIENT_COLUMNS} FROM patient_identifiers i JOIN patients p ON p.pk = i.patient_pk WHERE i.system = ? AND i.value = ?`,
+      'abha-number',
+      'x',
+    );
     expect(detail).toMatch(/SEARCH i USING PRIMARY KEY \(system=\? AND value=\?\)/);
     expect(detail).not.toMatch(/SCAN/);
   });
@@ -37,6 +45,8 @@ describe('query plans', () => {
   });
 
   it("today's queue uses tokens_queue", () => {
-    expect(plan('SELECT * FROM tokens t WHERE t.visit_date = ? AND t.department_code = ? ORDER BY t.issued_at', 'd', 'MED')).toMatch(/USING INDEX tokens_queue/);
+    expect(
+      plan('SELECT * FROM tokens t WHERE t.visit_date = ? AND t.department_code = ? ORDER BY t.issued_at', 'd', 'MED'),
+    ).toMatch(/USING INDEX tokens_queue/);
   });
 });

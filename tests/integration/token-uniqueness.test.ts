@@ -17,7 +17,9 @@ const PER_PROCESS = 150;
 async function issueInProcesses(dirsAndLetters: [string, string][]): Promise<string[][]> {
   const startAt = Date.now() + 4000; // after every process has opened the file and registered its patients
   const outputs = await Promise.all(
-    dirsAndLetters.map(([dir, letter]) => run(process.execPath, [tsx, worker, dir, letter, String(PER_PROCESS), String(startAt)], { timeout: 60_000 })),
+    dirsAndLetters.map(([dir, letter]) =>
+      run(process.execPath, [tsx, worker, dir, letter, String(PER_PROCESS), String(startAt)], { timeout: 60_000 }),
+    ),
   );
   return outputs.map((o) => JSON.parse(o.stdout) as string[]);
 }

@@ -6,7 +6,12 @@ afterEach(() => t?.dispose());
 
 async function twoPatients(core: TestCore) {
   const ram = await core.call('patients.register', RAM);
-  const sita = await core.call('patients.register', { name: 'Sita Devi', gender: 'female', dateOfBirth: '1950-03-02', phone: '9811111111' });
+  const sita = await core.call('patients.register', {
+    name: 'Sita Devi',
+    gender: 'female',
+    dateOfBirth: '1950-03-02',
+    phone: '9811111111',
+  });
   return { ram, sita };
 }
 
@@ -14,11 +19,29 @@ describe('OPD tokens', () => {
   it('numbers tokens per department and day with the counter letter', async () => {
     t = startTestCore({ counterLetter: 'B' });
     const { ram, sita } = await twoPatients(t);
-    const a = await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED', priority: 'none', visitType: 'new', feeCategory: 'general' });
-    const b = await t.call('tokens.issue', { patientId: sita.id, departmentCode: 'MED', priority: 'senior', visitType: 'follow_up', feeCategory: 'bpl' });
+    const a = await t.call('tokens.issue', {
+      patientId: ram.id,
+      departmentCode: 'MED',
+      priority: 'none',
+      visitType: 'new',
+      feeCategory: 'general',
+    });
+    const b = await t.call('tokens.issue', {
+      patientId: sita.id,
+      departmentCode: 'MED',
+      priority: 'senior',
+      visitType: 'follow_up',
+      feeCategory: 'bpl',
+    });
     const c = await t.call('tokens.issue', { patientId: sita.id, departmentCode: 'EYE' });
     expect([a.label, b.label, c.label]).toEqual(['B-001', 'B-002', 'B-001']);
-    expect(b).toMatchObject({ priority: 'senior', visitType: 'follow_up', feeCategory: 'bpl', visitDate: '2026-11-25', patientName: 'Sita Devi' });
+    expect(b).toMatchObject({
+      priority: 'senior',
+      visitType: 'follow_up',
+      feeCategory: 'bpl',
+      visitDate: '2026-11-25',
+      patientName: 'Sita Devi',
+    });
     expect(c).toMatchObject({ departmentNameEn: 'Ophthalmology', departmentNameHi: 'नेत्र रोग', room: '205' });
     expect(c).toMatchObject({ priority: 'none', visitType: 'new', feeCategory: 'general' });
     t.clock.advance(24 * 3600_000);
@@ -37,17 +60,31 @@ describe('OPD tokens', () => {
     expect(next.label).toBe('A-002');
     const again = await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED' });
     expect(again.label).toBe('A-003');
-    expect(t.core.db.prepare("SELECT detail FROM audit_log WHERE action = 'token.cancel'").get()).toEqual({ detail: JSON.stringify({ label: 'A-001', reason: 'Patient left' }) });
+    expect(t.core.db.prepare("SELECT detail FROM audit_log WHERE action = 'token.cancel'").get()).toEqual({
+      detail: JSON.stringify({ label: 'A-001', reason: 'Patient left' }),
+    });
   });
 
   it('transfers a visit: a new number in the new department, the old one marked', async () => {
     t = startTestCore();
     const { ram, sita } = await twoPatients(t);
     await t.call('tokens.issue', { patientId: sita.id, departmentCode: 'ORTHO' });
-    const med = await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED', priority: 'divyang', feeCategory: 'delhi_arogya_kosh' });
+    const med = await t.call('tokens.issue', {
+      patientId: ram.id,
+      departmentCode: 'MED',
+      priority: 'divyang',
+      feeCategory: 'delhi_arogya_kosh',
+    });
     const { from, to } = await t.call('tokens.transfer', { tokenId: med.id, departmentCode: 'ORTHO', reason: 'Knee pain' });
     expect(from).toMatchObject({ status: 'transferred', transferredToId: to.id, label: 'A-001', cancelReason: 'Knee pain' });
-    expect(to).toMatchObject({ status: 'issued', departmentCode: 'ORTHO', label: 'A-002', transferredFromId: med.id, priority: 'divyang', feeCategory: 'delhi_arogya_kosh' });
+    expect(to).toMatchObject({
+      status: 'issued',
+      departmentCode: 'ORTHO',
+      label: 'A-002',
+      transferredFromId: med.id,
+      priority: 'divyang',
+      feeCategory: 'delhi_arogya_kosh',
+    });
     expect(await t.fail('tokens.transfer', { tokenId: med.id, departmentCode: 'EYE' })).toMatchObject({ code: 'CONFLICT' });
     expect(t.core.db.prepare("SELECT entity_id, operation FROM outbox WHERE entity = 'token' ORDER BY seq").all()).toEqual([
       { entity_id: expect.any(String), operation: 'create' },
@@ -65,7 +102,10 @@ describe('OPD tokens', () => {
     await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED' });
     await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'ENT' });
     const queue = await t.call('tokens.list', { departmentCode: 'MED' });
-    expect(queue.map((x) => [x.label, x.patientName])).toEqual([['A-001', 'Sita Devi'], ['A-002', 'Ram Kumar']]);
+    expect(queue.map((x) => [x.label, x.patientName])).toEqual([
+      ['A-001', 'Sita Devi'],
+      ['A-002', 'Ram Kumar'],
+    ]);
     expect(await t.call('tokens.list', { date: '2026-11-24' })).toEqual([]);
     expect((await t.call('tokens.list', { patientId: ram.id })).map((x) => x.departmentCode)).toEqual(['MED', 'ENT']);
   });
@@ -76,17 +116,29 @@ describe('OPD tokens', () => {
     const id = crypto.randomUUID();
     const first = await t.call('tokens.issue', { id, patientId: ram.id, departmentCode: 'MED' });
     expect(await t.call('tokens.issue', { id, patientId: ram.id, departmentCode: 'MED' })).toEqual(first);
-    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'MED' })).toMatchObject({ code: 'CONFLICT', field: 'departmentCode' });
+    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'MED' })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'departmentCode',
+    });
     expect(t.count('tokens')).toBe(1);
   });
 
   it('gives clear errors for unknown patients, departments and closed departments', async () => {
     t = startTestCore();
     const { ram } = await twoPatients(t);
-    expect(await t.fail('tokens.issue', { patientId: crypto.randomUUID(), departmentCode: 'MED' })).toMatchObject({ code: 'NOT_FOUND', field: 'patientId' });
-    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'XRAY' })).toMatchObject({ code: 'NOT_FOUND', field: 'departmentCode' });
+    expect(await t.fail('tokens.issue', { patientId: crypto.randomUUID(), departmentCode: 'MED' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'patientId',
+    });
+    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'XRAY' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'departmentCode',
+    });
     await t.call('departments.update', { code: 'DENT', active: false });
-    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'DENT' })).toMatchObject({ code: 'CONFLICT', field: 'departmentCode' });
+    expect(await t.fail('tokens.issue', { patientId: ram.id, departmentCode: 'DENT' })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'departmentCode',
+    });
     expect(t.count('tokens')).toBe(0);
   });
 
@@ -102,9 +154,18 @@ describe('departments', () => {
   it('are seeded in English and Hindi with rooms and shortcut keys, and editable', async () => {
     t = startTestCore();
     const list = await t.call('departments.list', {});
-    expect(list.find((d) => d.code === 'PAED')).toMatchObject({ nameEn: 'Paediatrics', nameHi: 'बाल रोग', room: '110', shortcut: '3', active: true });
+    expect(list.find((d) => d.code === 'PAED')).toMatchObject({
+      nameEn: 'Paediatrics',
+      nameHi: 'बाल रोग',
+      room: '110',
+      shortcut: '3',
+      active: true,
+    });
     const moved = await t.call('departments.update', { code: 'PAED', room: 'B-12', nameHi: 'शिशु रोग' });
     expect(moved).toMatchObject({ room: 'B-12', nameHi: 'शिशु रोग', shortcut: '3' });
-    expect(await t.fail('departments.update', { code: 'PAED', shortcut: '1' })).toMatchObject({ code: 'CONFLICT', field: 'shortcut' });
+    expect(await t.fail('departments.update', { code: 'PAED', shortcut: '1' })).toMatchObject({
+      code: 'CONFLICT',
+      field: 'shortcut',
+    });
   });
 });

@@ -9,7 +9,11 @@ async function run() {
   const ctx = { actor: `worker-${process.pid}` };
   const ids: string[] = [];
   for (let i = 0; i < Number(countText); i++) {
-    const r = await core.registry.dispatch('patients.register', { name: `Worker ${process.pid} Patient ${i}`, gender: 'other', ageYears: 30, confirmNotDuplicate: true }, ctx);
+    const r = await core.registry.dispatch(
+      'patients.register',
+      { name: `Worker ${process.pid} Patient ${i}`, gender: 'other', ageYears: 30, confirmNotDuplicate: true },
+      ctx,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     ids.push((r.value as { id: string }).id);
   }

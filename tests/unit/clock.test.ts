@@ -8,7 +8,12 @@ describe('dates at the counter', () => {
   });
 
   it('estimates a birth date from an age so the age reads back the same', () => {
-    for (const [years, months] of [[0, 3], [1, 0], [45, 0], [90, 11]] as const) {
+    for (const [years, months] of [
+      [0, 3],
+      [1, 0],
+      [45, 0],
+      [90, 11],
+    ] as const) {
       const dob = estimateDateOfBirth('2026-11-25', years, months);
       expect(ageInYears(dob, '2026-11-25')).toBe(years);
     }

@@ -23,7 +23,8 @@ describe('patients.register input', () => {
   });
 
   it('accepts the guardian relations written on Indian forms only', () => {
-    for (const rel of ['S/o', 'D/o', 'W/o', 'C/o']) expect(register.safeParse({ ...base, guardianRelation: rel }).success).toBe(true);
+    for (const rel of ['S/o', 'D/o', 'W/o', 'C/o'])
+      expect(register.safeParse({ ...base, guardianRelation: rel }).success).toBe(true);
     expect(register.safeParse({ ...base, guardianRelation: 'F/o' }).success).toBe(false);
   });
 

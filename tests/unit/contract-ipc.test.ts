@@ -13,7 +13,8 @@ function fakeIpcMain() {
       if (handlers.has(channel)) throw new Error('Attempted to register a second handler');
       handlers.set(channel, listener);
     },
-    invoke: (url: string | null, ...args: unknown[]) => handlers.get(CONTRACT_CHANNEL)!({ senderFrame: url === null ? null : { url } }, ...args),
+    invoke: (url: string | null, ...args: unknown[]) =>
+      handlers.get(CONTRACT_CHANNEL)!({ senderFrame: url === null ? null : { url } }, ...args),
     handlers,
   };
 }

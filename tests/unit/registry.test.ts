@@ -14,7 +14,9 @@ const ctx = { actor: 'test' };
 
 describe('the handler registry', () => {
   it('refuses a second handler for the same method', () => {
-    expect(() => createRegistry([allHandlers(), { 'counter.info': () => ({}) as never }])).toThrow(/two handlers for "counter.info"/);
+    expect(() => createRegistry([allHandlers(), { 'counter.info': () => ({}) as never }])).toThrow(
+      /two handlers for "counter.info"/,
+    );
   });
 
   it('refuses a contract with a method left unimplemented', () => {
@@ -23,7 +25,9 @@ describe('the handler registry', () => {
   });
 
   it('refuses a handler the contract does not know', () => {
-    expect(() => createRegistry([allHandlers(), { 'patients.delete': () => 1 } as unknown as HandlerMap])).toThrow(/not in the contract/);
+    expect(() => createRegistry([allHandlers(), { 'patients.delete': () => 1 } as unknown as HandlerMap])).toThrow(
+      /not in the contract/,
+    );
   });
 
   it('returns a typed validation error naming the offending field, without calling the handler', async () => {
