@@ -10,13 +10,17 @@ export type AuditAction =
   | 'token.issue'
   | 'token.cancel'
   | 'token.transfer'
-  | 'department.update';
+  | 'department.update'
+  | 'token.print'
+  | 'token.reprint'
+  | 'printer.settings'
+  | 'card.issue';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department';
+  entity: 'patient' | 'token' | 'department' | 'printer';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import type { CallError } from '../../preload/contract/errors';
 import { httpStatusOf } from '../../preload/contract/errors';
 import type { Core } from '../core/create-core';
 import { describeContract } from './contract-schema';
+import { streamEvents } from './event-stream';
 import { createGuard } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -97,6 +98,7 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           if (req.method !== 'GET') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'GET /api lists the contract' });
           return sendJson(res, 200, describeContract(options.core.context.appVersion));
         }
+        if (path === '/api/events' && req.method === 'GET') return streamEvents(res, options.core.events);
         if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });
         // Requiring JSON also keeps HTML forms (which cannot send it) out.
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {

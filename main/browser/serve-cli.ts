@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
   };
 
-  const core = createCore({ dataDir, shell: 'browser', settings });
+  const core = createCore({ dataDir, shell: 'browser', settings, sync: { autoStart: true } });
   const shell = await startBrowserShell({
     core,
     rendererDir,

@@ -8,6 +8,13 @@ import { openDatabase } from '../db/open-database';
 import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
+import { cardsHandlers } from '../cards/cards-handlers';
+import { plainFileSecretStore, type SecretStore } from '../cards/secret-store';
+import { createScannerService } from '../scanners/scanners-handlers';
+import { createPrintWorker, type PrintWorkerOptions } from '../printing/print-worker';
+import { printingHandlers } from '../printing/printing-handlers';
+import { createSyncService, type SyncService, type SyncServiceOptions } from '../sync/sync-service';
+import { createCoreEvents, type CoreEvents } from './core-events';
 import { systemClock, type Clock } from './clock';
 import { today, type CoreContext } from './core-context';
 import { createRegistry, type HandlerMap, type Registry } from './registry';
@@ -21,12 +28,22 @@ export interface CoreOptions {
   clock?: Clock;
   nativeBinding?: string;
   log?: (message: string) => void;
+  /** Where the card issuer's private key is kept (Electron: OS keystore); default plain files in dataDir/secrets. */
+  secrets?: SecretStore;
+  /** Slip printing: time-outs, back-off, the OS print queue (Electron injects its own). */
+  printing?: Partial<PrintWorkerOptions>;
+  /** HIMS sync (main/sync): the shells pass autoStart; tests drive the engine themselves. */
+  sync?: SyncServiceOptions;
 }
 
 export interface Core {
   registry: Registry;
   context: CoreContext;
   db: Database;
+  /** Push events for the UI (serial scans, statuses): preload/contract/events.ts. */
+  events: CoreEvents;
+  /** The HIMS sync engine (docs/fhir-mapping.md). */
+  sync: SyncService;
   close(): void;
 }
 
@@ -54,11 +71,31 @@ export function createCore(options: CoreOptions): Core {
         shell: context.shell,
       }),
     };
+    const events = createCoreEvents(options.log);
+    const scanners = createScannerService(context, events);
+    const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
+    const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
+    const sync = createSyncService(context, secrets, events, options.sync);
     const registry = createRegistry(
-      [counterHandlers, departmentsHandlers(context), patientsHandlers(context), tokensHandlers(context)],
+      [sync.handlers, counterHandlers, departmentsHandlers(context), patientsHandlers(context), tokensHandlers(context), cardsHandlers(context, secrets), scanners.handlers, printingHandlers(context, printWorker)],
       options.log,
     );
-    return { registry, context, db, close: () => db.close() };
+    scanners.start();
+    printWorker.start();
+    sync.start();
+    return {
+      registry,
+      context,
+      db,
+      events,
+      sync,
+      close: () => {
+        sync.stop();
+        void scanners.stop();
+        printWorker.stop();
+        db.close();
+      },
+    };
   } catch (err) {
     db.close();
     throw err;

@@ -7,6 +7,9 @@ import { createCore, type Core } from '../core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../browser/static-files';
 import { registerContractIpc } from './contract-ipc';
 import { electronNativeBinding } from './native-binding';
+import { safeStorageSecretStore } from './safe-storage-secrets';
+import { EVENT_CHANNEL } from '../../preload/event-channel';
+import { electronPrintQueue } from './os-print-queue';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appPageUrl = pathToFileURL(rendererIndex).href;
@@ -32,6 +35,14 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex);
   return win;
+}
+
+/** A hidden, script-less window that holds one slip page while it is printed (os: printers). */
+function printWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
 }
 
 function lockDown(): void {
@@ -60,7 +71,17 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     () => {
       try {
-        core = createCore({ dataDir: app.getPath('userData'), shell: 'electron', nativeBinding: electronNativeBinding(app) });
+        core = createCore({
+          dataDir: app.getPath('userData'),
+          shell: 'electron',
+          nativeBinding: electronNativeBinding(app),
+          // Printers without ESC/POS: the slip goes through the OS spooler with webContents.print.
+          printing: { osQueue: electronPrintQueue(printWindow) },
+          // The card issuer's private key: the OS keystore (docs/cards.md).
+          secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets')),
+          // HIMS sync runs in the background once enabled in its settings (its credentials: the same keystore).
+          sync: { autoStart: true },
+        });
       } catch (err) {
         dialog.showErrorBox('HIMS Counter cannot start', err instanceof Error ? err.message : String(err));
         app.exit(1);
@@ -69,6 +90,8 @@ if (!app.requestSingleInstanceLock()) {
       registerContractIpc(ipcMain, core.registry, appPageUrl);
       lockDown();
       mainWindow = createWindow();
+      // Push events (serial scans, statuses) to the window through the preload bridge.
+      core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
     },
     (err: unknown) => {
       console.error(err);

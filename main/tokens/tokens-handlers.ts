@@ -11,6 +11,7 @@ import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
 import { patientById } from '../patients/patient-store';
+import { enqueueTokenSlip } from '../printing/print-queue';
 import { activeTokenFor, closeToken, insertToken, listTokens, nextTokenNumber, tokenById } from './token-store';
 
 export function tokensHandlers(ctx: CoreContext): HandlerMap {
@@ -77,6 +78,8 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           entityId: id,
           detail: { label: token.label, department: token.departmentCode },
         });
+        // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
+        enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         return token;
       });
     },
@@ -110,6 +113,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         // The new token is numbered in its new department on the day of the original visit.
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
+        enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });
         appendAudit(db, {
           at,

@@ -9,11 +9,14 @@ import { counterMethods } from './methods/counter-methods';
 import { departmentMethods } from './methods/department-methods';
 import { patientMethods } from './methods/patient-methods';
 import { tokenMethods } from './methods/token-methods';
+import { cardMethods } from './methods/card-methods';
+import { printingMethods } from './methods/printing-methods';
+import { syncMethods } from './methods/sync-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
 
-export const methods = joinMethods(counterMethods, departmentMethods, patientMethods, tokenMethods);
+export const methods = joinMethods(counterMethods, departmentMethods, patientMethods, tokenMethods, cardMethods, printingMethods, syncMethods);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

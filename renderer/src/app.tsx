@@ -19,11 +19,24 @@ import { usePatientSearch } from './hooks/use-patient-search';
 import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
 import { prefillFromQuery } from './lib/query-prefill';
+import { KioskScreen, isKioskMode } from './kiosk/kiosk-screen';
+import type { RegistrationValues } from './lib/registration-form';
+import { CameraScanner } from './scanning/lazy-camera-scanner';
+import { valuesFromCard } from './scanning/card-prefill';
+import { ScanResult } from './scanning/scan-result';
+import { PrintingBar } from './printing/printing-bar';
+import { SyncIndicator } from './sync/sync-indicator';
+import { useCardScan } from './scanning/use-card-scan';
 
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
 
+/** `?mode=kiosk`: the entrance kiosk (renderer/src/kiosk); otherwise the counter. */
 export function App() {
+  return isKioskMode() ? <KioskScreen /> : <CounterScreen />;
+}
+
+function CounterScreen() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const setup = useCounterSetup();
@@ -38,6 +51,8 @@ export function App() {
   const [formEdited, setFormEdited] = useState(false);
   const [queueChoice, setQueueChoice] = useState<string | null>(null);
   const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
+  const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
+  const [cameraOpen, setCameraOpen] = useState(false);
 
   const details = usePatientDetails(selected?.id ?? null, refreshKey);
   const queueCode = queueChoice ?? setup.departments[0]?.code ?? null;
@@ -54,13 +69,14 @@ export function App() {
     search.settledQuery.length >= NOT_FOUND_MIN_LENGTH &&
     search.patients.length === 0 &&
     search.error === null;
-  const showForm = selected === null && (formOpened || formEdited || notFound);
+  const showForm = selected === null && (formOpened || formEdited || notFound || cardValues !== null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
 
   function closeForm() {
     setFormOpened(false);
     setFormEdited(false);
+    setCardValues(null);
   }
 
   /** Escape: back to an empty search box, ready for the next patient. */
@@ -68,6 +84,7 @@ export function App() {
     setQuery('');
     setSelected(null);
     closeForm();
+    scanner.clear();
     focusSearch();
   }
 
@@ -75,6 +92,7 @@ export function App() {
     setSelected(patient);
     setFormOpened(false);
     setFormEdited(false);
+    setCardValues(null);
   }, []);
 
   const openForm = useCallback(() => {
@@ -82,6 +100,29 @@ export function App() {
     if (formRef.current) formRef.current.focusFirstEmpty();
     else setFormOpened(true);
   }, []);
+
+  // Every scan (wedge, serial, camera, paste) ends here after cards.resolve:
+  // the patient shown, or the form filled from the card, or the id searched
+  // for exactly as if it had been typed.
+  const scanner = useCardScan((outcome) => {
+    setCameraOpen(false);
+    const result = outcome.result;
+    if (!result) return;
+    setIssued(null);
+    if (result.patient) {
+      setQuery('');
+      closeForm();
+      select(result.patient);
+    } else if (result.prefill) {
+      setQuery('');
+      setSelected(null);
+      setFormEdited(false);
+      setCardValues({ seq: outcome.seq, values: valuesFromCard(result.prefill) });
+    } else {
+      closeForm();
+      changeQuery(outcome.text.trim());
+    }
+  }, { wedge: !cameraOpen });
 
   function changeQuery(value: string) {
     setQuery(value);
@@ -108,9 +149,13 @@ export function App() {
     if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
       e.preventDefault();
       openForm();
+    } else if (e.key === 'F4') {
+      e.preventDefault();
+      setCameraOpen(true);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      startOver();
+      if (cameraOpen) setCameraOpen(false);
+      else startOver();
     }
   });
 
@@ -122,6 +167,8 @@ export function App() {
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       />
+      <PrintingBar />
+      <SyncIndicator />
       <main className="workspace">
         <div className="work-column">
           <PatientSearch
@@ -135,12 +182,19 @@ export function App() {
             onNewPatient={openForm}
             inputRef={searchRef}
           />
+          <button type="button" className="secondary small camera-button" data-testid="camera-open" onClick={() => setCameraOpen(true)}>
+            {t('scanning.camera.open')} <kbd>F4</kbd>
+          </button>
+          {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
+          {cameraOpen && <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />}
           {setup.departmentsError && (
             <CallErrorMessage error={setup.departmentsError} title={t('panel.departmentsFailed')} testId="departments-error" />
           )}
           {issued && <IssuedToken token={issued} department={setup.departmentByCode.get(issued.departmentCode)} language={language} />}
           {showForm && (
             <RegistrationForm
+              key={cardValues?.seq ?? 'typed'}
+              initialValues={cardValues?.values}
               handleRef={formRef}
               autoFocus={formOpened}
               prefill={prefillFromQuery(query)}

@@ -6,6 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as counterLoop from './counter-loop.bench';
+import * as printing from './printing.bench';
+import * as cardsBench from './cards.bench';
+import * as sync from './sync.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -21,6 +24,9 @@ export interface BenchReport {
 /** Add a bench here: a module with `run(options): Promise<BenchReport>`. */
 const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport> }> = {
   'counter-loop': counterLoop,
+  printing,
+  cards: cardsBench,
+  sync,
 };
 
 async function main() {

@@ -1,11 +1,13 @@
 // A second OS process for the concurrency tests: opens the counter database
-// in DATA_DIR, registers COUNT patients, waits for START_AT (so the processes
-// race), issues a MED token for each and prints the labels as JSON.
+// in DATA_DIR, registers COUNT patients, says it is ready, waits for the
+// test's go signal (so the processes race), issues a MED token for each and
+// prints the labels as JSON.
+import { existsSync, writeFileSync } from 'node:fs';
 import { createCore } from '../../main/core/create-core';
 
 async function run() {
-  const [dataDir, letter, countText, startAtText] = process.argv.slice(2);
-  const core = createCore({ dataDir: dataDir!, shell: 'browser', settings: { counterLetter: letter! }, log: () => {} });
+  const [dataDir, letter, countText, readyFile, goFile] = process.argv.slice(2) as [string, string, string, string, string];
+  const core = createCore({ dataDir, shell: 'browser', settings: { counterLetter: letter }, log: () => {} });
   const ctx = { actor: `worker-${process.pid}` };
   const ids: string[] = [];
   for (let i = 0; i < Number(countText); i++) {
@@ -17,7 +19,12 @@ async function run() {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     ids.push((r.value as { id: string }).id);
   }
-  while (Date.now() < Number(startAtText)) await new Promise((r) => setTimeout(r, 5));
+  writeFileSync(readyFile, String(process.pid));
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(goFile)) {
+    if (Date.now() > deadline) throw new Error('no go signal within 60 s');
+    await new Promise((r) => setTimeout(r, 2));
+  }
   const labels: string[] = [];
   for (const patientId of ids) {
     const r = await core.registry.dispatch('tokens.issue', { patientId, departmentCode: 'MED' }, ctx);

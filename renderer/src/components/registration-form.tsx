@@ -41,6 +41,8 @@ interface Props {
   handleRef: Ref<RegistrationFormHandle>;
   /** Opened on purpose (F2, Enter on "not found"): take the cursor. Opened by a search: leave it. */
   autoFocus: boolean;
+  /** Values read from a scanned card (renderer/src/scanning/card-prefill.ts); they win over the search text. */
+  initialValues?: RegistrationValues | undefined;
 }
 
 function focusField(path: FieldPath | null) {
@@ -62,7 +64,7 @@ export function RegistrationForm(props: Props) {
   const [general, setGeneral] = useState<string[]>([]);
   const [callError, setCallError] = useState<CallError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
-  const values = edited ?? emptyValues(prefill);
+  const values = edited ?? props.initialValues ?? emptyValues(prefill);
 
   function focusFirstEmpty() {
     const birth: [FieldPath, string] =

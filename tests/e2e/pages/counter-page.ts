@@ -33,7 +33,8 @@ export class CounterPage {
 
   async typeSearch(text: string) {
     await this.search.fill('');
-    await this.search.pressSequentially(text, { delay: 15 });
+    // Human speed: a burst at scanner speed (under ~30 ms a key) is read as a card scan.
+    await this.search.pressSequentially(text, { delay: 90 });
   }
 
   /** Types a query that finds nobody, and fills the prefilled form. */

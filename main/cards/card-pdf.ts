@@ -1,0 +1,97 @@
+// The e-health card as a CR80 card (ISO/IEC 7810 ID-1: 85.60 × 53.98 mm) for
+// a card printer: hospital name, holder, UHID and the signed QR. Latin text is
+// PDF text; any other line (a Devanagari name) is drawn with the bundled
+// Devanagari font into an image, since the PDF standard fonts have no
+// Devanagari. The QR is drawn as vector modules so it stays sharp.
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { shcQrSegments } from './shc-numeric';
+import { ensureSlipFont, SLIP_FONT_FAMILY } from '../printing/text-raster';
+
+const MM = 72 / 25.4;
+export const CR80 = { width: 85.6 * MM, height: 53.98 * MM };
+
+export interface CardFace {
+  hospitalName: string;
+  name: string;
+  uhid: string;
+  gender: string;
+  dateOfBirth: string;
+  abhaNumber: string | null;
+  qr: string;
+  issuedOn: string;
+}
+
+const latin = (s: string) => /^[\x20-\x7e]*$/.test(s);
+
+function textImage(text: string, sizePt: number): { png: Buffer; width: number; height: number } {
+  ensureSlipFont();
+  const scale = 300 / 72; // 300 dpi, what card printers print
+  const px = Math.ceil(sizePt * scale);
+  const measure = createCanvas(10, 10).getContext('2d');
+  measure.font = `${px}px "${SLIP_FONT_FAMILY}"`;
+  const width = Math.ceil(measure.measureText(text).width) + 4;
+  const canvas = createCanvas(width, Math.ceil(px * 1.5));
+  const ctx = canvas.getContext('2d');
+  ctx.font = `${px}px "${SLIP_FONT_FAMILY}"`;
+  ctx.fillStyle = '#000';
+  ctx.textBaseline = 'top';
+  ctx.fillText(text, 2, Math.ceil(px * 0.15));
+  return { png: canvas.toBuffer('image/png'), width: width / scale, height: (px * 1.5) / scale };
+}
+
+export async function cardPdf(face: CardFace): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`e-health card ${face.uhid}`);
+  pdf.setCreator('HIMS Counter');
+  const page = pdf.addPage([CR80.width, CR80.height]);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const margin = 3 * MM;
+
+  async function line(text: string, x: number, y: number, size: number, isBold = false, maxWidth = 44 * MM): Promise<void> {
+    if (latin(text)) {
+      page.drawText(text, { x, y, size, font: isBold ? bold : regular, maxWidth });
+    } else {
+      const image = textImage(text, size);
+      const png = await pdf.embedPng(image.png);
+      const width = Math.min(image.width, maxWidth);
+      page.drawImage(png, { x, y: y - size * 0.35, width, height: image.height * (width / image.width) });
+    }
+  }
+
+  page.drawRectangle({ x: 0, y: CR80.height - 9 * MM, width: CR80.width, height: 9 * MM, color: rgb(0.05, 0.33, 0.6) });
+  const title = latin(face.hospitalName) ? face.hospitalName : 'Hospital';
+  page.drawText(title, { x: margin, y: CR80.height - 6 * MM, size: 8, font: bold, color: rgb(1, 1, 1), maxWidth: CR80.width - 2 * margin });
+  page.drawText('e-Health Card', { x: margin, y: CR80.height - 8.2 * MM, size: 5, font: regular, color: rgb(1, 1, 1) });
+
+  let y = CR80.height - 15 * MM;
+  await line(face.name, margin, y, 9, true);
+  y -= 5 * MM;
+  await line(`UHID ${face.uhid}`, margin, y, 7, true);
+  y -= 4 * MM;
+  await line(`${face.gender}   DOB ${face.dateOfBirth}`, margin, y, 6);
+  if (face.abhaNumber) {
+    y -= 3.5 * MM;
+    await line(`ABHA ${face.abhaNumber}`, margin, y, 6);
+  }
+  page.drawText(`Issued ${face.issuedOn}`, { x: margin, y: margin, size: 5, font: regular, color: rgb(0.3, 0.3, 0.3) });
+
+  // Numeric-mode QR with medium error correction, as SMART Health Cards specify.
+  const qr = QRCode.create(shcQrSegments(face.qr), { errorCorrectionLevel: 'M' });
+  const modules = qr.modules.size;
+  const qrSide = 36 * MM;
+  const quiet = 2; // modules of white around the code
+  const cell = qrSide / (modules + 2 * quiet);
+  const left = CR80.width - qrSide - 2 * MM;
+  const bottom = 2 * MM;
+  for (let r = 0; r < modules; r++) {
+    for (let c = 0; c < modules; c++) {
+      if (qr.modules.get(r, c)) {
+        page.drawRectangle({ x: left + (c + quiet) * cell, y: bottom + (modules - 1 - r + quiet) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      }
+    }
+  }
+  return pdf.save();
+}

@@ -1,0 +1,30 @@
+// Issued cards: one current card per patient; a reissue supersedes the old.
+import type { Database } from 'better-sqlite3';
+import { sql } from '../db/statements';
+
+export interface IssuedCardRow {
+  id: string;
+  patient_pk: number;
+  superseded_at: string | null;
+}
+
+export function issuedCardById(db: Database, id: string): IssuedCardRow | undefined {
+  return sql<[string], IssuedCardRow>(db, 'SELECT id, patient_pk, superseded_at FROM issued_cards WHERE id = ?').get(id);
+}
+
+/** Call inside the issuing transaction. Returns the ids of the cards superseded. */
+export function recordIssuedCard(
+  db: Database,
+  card: { id: string; patientPk: number; kid: string; issuer: string; at: string },
+): string[] {
+  const current = sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').all(card.patientPk);
+  sql(db, 'UPDATE issued_cards SET superseded_at = ?, superseded_by = ? WHERE patient_pk = ? AND superseded_at IS NULL').run(card.at, card.id, card.patientPk);
+  sql(db, 'INSERT INTO issued_cards (id, patient_pk, kid, issuer, issued_at) VALUES (?, ?, ?, ?, ?)').run(
+    card.id,
+    card.patientPk,
+    card.kid,
+    card.issuer,
+    card.at,
+  );
+  return current.map((r) => r.id);
+}

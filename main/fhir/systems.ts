@@ -1,0 +1,36 @@
+// Identifier systems, code systems and extension URLs we send (docs/fhir-mapping.md).
+// Our own namespace is one base URL so a hospital's HIMS can map it in one place.
+export const NS = 'https://fhir.hims-counter.in';
+
+export const SYSTEMS = {
+  /** The client-made UUID: RFC 3986 URN, the standard FHIR system for a UUID identifier. */
+  clientUuid: 'urn:ietf:rfc:3986',
+  /** ABHA number (14 digits), as in the ABDM FHIR implementation guide. */
+  abhaNumber: 'https://healthid.abdm.gov.in',
+  abhaAddress: 'https://healthid.abdm.gov.in/abha-address',
+  uhid: `${NS}/sid/uhid`,
+  cardId: `${NS}/sid/card-id`,
+  opdToken: `${NS}/sid/opd-token`,
+  cardIssuer: `${NS}/sid/card-issuer`,
+  organizationType: `${NS}/CodeSystem/organization-type`,
+  department: `${NS}/CodeSystem/department`,
+  priorityCategory: `${NS}/CodeSystem/priority-category`,
+  visitType: `${NS}/CodeSystem/visit-type`,
+  feeCategory: `${NS}/CodeSystem/fee-category`,
+  v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
+} as const;
+
+export const EXTENSIONS = {
+  birthDateEstimated: `${NS}/StructureDefinition/birth-date-estimated`,
+  feeCategory: `${NS}/StructureDefinition/fee-category`,
+  guardianRelation: `${NS}/StructureDefinition/guardian-relation`,
+  transferredFrom: `${NS}/StructureDefinition/transferred-from`,
+  /** A card issuer's public keys, JWKS JSON (RFC 7517) as valueString. */
+  jwks: `${NS}/StructureDefinition/jwks`,
+  /** http://hl7.org/fhir/R4/extension-language.html: the language of a name. */
+  language: 'http://hl7.org/fhir/StructureDefinition/language',
+} as const;
+
+export const clientUuidValue = (id: string) => `urn:uuid:${id}`;

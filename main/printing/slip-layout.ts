@@ -1,0 +1,163 @@
+// A token slip as pure data (design.md §5): the ESC/POS encoder, the OS-queue
+// image and the settings screen's preview all draw these same blocks, so what
+// the clerk previews is what the patient holds.
+import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
+import type { Token } from '../../preload/contract/records';
+import { paperGeometry } from './printer-settings';
+
+export interface SlipPatient {
+  name: string;
+  uhid: string;
+  ageYears: number;
+  gender: 'male' | 'female' | 'other';
+}
+
+export interface SlipInput {
+  token: Token;
+  patient: SlipPatient;
+  hospitalName: string;
+  timeZone: string;
+  /** Who issued it (until clerks sign in: the channel, see docs/decisions.md). */
+  clerk: string;
+  paperWidth: PaperWidth;
+  footer: string | null;
+  duplicate: boolean;
+  /** When this copy is printed; shown on a DUPLICATE. */
+  printedAt?: Date;
+}
+
+const PRIORITY: Record<Token['priority'], string | null> = {
+  none: null,
+  senior: 'Senior citizen',
+  divyang: 'Divyang',
+  pregnant: 'Pregnant',
+  emergency: 'Emergency',
+  staff: 'Staff',
+};
+const FEE: Record<Token['feeCategory'], string> = {
+  general: 'General',
+  bpl: 'BPL',
+  ews: 'EWS',
+  delhi_arogya_kosh: 'Delhi Arogya Kosh',
+  staff: 'Staff',
+  free: 'Free',
+};
+const GENDER = { male: 'M', female: 'F', other: 'O' } as const;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** 25-11-2026 10:00 in the hospital's time zone (day first, as Indian forms write it). */
+export function slipDateTime(instant: Date, timeZone: string): string {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** The visit's identity in the QR: the token's UUID is also the FHIR Encounter id (design.md §2). */
+export function visitQrPayload(token: Pick<Token, 'id'>): string {
+  return `urn:uuid:${token.id}`;
+}
+
+const text = (
+  value: string,
+  size: 'normal' | 'tall' | 'large' | 'huge' = 'normal',
+  bold = false,
+  align: 'left' | 'center' | 'right' = 'left',
+): SlipBlock => ({
+  kind: 'text',
+  text: value,
+  size,
+  bold,
+  align,
+});
+const pair = (left: string, right: string, bold = false): SlipBlock => ({ kind: 'pair', left, right, bold });
+
+export function buildSlipLayout(input: SlipInput): SlipLayout {
+  const { token, patient } = input;
+  const { dots, columns } = paperGeometry(input.paperWidth);
+  const blocks: SlipBlock[] = [text(input.hospitalName, 'normal', true, 'center')];
+  if (input.duplicate) {
+    blocks.push({ kind: 'text', text: 'DUPLICATE', size: 'large', bold: true, align: 'center', inverse: true });
+    if (input.printedAt)
+      blocks.push(text(`Reprinted ${slipDateTime(input.printedAt, input.timeZone)}`, 'normal', false, 'center'));
+  }
+  blocks.push(
+    text('OPD TOKEN', 'normal', false, 'center'),
+    text(token.label, 'huge', true, 'center'),
+    text(token.departmentNameEn, 'tall', true, 'center'),
+    text(token.departmentNameHi, 'tall', true, 'center'),
+    text(`Room ${token.room}`, 'tall', false, 'center'),
+    { kind: 'rule' },
+    text(patient.name, 'tall', true, 'left'),
+    pair('UHID', patient.uhid),
+    pair('Age/Sex', `${patient.ageYears} Y / ${GENDER[patient.gender]}`),
+    pair('Visit', token.visitType === 'new' ? 'New' : 'Follow-up'),
+  );
+  const priority = PRIORITY[token.priority];
+  if (priority) blocks.push(pair('Priority', priority, true));
+  blocks.push(
+    pair('Fee', FEE[token.feeCategory]),
+    pair('Date', slipDateTime(new Date(token.issuedAt), input.timeZone)),
+    pair('Counter', token.counterLetter),
+    pair('Clerk', input.clerk),
+    { kind: 'qr', data: visitQrPayload(token), cellSize: input.paperWidth === 58 ? 5 : 6 },
+  );
+  if (input.footer) blocks.push(text(input.footer, 'normal', false, 'center'));
+  blocks.push({ kind: 'feed', lines: 2 }, { kind: 'cut' });
+  return { paperWidth: input.paperWidth, dots, columns, duplicate: input.duplicate, blocks };
+}
+
+/** A sample slip (test print and the settings preview when no token is chosen). */
+export function sampleSlipInput(base: {
+  hospitalName: string;
+  timeZone: string;
+  counterLetter: string;
+  paperWidth: PaperWidth;
+  footer: string | null;
+  now: Date;
+}): SlipInput {
+  const token: Token = {
+    id: '00000000-0000-4000-8000-000000000000',
+    label: `${base.counterLetter}-001`,
+    number: 1,
+    counterLetter: base.counterLetter,
+    departmentCode: 'MED',
+    departmentNameEn: 'General Medicine',
+    departmentNameHi: 'सामान्य चिकित्सा',
+    room: '101',
+    visitDate: base.now.toISOString().slice(0, 10),
+    patientId: '00000000-0000-4000-8000-000000000001',
+    patientName: 'राम कुमार (TEST)',
+    patientUhid: 'TEST',
+    priority: 'senior',
+    visitType: 'new',
+    feeCategory: 'general',
+    status: 'issued',
+    issuedAt: base.now.toISOString(),
+    cancelledAt: null,
+    cancelReason: null,
+    transferredFromId: null,
+    transferredToId: null,
+  };
+  return {
+    token,
+    patient: { name: 'राम कुमार (TEST PRINT)', uhid: 'TEST-SLIP', ageYears: 62, gender: 'male' },
+    hospitalName: base.hospitalName,
+    timeZone: base.timeZone,
+    clerk: 'test',
+    paperWidth: base.paperWidth,
+    footer: base.footer,
+    duplicate: false,
+  };
+}

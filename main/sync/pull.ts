@@ -1,0 +1,121 @@
+// Pull: patients changed at the HIMS since a cursor, into the local cache, so
+// a patient registered at another hospital or counter is found here by card,
+// ABHA or phone (https://hl7.org/fhir/R4/search.html#lastUpdated). Keyset
+// paging on _lastUpdated (plus an offset only among resources sharing the
+// last instant): offset paging over a changing list would skip records. The
+// cursor is saved with each page in the same SQLite transaction, so an
+// interrupted seeding of a large cache resumes at the page it stopped.
+// Pulled records never write outbox rows: they came from the HIMS.
+import type { Database } from 'better-sqlite3';
+import type { Bundle, Patient as FhirPatient } from '@medplum/fhirtypes';
+import { sql } from '../db/statements';
+import { fromFhirPatient, type LocalPatient } from '../fhir/patient-mapping';
+import { insertPatient, patientByIdentifier, setIdentifier, IDENTIFIER_SYSTEMS } from '../patients/patient-store';
+import { PermanentError, type HimsClient } from './hims-client';
+import { addReview, localIdOfRemote, readCursor, remoteOf, saveRemote, writeCursor } from './sync-store';
+
+export interface PullOptions {
+  pageSize: number;
+  /** Pages per round, so a seeding of a million patients never starves the push. */
+  maxPages: number;
+  now: () => string;
+}
+
+export interface PullResult {
+  received: number;
+  inserted: number;
+  updated: number;
+  /** Caught up with the HIMS (false: more pages wait for the next round). */
+  done: boolean;
+}
+
+interface Cursor {
+  since: string | null;
+  skip: number;
+}
+
+const CURSOR = 'patients';
+
+export async function pullPatients(db: Database, client: HimsClient, options: PullOptions): Promise<PullResult> {
+  const result: PullResult = { received: 0, inserted: 0, updated: 0, done: false };
+  for (let page = 0; page < options.maxPages; page++) {
+    const cursor = JSON.parse(readCursor(db, CURSOR) ?? '{"since":null,"skip":0}') as Cursor;
+    const query = new URLSearchParams({ _sort: '_lastUpdated', _count: String(options.pageSize) });
+    if (cursor.since) query.set('_lastUpdated', `ge${cursor.since}`);
+    if (cursor.skip > 0) query.set('_offset', String(cursor.skip));
+    const response = await client.request<Bundle<FhirPatient>>('GET', `Patient?${query.toString()}`);
+    if (response.status !== 200 || response.data?.resourceType !== 'Bundle') {
+      throw new PermanentError(`The HIMS refused the patient search (${response.status})`);
+    }
+    const resources = (response.data.entry ?? []).map((e) => e.resource).filter((r): r is FhirPatient => r?.resourceType === 'Patient');
+    db.transaction(() => {
+      for (const resource of resources) upsertPatient(db, resource, options.now(), result);
+      writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
+    })();
+    result.received += resources.length;
+    if (resources.length < options.pageSize) {
+      result.done = true;
+      break;
+    }
+  }
+  return result;
+}
+
+function nextCursor(cursor: Cursor, page: FhirPatient[]): Cursor {
+  const last = page[page.length - 1]?.meta?.lastUpdated;
+  if (!last) return cursor;
+  const atLast = page.filter((r) => r.meta?.lastUpdated === last).length;
+  return { since: last, skip: last === cursor.since ? cursor.skip + atLast : atLast };
+}
+
+function upsertPatient(db: Database, resource: FhirPatient, at: string, result: PullResult): void {
+  if (!resource.id) return;
+  const local = fromFhirPatient(resource, resource.id);
+  if (!local) return;
+  const versionId = resource.meta?.versionId ?? null;
+  const localId = localIdOfRemote(db, 'patient', resource.id) ?? local.id;
+  const existing = sql<[string], { pk: number; version: number }>(db, 'SELECT pk, version FROM patients WHERE id = ?').get(localId);
+  const remote = { remote_id: resource.id, version_id: versionId, last_updated: resource.meta?.lastUpdated ?? null };
+  if (existing) {
+    const known = remoteOf(db, 'patient', localId);
+    if (known?.version_id === versionId && known.remote_id === resource.id) return; // our own send coming back
+    const pending = sql<[string], { n: number }>(db, "SELECT count(*) AS n FROM outbox WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL").get(localId)!.n;
+    if (pending > 0) return; // our change is on its way; its If-Match decides
+    updateLocalPatient(db, existing.pk, local, at);
+    saveRemote(db, 'patient', localId, { ...remote, synced_version: existing.version + 1 });
+    result.updated++;
+    return;
+  }
+  // The same person registered here while offline (same ABHA number): a person decides.
+  const twin = local.abhaNumber ? patientByIdentifier(db, IDENTIFIER_SYSTEMS.abhaNumber, local.abhaNumber) : undefined;
+  if (twin) {
+    addReview(db, {
+      entity: 'patient', localId: twin.id, reason: 'same_identifier', at, remote: resource, remoteId: resource.id, local: { id: twin.id, name: twin.name },
+      message: 'The HIMS has another patient with this ABHA number.',
+    }, true);
+    return;
+  }
+  const uhid = local.uhid || `HIMS${resource.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+  if (sql<[string], { pk: number }>(db, 'SELECT pk FROM patients WHERE uhid = ?').get(uhid)) return;
+  if (local.abhaAddress && patientByIdentifier(db, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress)) local.abhaAddress = null;
+  const pk = insertPatient(db, { ...local, id: localId, uhid, originCounter: 'HIMS', at: resource.meta?.lastUpdated ?? at });
+  setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, local.abhaNumber);
+  setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress);
+  saveRemote(db, 'patient', localId, { ...remote, synced_version: 1 });
+  result.inserted++;
+}
+
+function updateLocalPatient(db: Database, pk: number, p: LocalPatient, at: string): void {
+  sql(db, `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
+      guardian_name = @guardianName, guardian_relation = @guardianRelation, address_line = @addressLine, district = @district,
+      state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`)
+    .run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });
+  for (const [system, value] of [[IDENTIFIER_SYSTEMS.abhaNumber, p.abhaNumber], [IDENTIFIER_SYSTEMS.abhaAddress, p.abhaAddress]] as const) {
+    const holder = value ? patientByIdentifier(db, system, value) : undefined;
+    if (!holder || holder.pk === pk) setIdentifier(db, pk, system, value);
+  }
+}
+
+function normalRelation(r: string | null): string | null {
+  return r === 'S/o' || r === 'D/o' || r === 'W/o' || r === 'C/o' ? r : null;
+}

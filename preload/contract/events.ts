@@ -1,0 +1,31 @@
+// Push events: what the core tells the UI without being asked (a serial
+// scanner read a card; later, sync status). Each has a zod schema, like the
+// methods. Transports: SSE at GET /api/events in the browser shell, one IPC
+// channel (EVENT_CHANNEL) through the preload bridge in Electron.
+import { z } from 'zod';
+import { ScannerStatus } from './methods/card-schemas';
+import { SyncStatus } from './methods/sync-schemas';
+
+export { EVENT_CHANNEL } from '../event-channel';
+
+export const events = {
+  /** A serial (USB-COM) scanner read something; the UI sends it to cards.resolve like any scan. */
+  'scanner.scan': z.object({ text: z.string().max(8_000), source: z.literal('serial') }),
+  'scanner.status': ScannerStatus,
+  /** The HIMS sync engine's state changed or a round ended (main/sync). */
+  'sync.status': SyncStatus,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export type CoreEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** What the preload exposes as window.counterEvents (Electron only). */
+export interface CounterEventsApi {
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+}

@@ -1,0 +1,165 @@
+// printers.* and print.* — token slips on thermal printers (design.md §5):
+// printer settings, the persistent print queue, reprints and the slip preview.
+import { z } from 'zod';
+import { Uuid, text } from '../fields';
+import type { MethodSpec } from '../method-spec';
+
+/**
+ * Where the slip bytes go: `tcp://host:9100` (network ESC/POS), a device file
+ * (`/dev/usb/lp0`, `/dev/ttyUSB0`), or `os:Printer Name` (the OS queue: CUPS
+ * or Windows' spooler through Electron, for printers without ESC/POS).
+ */
+export const PrinterInterface = z
+  .string()
+  .trim()
+  .max(200, { message: 'must be at most 200 characters' })
+  .refine(
+    (s) =>
+      /^tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(s) || /^\/dev\/[A-Za-z0-9/_.-]+$/.test(s) || /^os:[^\p{Cc}]{1,120}$/u.test(s),
+    { message: 'must be tcp://host:port, a /dev/… device file, or os:<printer name>' },
+  );
+
+export const PaperWidth = z.union([z.literal(58), z.literal(80)]);
+export type PaperWidth = z.infer<typeof PaperWidth>;
+
+export const PrinterSettings = z
+  .object({
+    /** ESC/POS dialect: EPSON (most Indian thermal printers) or STAR. Ignored for os: printers. */
+    type: z.enum(['epson', 'star']),
+    paperWidth: PaperWidth,
+    /** null: no printer at this counter (tokens are issued, nothing is queued). */
+    interface: PrinterInterface.nullable(),
+    /** Tried for the same job when the main printer fails. */
+    fallbackInterface: PrinterInterface.nullable(),
+    /** The code page sent with ESC t; only plain ASCII is sent as text, so this is about being explicit. */
+    characterSet: z.enum(['PC437_USA', 'PC858_EURO', 'WPC1252']),
+    /** Asked after sending: GS r 1 (answered in order, after the slip) or DLE EOT 4 (real time), or not at all. */
+    statusQuery: z.enum(['gs_r', 'dle_eot', 'none']),
+    /** The slip's last line, e.g. the hospital helpline. */
+    footer: text(120).nullable(),
+  })
+  .strict();
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+const Align = z.enum(['left', 'center', 'right']);
+
+/** One block of a slip: pure data, drawn the same by the encoder and the preview. */
+export const SlipBlock = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    text: z.string(),
+    /** normal; tall = double height; large = double both; huge = 4× (the token label). */
+    size: z.enum(['normal', 'tall', 'large', 'huge']),
+    bold: z.boolean(),
+    align: Align,
+    /** White on black, for the DUPLICATE banner. */
+    inverse: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('pair'), left: z.string(), right: z.string(), bold: z.boolean() }),
+  z.object({ kind: z.literal('rule') }),
+  z.object({ kind: z.literal('qr'), data: z.string(), cellSize: z.number().int().min(1).max(8) }),
+  z.object({ kind: z.literal('feed'), lines: z.number().int().min(1).max(10) }),
+  z.object({ kind: z.literal('cut') }),
+]);
+export type SlipBlock = z.infer<typeof SlipBlock>;
+
+export const SlipLayout = z.object({
+  paperWidth: PaperWidth,
+  /** Printer dots across (384 / 576) and text columns of font A (32 / 48). */
+  dots: z.number().int(),
+  columns: z.number().int(),
+  duplicate: z.boolean(),
+  blocks: z.array(SlipBlock),
+});
+export type SlipLayout = z.infer<typeof SlipLayout>;
+
+export const PrintJobStatus = z.enum(['queued', 'sending', 'sent', 'failed']);
+
+export const PrintJob = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: z.enum(['slip', 'test']),
+  tokenId: z.string().nullable(),
+  tokenLabel: z.string().nullable(),
+  duplicate: z.boolean(),
+  status: PrintJobStatus,
+  attempts: z.number().int(),
+  /** connection_refused, connect_timeout, write_timeout, status_timeout, disconnected, paper_out, cover_open, printer_error, no_printer, stale, interrupted, render_failed, os_queue_failed, device_error */
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  /** When the worker will try again by itself; null: only when asked. */
+  retryAt: z.string().nullable(),
+  printer: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
+
+export const PrintStatus = z.object({
+  printerConfigured: z.boolean(),
+  /** Jobs waiting or being sent. */
+  pending: z.number().int(),
+  /** The newest job, so the counter can show how the last slip went. */
+  latest: PrintJob.nullable(),
+  /** The newest failed job of today that nobody has retried, if any. */
+  failed: PrintJob.nullable(),
+});
+export type PrintStatus = z.infer<typeof PrintStatus>;
+
+export const printingMethods = {
+  'printers.getSettings': {
+    summary: 'The slip printer of this counter: type, paper width, interface, fallback, footer.',
+    input: z.object({}).strict(),
+    output: PrinterSettings,
+  },
+  'printers.saveSettings': {
+    summary: 'Save the slip printer settings (audited).',
+    input: PrinterSettings,
+    output: PrinterSettings,
+  },
+  'printers.testPrint': {
+    summary: 'Queue a test slip (a sample patient in English and Hindi) on the saved printer.',
+    input: z.object({}).strict(),
+    output: PrintJob,
+  },
+  'print.preview': {
+    summary: "A slip's layout as data, for a token or a sample; width and footer may be unsaved values.",
+    input: z
+      .object({
+        tokenId: Uuid.optional(),
+        paperWidth: PaperWidth.optional(),
+        footer: text(120).nullable().optional(),
+        duplicate: z.boolean().optional(),
+      })
+      .strict(),
+    output: SlipLayout,
+  },
+  'print.reprint': {
+    summary: "Print a token's slip again, marked DUPLICATE (audited).",
+    input: z.object({ tokenId: Uuid }).strict(),
+    output: PrintJob,
+  },
+  'print.retry': {
+    summary: 'Send a failed job again now (a slip that never printed is not a duplicate).',
+    input: z.object({ jobId: Uuid }).strict(),
+    output: PrintJob,
+  },
+  'print.jobs': {
+    summary: 'Print jobs, newest first, optionally only those of one token or one status.',
+    input: z
+      .object({
+        tokenId: Uuid.optional(),
+        status: PrintJobStatus.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    output: z.array(PrintJob),
+  },
+  'print.status': {
+    summary: 'How printing is going: pending jobs, the latest job and an unresolved failure.',
+    input: z.object({}).strict(),
+    output: PrintStatus,
+  },
+} as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,90 @@
+// Page object for scanning at the counter: a keyboard-wedge scanner (key
+// events sent through the DevTools protocol with explicit timestamps, so the
+// rhythm is exactly what a scanner or a person produces), a person typing,
+// and the webcam button. Also sets up patients and cards through the API.
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+
+export interface ApiPatient {
+  id: string;
+  uhid: string;
+  name: string;
+}
+
+export class CardScanPage {
+  readonly search: Locator;
+  readonly patientPanel: Locator;
+  readonly scanResult: Locator;
+  readonly scanError: Locator;
+  readonly registrationForm: Locator;
+  readonly issuedToken: Locator;
+  private cdp: CDPSession | null = null;
+  /** DevTools timestamps are seconds; each burst starts after the last one ended. */
+  private clock = Date.now() / 1000;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByTestId('search-input');
+    this.patientPanel = page.getByTestId('patient-panel');
+    this.scanResult = page.getByTestId('scan-result');
+    this.scanError = page.getByTestId('scan-error');
+    this.registrationForm = page.getByTestId('registration-form');
+    this.issuedToken = page.getByTestId('issued-token');
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    this.cdp = await this.page.context().newCDPSession(this.page);
+  }
+
+  async api<T>(method: string, input: unknown): Promise<T> {
+    const response = await this.page.request.post(`/api/${method}`, { data: input });
+    const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value;
+  }
+
+  registerPatient(input: Record<string, unknown>): Promise<ApiPatient> {
+    return this.api<ApiPatient>('patients.register', { confirmNotDuplicate: true, ...input });
+  }
+
+  async issueCard(patientId: string): Promise<string> {
+    return (await this.api<{ qr: string }>('cards.issue', { patientId })).qr;
+  }
+
+  /** Keys with a fixed gap (ms) between them, then an optional terminator. */
+  async keys(text: string, gapMs: number, terminator: 'Enter' | 'Tab' | null = 'Enter') {
+    const cdp = this.cdp!;
+    this.clock += 1; // a clear pause before every burst
+    for (const ch of text) {
+      this.clock += gapMs / 1000;
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: this.clock });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: this.clock + 0.001 });
+    }
+    if (terminator) {
+      this.clock += gapMs / 1000;
+      const code = terminator === 'Enter' ? 13 : 9;
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: terminator,
+        code: terminator,
+        windowsVirtualKeyCode: code,
+        ...(terminator === 'Enter' ? { text: '\r' } : {}),
+        timestamp: this.clock,
+      });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: terminator, code: terminator, windowsVirtualKeyCode: code, timestamp: this.clock + 0.001 });
+    }
+  }
+
+  /** A USB scanner in keyboard mode: ~8 ms a key, with one hub hiccup, then Enter. */
+  scanWithWedge(text: string) {
+    return this.keys(text, 8);
+  }
+
+  /** A person typing at ~140 ms a key. */
+  typeLikeAPerson(text: string, terminator: 'Enter' | null = null) {
+    return this.keys(text, 140, terminator);
+  }
+
+  async expectPatientShown(name: string) {
+    await expect(this.patientPanel).toContainText(name);
+  }
+}

@@ -1,0 +1,33 @@
+// A Chromium whose webcam is a .y4m video made in the test from a rendered
+// QR (tests/support/qr-frames.ts): launched by the spec itself, because the
+// video file is a launch flag.
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { FRAME_KINDS, renderQrFrame, writeY4m, type Gray } from '../../support/qr-frames';
+
+const USUAL_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export type FrameKind = keyof typeof FRAME_KINDS;
+
+export function writeCardVideo(dir: string, qr: string, kind: FrameKind): string {
+  const file = join(dir, `card-${kind}.y4m`);
+  // A few frames with different noise, like a real sensor; Chromium loops them.
+  const frames = [1, 2, 3, 4].map((seed) => renderQrFrame(qr, { width: 960, height: 720, qrPx: 600, ...FRAME_KINDS[kind], seed }));
+  writeY4m(file, frames, 10);
+  return file;
+}
+
+export function launchWithFakeWebcam(videoFile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...USUAL_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`],
+  });
+}
+
+/** A webcam looking at an empty desk: no QR anywhere. */
+export function writeEmptyVideo(dir: string): string {
+  const file = join(dir, 'empty-desk.y4m');
+  const frame: Gray = { width: 640, height: 480, data: new Uint8Array(640 * 480).fill(110) };
+  writeY4m(file, [frame, frame], 10);
+  return file;
+}
