@@ -14,7 +14,8 @@ export type AuditAction =
   | 'token.print'
   | 'token.reprint'
   | 'printer.settings'
-  | 'card.issue';
+  | 'card.issue'
+  | 'card.print';
 
 export interface AuditEntry {
   at: string;

@@ -4,7 +4,16 @@
 // state_name or "state name". dob is kept as printed.
 import type { CardVerification, ParsedCard } from '../../preload/contract/methods/card-schemas';
 import { reject } from './card-error';
-import { cleanText, emptyCard, parseDob, parseGender, validAbhaAddress, validAbhaNumber, validPhone, validPincode } from './card-fields';
+import {
+  cleanText,
+  emptyCard,
+  parseDob,
+  parseGender,
+  validAbhaAddress,
+  validAbhaNumber,
+  validPhone,
+  validPincode,
+} from './card-fields';
 
 const UNSIGNED: CardVerification = { state: 'unsigned', issuer: null, issuerName: null, kid: null };
 
@@ -22,7 +31,10 @@ export function parseAbhaCard(text: string): { card: ParsedCard; verification: C
   try {
     json = JSON.parse(text);
   } catch {
-    throw reject('malformed', 'This looks like an ABHA card QR but it is not valid JSON. Scan it again, or type the ABHA number.');
+    throw reject(
+      'malformed',
+      'This looks like an ABHA card QR but it is not valid JSON. Scan it again, or type the ABHA number.',
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw reject('unrecognized', 'This QR holds data that is not a health card.');

@@ -9,7 +9,11 @@ export class CardRejected extends AppError {
     readonly reason: CardRejection,
     message: string,
   ) {
-    super('VALIDATION_FAILED', message, { field: 'text', issues: [{ field: 'text', message, code: reason }], details: { reason } });
+    super('VALIDATION_FAILED', message, {
+      field: 'text',
+      issues: [{ field: 'text', message, code: reason }],
+      details: { reason },
+    });
     this.name = 'CardRejected';
   }
 }

@@ -63,7 +63,14 @@ export async function cardPdf(face: CardFace): Promise<Uint8Array> {
 
   page.drawRectangle({ x: 0, y: CR80.height - 9 * MM, width: CR80.width, height: 9 * MM, color: rgb(0.05, 0.33, 0.6) });
   const title = latin(face.hospitalName) ? face.hospitalName : 'Hospital';
-  page.drawText(title, { x: margin, y: CR80.height - 6 * MM, size: 8, font: bold, color: rgb(1, 1, 1), maxWidth: CR80.width - 2 * margin });
+  page.drawText(title, {
+    x: margin,
+    y: CR80.height - 6 * MM,
+    size: 8,
+    font: bold,
+    color: rgb(1, 1, 1),
+    maxWidth: CR80.width - 2 * margin,
+  });
   page.drawText('e-Health Card', { x: margin, y: CR80.height - 8.2 * MM, size: 5, font: regular, color: rgb(1, 1, 1) });
 
   let y = CR80.height - 15 * MM;
@@ -89,7 +96,13 @@ export async function cardPdf(face: CardFace): Promise<Uint8Array> {
   for (let r = 0; r < modules; r++) {
     for (let c = 0; c < modules; c++) {
       if (qr.modules.get(r, c)) {
-        page.drawRectangle({ x: left + (c + quiet) * cell, y: bottom + (modules - 1 - r + quiet) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+        page.drawRectangle({
+          x: left + (c + quiet) * cell,
+          y: bottom + (modules - 1 - r + quiet) * cell,
+          width: cell,
+          height: cell,
+          color: rgb(0, 0, 0),
+        });
       }
     }
   }

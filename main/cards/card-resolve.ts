@@ -72,7 +72,10 @@ export async function resolveCard(db: Database, text: string, trust: ShcTrust, t
   if (card.cardId && verified) {
     const issued = issuedCardById(db, card.cardId);
     if (issued?.superseded_at) {
-      throw reject('superseded', 'This card was replaced by a newer card and no longer identifies anyone. Ask for the new card, or search by name or UHID.');
+      throw reject(
+        'superseded',
+        'This card was replaced by a newer card and no longer identifies anyone. Ask for the new card, or search by name or UHID.',
+      );
     }
   }
   const found = findPatient(db, card, verified);

@@ -15,16 +15,32 @@ export function issuedCardById(db: Database, id: string): IssuedCardRow | undefi
 /** Call inside the issuing transaction. Returns the ids of the cards superseded. */
 export function recordIssuedCard(
   db: Database,
-  card: { id: string; patientPk: number; kid: string; issuer: string; at: string },
+  card: { id: string; patientPk: number; kid: string; issuer: string; at: string; qr: string },
 ): string[] {
-  const current = sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').all(card.patientPk);
-  sql(db, 'UPDATE issued_cards SET superseded_at = ?, superseded_by = ? WHERE patient_pk = ? AND superseded_at IS NULL').run(card.at, card.id, card.patientPk);
-  sql(db, 'INSERT INTO issued_cards (id, patient_pk, kid, issuer, issued_at) VALUES (?, ?, ?, ?, ?)').run(
+  const current = sql<[number], { id: string }>(
+    db,
+    'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL',
+  ).all(card.patientPk);
+  sql(db, 'UPDATE issued_cards SET superseded_at = ?, superseded_by = ? WHERE patient_pk = ? AND superseded_at IS NULL').run(
+    card.at,
+    card.id,
+    card.patientPk,
+  );
+  sql(db, 'INSERT INTO issued_cards (id, patient_pk, kid, issuer, issued_at, qr) VALUES (?, ?, ?, ?, ?, ?)').run(
     card.id,
     card.patientPk,
     card.kid,
     card.issuer,
     card.at,
+    card.qr,
   );
   return current.map((r) => r.id);
+}
+
+/** The patient's current card, if its QR was kept (cards issued before migration 0060 have none). */
+export function currentPrintableCard(db: Database, patientPk: number): { id: string } | undefined {
+  return sql<[number], { id: string }>(
+    db,
+    'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL AND qr IS NOT NULL',
+  ).get(patientPk);
 }

@@ -7,7 +7,7 @@ import type { PublicJwk, TrustedIssuer } from '../../preload/contract/methods/ca
 import { AppError } from '../core/app-error';
 import { sql } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../config/secret-store';
 
 export interface VerifyKey {
   kid: string;
@@ -51,7 +51,11 @@ export async function signingKey(db: Database, secrets: SecretStore, at: string)
   // published key whose private half is lost.
   secrets.write(secretName(kid), JSON.stringify(privateJwk));
   writeTransaction(db, () =>
-    sql(db, 'INSERT INTO card_issuer_keys (kid, public_jwk, created_at) VALUES (?, ?, ?)').run(kid, JSON.stringify(publicJwk), at),
+    sql(db, 'INSERT INTO card_issuer_keys (kid, public_jwk, created_at) VALUES (?, ?, ?)').run(
+      kid,
+      JSON.stringify(publicJwk),
+      at,
+    ),
   );
   return { kid, key: pair.privateKey };
 }
@@ -72,7 +76,11 @@ export function isKnownIssuer(db: Database, iss: string, ownIss: string): boolea
   return sql<[string], { n: number }>(db, 'SELECT count(*) AS n FROM trusted_card_issuers WHERE iss = ?').get(iss)!.n > 0;
 }
 
-export async function trustIssuer(db: Database, input: { iss: string; name: string; keys: PublicJwk[] }, at: string): Promise<void> {
+export async function trustIssuer(
+  db: Database,
+  input: { iss: string; name: string; keys: PublicJwk[] },
+  at: string,
+): Promise<void> {
   const rows: { kid: string; jwk: PublicJwk }[] = [];
   for (const key of input.keys) {
     const jwk = publicOnly(key);
@@ -83,7 +91,9 @@ export async function trustIssuer(db: Database, input: { iss: string; name: stri
     }
     const kid = await calculateJwkThumbprint(jwk, 'sha256');
     if (key.kid !== undefined && key.kid !== kid) {
-      throw new AppError('VALIDATION_FAILED', `jwks.keys: kid "${key.kid}" is not the key's JWK thumbprint (${kid})`, { field: 'jwks.keys' });
+      throw new AppError('VALIDATION_FAILED', `jwks.keys: kid "${key.kid}" is not the key's JWK thumbprint (${kid})`, {
+        field: 'jwks.keys',
+      });
     }
     rows.push({ kid, jwk });
   }

@@ -24,7 +24,11 @@ export interface CardParser {
 }
 
 export const cardParsers: CardParser[] = [
-  { name: 'smart-health-card', claims: (t) => t.slice(0, SHC_PREFIX.length).toLowerCase() === SHC_PREFIX, parse: (t, trust) => readShc(`${SHC_PREFIX}${t.slice(SHC_PREFIX.length)}`, trust) },
+  {
+    name: 'smart-health-card',
+    claims: (t) => t.slice(0, SHC_PREFIX.length).toLowerCase() === SHC_PREFIX,
+    parse: (t, trust) => readShc(`${SHC_PREFIX}${t.slice(SHC_PREFIX.length)}`, trust),
+  },
   { name: 'abha-card', claims: looksLikeAbhaCard, parse: parseAbhaCard },
   {
     name: 'bare-identifier',
@@ -40,7 +44,10 @@ export const cardParsers: CardParser[] = [
  */
 export function cleanScan(raw: string): string {
   if (raw.length > MAX_CARD_TEXT) {
-    throw reject('oversized', `This scan is ${raw.length} characters long; no card holds more than ${MAX_CARD_TEXT}. Nothing was saved.`);
+    throw reject(
+      'oversized',
+      `This scan is ${raw.length} characters long; no card holds more than ${MAX_CARD_TEXT}. Nothing was saved.`,
+    );
   }
   const text = raw.replace(/^\uFEFF/, '').replace(/^[\s]+|[\s]+$/g, '');
   if (text === '') throw reject('empty', 'The scan was empty. Scan the card again.');
@@ -60,7 +67,10 @@ export async function parseCardText(raw: string, trust: ShcTrust): Promise<Parse
   const text = cleanScan(raw);
   const parser = cardParsers.find((p) => p.claims(text));
   if (!parser) {
-    throw reject('unrecognized', 'This is not a card or an id this counter knows (UHID, ABHA number or address, ABHA card, hospital e-health card).');
+    throw reject(
+      'unrecognized',
+      'This is not a card or an id this counter knows (UHID, ABHA number or address, ABHA card, hospital e-health card).',
+    );
   }
   return parser.parse(text, trust);
 }

@@ -39,7 +39,13 @@ export function holderBundle(holder: CardHolder): Record<string, unknown> {
     entry: [
       {
         fullUrl: 'resource:0',
-        resource: { resourceType: 'Patient', identifier, name: [{ text: holder.name }], gender: holder.gender, birthDate: holder.dateOfBirth },
+        resource: {
+          resourceType: 'Patient',
+          identifier,
+          name: [{ text: holder.name }],
+          gender: holder.gender,
+          birthDate: holder.dateOfBirth,
+        },
       },
     ],
   };
@@ -53,7 +59,9 @@ export function cardFromPayload(payload: Record<string, unknown>): ParsedCard {
   const subject = isObject(vc) ? vc['credentialSubject'] : undefined;
   const bundle = isObject(subject) ? subject['fhirBundle'] : undefined;
   const entries = isObject(bundle) && Array.isArray(bundle['entry']) ? bundle['entry'] : [];
-  const patient = entries.map((e: unknown) => (isObject(e) ? e['resource'] : undefined)).find((r): r is Record<string, unknown> => isObject(r) && r['resourceType'] === 'Patient');
+  const patient = entries
+    .map((e: unknown) => (isObject(e) ? e['resource'] : undefined))
+    .find((r): r is Record<string, unknown> => isObject(r) && r['resourceType'] === 'Patient');
   if (!patient) throw reject('malformed', 'This health card holds no patient.');
 
   const card = emptyCard('shc');
@@ -71,7 +79,8 @@ export function cardFromPayload(payload: Record<string, unknown>): ParsedCard {
   const first = names[0];
   if (first) {
     const given = Array.isArray(first['given']) ? first['given'].filter((g) => typeof g === 'string').join(' ') : '';
-    card.name = cleanText(first['text']) ?? cleanText(`${given} ${typeof first['family'] === 'string' ? first['family'] : ''}`, 100);
+    card.name =
+      cleanText(first['text']) ?? cleanText(`${given} ${typeof first['family'] === 'string' ? first['family'] : ''}`, 100);
   }
   card.gender = parseGender(patient['gender']);
   card.dateOfBirthAsPrinted = cleanText(patient['birthDate'], 20);

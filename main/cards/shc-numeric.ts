@@ -15,7 +15,10 @@ export function encodeShcNumeric(jws: string): string {
 export function decodeShcNumeric(text: string): string {
   const body = text.slice(SHC_PREFIX.length);
   if (/^\d+\/\d+\//.test(body)) {
-    throw reject('chunked', 'This is one part of a multi-part health card, which this counter does not read. Ask for a single-QR card.');
+    throw reject(
+      'chunked',
+      'This is one part of a multi-part health card, which this counter does not read. Ask for a single-QR card.',
+    );
   }
   if (!/^\d+$/.test(body) || body.length % 2 !== 0) {
     throw reject('malformed', 'This health card QR is damaged (it must be pairs of digits after shc:/). Scan it again.');

@@ -42,7 +42,8 @@ function inflate(bytes: Uint8Array): Record<string, unknown> {
   } catch {
     throw reject('malformed', 'This health card’s contents cannot be read (not compressed card data).');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw reject('malformed', 'This health card’s contents are not a card.');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw reject('malformed', 'This health card’s contents are not a card.');
   return json as Record<string, unknown>;
 }
 
@@ -65,7 +66,8 @@ function checkTimes(payload: Record<string, unknown>, now: Date): void {
   if (typeof nbf === 'number' && nbf > seconds + CLOCK_SKEW_SECONDS) {
     throw reject('not_yet_valid', 'This health card is dated in the future; check this counter’s clock.');
   }
-  if (typeof exp === 'number' && exp < seconds) throw reject('expired', 'This health card has expired. Ask the patient for a new card.');
+  if (typeof exp === 'number' && exp < seconds)
+    throw reject('expired', 'This health card has expired. Ask the patient for a new card.');
 }
 
 export async function readShc(text: string, trust: ShcTrust): Promise<{ card: ParsedCard; verification: CardVerification }> {
@@ -78,7 +80,10 @@ export async function readShc(text: string, trust: ShcTrust): Promise<{ card: Pa
     try {
       signed = (await compactVerify(jws, await verifyKeyOf(key), { algorithms: ['ES256'] })).payload;
     } catch {
-      throw reject('bad_signature', 'This health card has been altered: its signature does not match. Do not accept it; search the patient by name or UHID.');
+      throw reject(
+        'bad_signature',
+        'This health card has been altered: its signature does not match. Do not accept it; search the patient by name or UHID.',
+      );
     }
     payload = inflate(signed);
     if (payload['iss'] !== key.iss) {
@@ -94,7 +99,10 @@ export async function readShc(text: string, trust: ShcTrust): Promise<{ card: Pa
     payload = inflate(bytes);
     if (typeof payload['iss'] === 'string' && trust.isKnownIssuer(payload['iss'])) {
       // Our own (or a trusted) issuer's name with a key it never had: forged.
-      throw reject('bad_signature', 'This health card claims a trusted issuer but was signed with a key that issuer does not have. Do not accept it.');
+      throw reject(
+        'bad_signature',
+        'This health card claims a trusted issuer but was signed with a key that issuer does not have. Do not accept it.',
+      );
     }
   }
   checkTimes(payload, trust.now());

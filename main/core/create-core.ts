@@ -9,7 +9,7 @@ import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
 import { cardsHandlers } from '../cards/cards-handlers';
-import { plainFileSecretStore, type SecretStore } from '../cards/secret-store';
+import { plainFileSecretStore, type SecretStore } from '../config/secret-store';
 import { createScannerService } from '../scanners/scanners-handlers';
 import { createPrintWorker, type PrintWorkerOptions } from '../printing/print-worker';
 import { printingHandlers } from '../printing/printing-handlers';
@@ -77,7 +77,16 @@ export function createCore(options: CoreOptions): Core {
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
     const registry = createRegistry(
-      [sync.handlers, counterHandlers, departmentsHandlers(context), patientsHandlers(context), tokensHandlers(context), cardsHandlers(context, secrets), scanners.handlers, printingHandlers(context, printWorker)],
+      [
+        sync.handlers,
+        counterHandlers,
+        departmentsHandlers(context),
+        patientsHandlers(context),
+        tokensHandlers(context),
+        cardsHandlers(context, secrets),
+        scanners.handlers,
+        printingHandlers(context, printWorker),
+      ],
       options.log,
     );
     scanners.start();

@@ -47,15 +47,18 @@ export function latestVersion(migrations: Migration[]): number {
 
 /** Applies what is missing, up to `target` (all by default). Returns the new version. */
 export function migrate(db: Database, migrations: Migration[], target = latestVersion(migrations)): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
   const supported = latestVersion(migrations);
-  if (current > supported) throw new DatabaseFromFutureError(current, supported);
+  if (version() > supported) throw new DatabaseFromFutureError(version(), supported);
   for (const migration of migrations) {
-    if (migration.version <= current || migration.version > target) continue;
+    if (migration.version > target) break;
     db.transaction(() => {
+      // Read again under the write lock: another process opening the same
+      // file at the same moment may have applied this migration already.
+      if (version() >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
-  return db.pragma('user_version', { simple: true }) as number;
+  return version();
 }

@@ -4,7 +4,7 @@
 // available (a bare Linux session) it falls back to the plain 0600 file the
 // browser shell uses, and says so once in the log. docs/cards.md
 import { safeStorage } from 'electron';
-import { plainFileSecretStore, readSecretFile, writeSecretFile, type SecretStore } from '../cards/secret-store';
+import { plainFileSecretStore, readSecretFile, writeSecretFile, type SecretStore } from '../config/secret-store';
 
 export function safeStorageSecretStore(dir: string, log: (message: string) => void = console.warn): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) {

@@ -40,8 +40,13 @@ export function toFhirEncounter(v: LocalVisit, subject: Reference<Patient>, tran
     ],
     status: STATUS[v.status],
     class: { system: SYSTEMS.actCode, code: 'AMB', display: 'ambulatory' },
-    type: [{ coding: [{ system: SYSTEMS.visitType, code: v.visitType, display: v.visitType === 'new' ? 'New visit' : 'Follow-up' }] }],
-    serviceType: { coding: [{ system: SYSTEMS.department, code: v.departmentCode, display: v.departmentName }], text: v.departmentName },
+    type: [
+      { coding: [{ system: SYSTEMS.visitType, code: v.visitType, display: v.visitType === 'new' ? 'New visit' : 'Follow-up' }] },
+    ],
+    serviceType: {
+      coding: [{ system: SYSTEMS.department, code: v.departmentCode, display: v.departmentName }],
+      text: v.departmentName,
+    },
     priority: {
       coding: [
         { system: SYSTEMS.actPriority, code: v.priority === 'emergency' ? 'EM' : 'R' },

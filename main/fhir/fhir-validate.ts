@@ -43,7 +43,8 @@ function withoutExtensions(value: unknown, found: Extension[]): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === 'extension' && Array.isArray(child)) found.push(...(child as Extension[]));
-    else if (key.startsWith('_') && child && typeof child === 'object') found.push(...(((child as { extension?: Extension[] }).extension ?? [])));
+    else if (key.startsWith('_') && child && typeof child === 'object')
+      found.push(...((child as { extension?: Extension[] }).extension ?? []));
     else out[key] = withoutExtensions(child, found);
   }
   return out;
@@ -100,8 +101,11 @@ function shapeOf(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(shapeOf).join(',')}]`;
   const record = value as Record<string, unknown>;
   let order = '';
-  if (typeof record.start === 'string' && typeof record.end === 'string') order = Date.parse(record.start) <= Date.parse(record.end) ? '<=' : '>';
-  return `{${order}${Object.keys(record).map((k) => `${k}:${shapeOf(record[k])}`).join(',')}}`;
+  if (typeof record.start === 'string' && typeof record.end === 'string')
+    order = Date.parse(record.start) <= Date.parse(record.end) ? '<=' : '>';
+  return `{${order}${Object.keys(record)
+    .map((k) => `${k}:${shapeOf(record[k])}`)
+    .join(',')}}`;
 }
 
 const shapeVerdicts = new Map<string, string[]>();

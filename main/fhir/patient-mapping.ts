@@ -52,8 +52,10 @@ export function toFhirPatient(p: LocalPatient): PatientResource {
     },
     { use: 'secondary', system: SYSTEMS.clientUuid, value: clientUuidValue(p.id) },
   ];
-  if (p.abhaNumber) identifier.push({ use: 'official', type: { text: 'ABHA number' }, system: SYSTEMS.abhaNumber, value: p.abhaNumber });
-  if (p.abhaAddress) identifier.push({ use: 'official', type: { text: 'ABHA address' }, system: SYSTEMS.abhaAddress, value: p.abhaAddress });
+  if (p.abhaNumber)
+    identifier.push({ use: 'official', type: { text: 'ABHA number' }, system: SYSTEMS.abhaNumber, value: p.abhaNumber });
+  if (p.abhaAddress)
+    identifier.push({ use: 'official', type: { text: 'ABHA address' }, system: SYSTEMS.abhaAddress, value: p.abhaAddress });
   if (p.cardId) identifier.push({ use: 'secondary', type: { text: 'Hospital card' }, system: SYSTEMS.cardId, value: p.cardId });
 
   const resource: PatientResource = {
@@ -81,10 +83,14 @@ export function toFhirPatient(p: LocalPatient): PatientResource {
     ];
   }
   if (p.guardianName) {
-    const extension: Extension[] = p.guardianRelation ? [{ url: EXTENSIONS.guardianRelation, valueCode: p.guardianRelation }] : [];
+    const extension: Extension[] = p.guardianRelation
+      ? [{ url: EXTENSIONS.guardianRelation, valueCode: p.guardianRelation }]
+      : [];
     resource.contact = [
       {
-        relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0131', code: 'N', display: 'Next-of-Kin' }] }],
+        relationship: [
+          { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0131', code: 'N', display: 'Next-of-Kin' }] },
+        ],
         name: { text: p.guardianName },
         ...(extension.length ? { extension } : {}),
       },

@@ -11,7 +11,8 @@ const { values } = parseArgs({
     'client-secret': { type: 'string' },
   },
 });
-const client = values['client-id'] && values['client-secret'] ? { id: values['client-id'], secret: values['client-secret'] } : undefined;
+const client =
+  values['client-id'] && values['client-secret'] ? { id: values['client-id'], secret: values['client-secret'] } : undefined;
 const auth = values.token || client ? { bearerToken: values.token, client } : undefined;
 startHimsServer({ port: Number(values.port), auth })
   .then((server) => {

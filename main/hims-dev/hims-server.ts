@@ -71,7 +71,8 @@ export async function startHimsServer(options: HimsServerOptions = {}): Promise<
     if (method === 'GET' && segments.length === 1) checkSearchParams(segments[0]!, url.searchParams);
     if ((method === 'PUT' || method === 'DELETE') && segments.length === 1) checkSearchParams(segments[0]!, url.searchParams);
     const ifNoneExist = header(req, 'if-none-exist');
-    if (method === 'POST' && segments.length === 1 && ifNoneExist) checkSearchParams(segments[0]!, new URLSearchParams(ifNoneExist));
+    if (method === 'POST' && segments.length === 1 && ifNoneExist)
+      checkSearchParams(segments[0]!, new URLSearchParams(ifNoneExist));
 
     const fhirReq: FhirRequest = {
       method,
@@ -145,7 +146,8 @@ function sendResource(res: ServerResponse, status: number, resource: Resource): 
   const headers: Record<string, string> = { 'content-type': FHIR_JSON };
   if (resource.meta?.versionId) headers.etag = `W/"${resource.meta.versionId}"`;
   if (resource.meta?.lastUpdated) headers['last-modified'] = new Date(resource.meta.lastUpdated).toUTCString();
-  if (status === 201 && resource.id) headers.location = `${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? ''}`;
+  if (status === 201 && resource.id)
+    headers.location = `${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? ''}`;
   res.writeHead(status, headers).end(JSON.stringify(resource));
 }
 

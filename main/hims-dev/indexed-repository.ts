@@ -78,7 +78,8 @@ export class IndexedMemoryRepository extends MemoryRepository {
     const ids = new Set<string>();
     for (const token of idFilter.value.split(',')) {
       const cut = token.indexOf('|');
-      for (const id of this.byIdentifier.get(indexKey(request.resourceType, token.slice(0, cut), token.slice(cut + 1))) ?? []) ids.add(id);
+      for (const id of this.byIdentifier.get(indexKey(request.resourceType, token.slice(0, cut), token.slice(cut + 1))) ?? [])
+        ids.add(id);
     }
     const matches: WithId<T>[] = [];
     for (const id of ids) {

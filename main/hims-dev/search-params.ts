@@ -7,8 +7,19 @@ import { badRequest, getSearchParameters, OperationOutcomeError } from '@medplum
 
 /** Result parameters and controls every type accepts. */
 const CONTROL_PARAMS = new Set([
-  '_count', '_offset', '_sort', '_total', '_summary', '_elements', '_include', '_revinclude',
-  '_format', '_pretty', '_cursor', '_id', '_lastUpdated',
+  '_count',
+  '_offset',
+  '_sort',
+  '_total',
+  '_summary',
+  '_elements',
+  '_include',
+  '_revinclude',
+  '_format',
+  '_pretty',
+  '_cursor',
+  '_id',
+  '_lastUpdated',
 ]);
 
 export function checkSearchParams(resourceType: string, params: URLSearchParams): void {

@@ -28,7 +28,7 @@ export async function runTransaction(
     });
     const failed = (result.entry ?? []).find((e: BundleEntry) => Number(e.response?.status ?? '500') >= 400);
     if (failed) {
-      const outcome = (failed.response?.outcome ?? { resourceType: 'OperationOutcome', issue: [] });
+      const outcome = failed.response?.outcome ?? { resourceType: 'OperationOutcome', issue: [] };
       throw new OperationOutcomeError(outcome);
     }
     return { ...result, type: 'transaction-response' as const };

@@ -32,11 +32,13 @@ export function rasterCommand(bitmap: Bitmap): Buffer {
  * leaves out the "ESC GS y D 1 m" before the data length, so the printer reads
  * the payload as commands.
  */
-export function starQr(data: string, cellSize: number): Buffer {
+const STAR_CORRECTION = { L: 0x00, M: 0x01, Q: 0x02, H: 0x03 } as const;
+
+export function starQr(data: string, cellSize: number, correction: keyof typeof STAR_CORRECTION = 'M'): Buffer {
   const payload = Buffer.from(data, 'latin1');
   return Buffer.concat([
     Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x30, 0x02]), // model 2
-    Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x31, 0x01]), // error correction M
+    Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x31, STAR_CORRECTION[correction]]), // error correction
     Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x32, cellSize]),
     Buffer.from([0x1b, 0x1d, 0x79, 0x44, 0x31, 0x00, payload.length & 0xff, payload.length >> 8]),
     payload,
@@ -133,8 +135,8 @@ export async function encodeSlip(layout: SlipLayout, options: EncodeOptions): Pr
         break;
       case 'qr':
         printer.alignCenter();
-        if (star) printer.add(starQr(block.data, block.cellSize));
-        else printer.printQR(block.data, { cellSize: block.cellSize, correction: 'M', model: 2 });
+        if (star) printer.add(starQr(block.data, block.cellSize, block.correction));
+        else printer.printQR(block.data, { cellSize: block.cellSize, correction: block.correction ?? 'M', model: 2 });
         printer.newLine();
         printer.alignLeft();
         break;

@@ -3,7 +3,7 @@
 // two commit together; the worker (print-worker.ts) prints after the commit.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { PrintJob } from '../../preload/contract/methods/printing-methods';
+import type { NoticeReason, PrintJob } from '../../preload/contract/methods/printing-methods';
 import { sql } from '../db/statements';
 import { readPrinterSettings } from './printer-settings';
 
@@ -25,9 +25,16 @@ interface JobRow {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  payload: string | null;
 }
 
-export type StoredJob = PrintJob & { actor: string };
+/** What a notice or card job prints (migration 0060's payload column); token slips need none. */
+export type JobPayload = { kind: 'notice'; reason: NoticeReason; scannedId: string | null } | { kind: 'card'; cardId: string };
+
+export type StoredJob = PrintJob & { actor: string; payload: JobPayload | null };
+
+/** A job as the contract shows it: who asked and what it prints stay in the core. */
+export const publicJob = ({ actor: _actor, payload: _payload, ...job }: StoredJob): PrintJob => job;
 
 const JOB_SELECT = `SELECT j.*, t.label AS token_label FROM print_jobs j LEFT JOIN tokens t ON t.id = j.token_id`;
 
@@ -50,6 +57,7 @@ function toJob(row: JobRow): StoredJob {
     updatedAt: row.updated_at,
     sentAt: row.sent_at,
     actor: row.actor,
+    payload: row.payload ? (JSON.parse(row.payload) as JobPayload) : null,
   };
 }
 
@@ -70,14 +78,25 @@ function wakeWorker(db: Database): void {
 
 export function insertJob(
   db: Database,
-  job: { kind: 'slip' | 'test'; tokenId: string | null; duplicate: boolean; actor: string; at: string },
+  job: { kind: PrintJob['kind']; tokenId: string | null; duplicate: boolean; actor: string; at: string; payload?: JobPayload },
 ): StoredJob {
+  if ((job.kind === 'notice' || job.kind === 'card') !== (job.payload?.kind === job.kind))
+    throw new Error(`a ${job.kind} job needs ${job.kind === 'notice' || job.kind === 'card' ? 'its' : 'no'} payload`);
   const id = randomUUID();
   sql(
     db,
-    `INSERT INTO print_jobs (id, kind, token_id, duplicate, status, actor, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)`,
-  ).run(id, job.kind, job.tokenId, job.duplicate ? 1 : 0, job.actor, job.at, job.at);
+    `INSERT INTO print_jobs (id, kind, token_id, duplicate, status, actor, created_at, updated_at, payload)
+     VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+  ).run(
+    id,
+    job.kind,
+    job.tokenId,
+    job.duplicate ? 1 : 0,
+    job.actor,
+    job.at,
+    job.at,
+    job.payload ? JSON.stringify(job.payload) : null,
+  );
   wakeWorker(db);
   return jobById(db, id)!;
 }

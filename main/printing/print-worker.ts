@@ -8,7 +8,7 @@ import { nowIso, type CoreContext } from '../core/core-context';
 import { writeTransaction } from '../db/transaction';
 import { failInterrupted, headJob, markFailed, markSending, markSent, onJobQueued, type StoredJob } from './print-queue';
 import { readPrinterSettings } from './printer-settings';
-import { sampleSlipLayout, tokenSlipLayout } from './slip-source';
+import { cardSlipLayout, noticeSlipLayout, sampleSlipLayout, tokenSlipLayout } from './slip-source';
 import { sendDevice } from './transports/device-transport';
 import { cupsPrintQueue, type OsPrintQueue } from './transports/os-queue-transport';
 import { DEFAULT_TIMEOUTS, PrintFault, type FaultCode, type PrintTimeouts } from './transports/print-fault';
@@ -81,6 +81,8 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
       duplicate: job.duplicate,
       clerk: job.actor,
     };
+    if (job.payload?.kind === 'notice') return noticeSlipLayout(ctx, job.payload, layoutOptions);
+    if (job.payload?.kind === 'card') return cardSlipLayout(ctx, job.payload.cardId, layoutOptions);
     return job.kind === 'test' || !job.tokenId
       ? sampleSlipLayout(ctx, layoutOptions)
       : tokenSlipLayout(ctx, job.tokenId, layoutOptions);

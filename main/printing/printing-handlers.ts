@@ -6,15 +6,14 @@ import { nowIso, type CoreContext } from '../core/core-context';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { tokenById } from '../tokens/token-store';
-import { insertJob, jobById, latestFailed, latestJob, listJobs, pendingCount, requeue, type StoredJob } from './print-queue';
+import { insertJob, jobById, latestFailed, latestJob, listJobs, pendingCount, publicJob, requeue } from './print-queue';
+import { queueNoticeSlip } from './extra-jobs';
 import type { PrintWorker } from './print-worker';
 import { readPrinterSettings, writePrinterSettings } from './printer-settings';
 import { sampleSlipLayout, tokenSlipLayout } from './slip-source';
 
 /** How long a failed slip keeps being shown to the clerk. */
 const FAILURE_SHOWN_MS = 12 * 3600_000;
-
-const publicJob = ({ actor: _actor, ...job }: StoredJob) => job;
 
 export function printingHandlers(ctx: CoreContext, worker: PrintWorker): HandlerMap {
   const { db } = ctx;
@@ -90,6 +89,9 @@ export function printingHandlers(ctx: CoreContext, worker: PrintWorker): Handler
         }),
       );
     },
+
+    'print.notice': ({ reason, scannedId }, call) =>
+      publicJob(queueNoticeSlip(ctx, { reason, scannedId: scannedId ?? null, actor: call.actor })),
 
     'print.retry': ({ jobId }) => {
       const job = jobById(db, jobId);

@@ -42,7 +42,7 @@ const FEE: Record<Token['feeCategory'], string> = {
   staff: 'Staff',
   free: 'Free',
 };
-const GENDER = { male: 'M', female: 'F', other: 'O' } as const;
+export const GENDER = { male: 'M', female: 'F', other: 'O' } as const;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** 25-11-2026 10:00 in the hospital's time zone (day first, as Indian forms write it). */
@@ -69,7 +69,7 @@ export function visitQrPayload(token: Pick<Token, 'id'>): string {
   return `urn:uuid:${token.id}`;
 }
 
-const text = (
+export const text = (
   value: string,
   size: 'normal' | 'tall' | 'large' | 'huge' = 'normal',
   bold = false,
@@ -81,7 +81,7 @@ const text = (
   bold,
   align,
 });
-const pair = (left: string, right: string, bold = false): SlipBlock => ({ kind: 'pair', left, right, bold });
+export const pair = (left: string, right: string, bold = false): SlipBlock => ({ kind: 'pair', left, right, bold });
 
 export function buildSlipLayout(input: SlipInput): SlipLayout {
   const { token, patient } = input;

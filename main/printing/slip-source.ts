@@ -4,7 +4,12 @@ import type { PaperWidth, SlipLayout } from '../../preload/contract/methods/prin
 import { localDate } from '../core/clock';
 import type { CoreContext } from '../core/core-context';
 import { notFound } from '../core/app-error';
-import { patientById } from '../patients/patient-store';
+import { patientById, patientByPk } from '../patients/patient-store';
+import { formatUhid } from '../patients/uhid';
+import { sql } from '../db/statements';
+import { buildCardSlipLayout } from './card-slip-layout';
+import { buildNoticeLayout } from './notice-slip-layout';
+import type { JobPayload } from './print-queue';
 import { toPatient } from '../patients/patient-rows';
 import { tokenById } from '../tokens/token-store';
 import { buildSlipLayout, sampleSlipInput } from './slip-layout';
@@ -49,4 +54,47 @@ export function sampleSlipLayout(
     now: ctx.clock.now(),
   });
   return buildSlipLayout({ ...input, duplicate: options.duplicate, printedAt: ctx.clock.now() });
+}
+
+/** The kiosk's notice: only what the job holds, nothing looked up. */
+export function noticeSlipLayout(
+  ctx: CoreContext,
+  notice: Extract<JobPayload, { kind: 'notice' }>,
+  options: Pick<SlipOptions, 'paperWidth' | 'footer'>,
+): SlipLayout {
+  return buildNoticeLayout({
+    reason: notice.reason,
+    scannedId: notice.scannedId,
+    hospitalName: ctx.identity.hospitalName,
+    timeZone: ctx.identity.timeZone,
+    station: ctx.identity.counterLetter,
+    paperWidth: options.paperWidth,
+    footer: options.footer,
+    printedAt: ctx.clock.now(),
+  });
+}
+
+/** An issued card as signed (its stored QR) with its holder as registered now. */
+export function cardSlipLayout(
+  ctx: CoreContext,
+  cardId: string,
+  options: Pick<SlipOptions, 'paperWidth' | 'footer'>,
+): SlipLayout {
+  const card = sql<[string], { patient_pk: number; qr: string | null; issued_at: string }>(
+    ctx.db,
+    'SELECT patient_pk, qr, issued_at FROM issued_cards WHERE id = ?',
+  ).get(cardId);
+  if (!card?.qr) throw notFound('card with a stored QR', 'cardId');
+  const row = patientByPk(ctx.db, card.patient_pk);
+  if (!row) throw notFound('patient');
+  const patient = toPatient(row, localDate(ctx.clock.now(), ctx.identity.timeZone));
+  return buildCardSlipLayout({
+    patient: { name: patient.name, uhid: formatUhid(patient.uhid), ageYears: patient.ageYears, gender: patient.gender },
+    qr: card.qr,
+    issuedAt: new Date(card.issued_at),
+    hospitalName: ctx.identity.hospitalName,
+    timeZone: ctx.identity.timeZone,
+    paperWidth: options.paperWidth,
+    footer: options.footer,
+  });
 }

@@ -4,7 +4,12 @@ import { ScannerSettings } from '../../preload/contract/methods/card-schemas';
 import { sql } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 
-export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = { serialPort: null, serialBaudRate: 9600, wedgePrefix: '', wedgeSuffix: '' };
+export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
+  serialPort: null,
+  serialBaudRate: 9600,
+  wedgePrefix: '',
+  wedgeSuffix: '',
+};
 const KEY = 'scanners';
 
 export function readScannerSettings(db: Database): ScannerSettings {

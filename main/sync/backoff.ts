@@ -8,7 +8,12 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 5 * 60_000 };
 
-export function backoffDelay(failures: number, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF, retryAfterMs: number | null = null): number {
+export function backoffDelay(
+  failures: number,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  retryAfterMs: number | null = null,
+): number {
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(failures - 1, 20)));
   const delay = Math.round(cap / 2 + (cap / 2) * random());
   return Math.max(delay, Math.min(retryAfterMs ?? 0, policy.maxMs * 2));

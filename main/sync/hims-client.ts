@@ -36,7 +36,12 @@ export interface HimsResponse<T = unknown> {
 }
 
 export interface HimsClient {
-  request<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<HimsResponse<T>>;
+  request<T = unknown>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HimsResponse<T>>;
 }
 
 /** Seconds or an HTTP date (RFC 9110 §10.2.3), as milliseconds from `now`. */
@@ -75,15 +80,22 @@ export function createHimsClient(settings: SyncSettingsRow, credentials: HimsCre
     if (!settings.token_url || !settings.client_id || !credentials.clientSecret) {
       throw new PermanentError('OAuth2 needs a token URL, a client id and a client secret');
     }
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: settings.client_id, client_secret: credentials.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: settings.client_id,
+      client_secret: credentials.clientSecret,
+    });
     if (settings.scope) form.set('scope', settings.scope);
     const answer = await send(() =>
-      http.post(settings.token_url!, form.toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } }),
+      http.post(settings.token_url!, form.toString(), {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      }),
     );
     const data = answer.data as { access_token?: string; expires_in?: number };
     if (answer.status === 400 || answer.status === 401) throw new PermanentError('The HIMS refused the client id or secret');
     if (answer.status >= 500 || answer.status === 429) throw transientFromStatus(answer, now());
-    if (answer.status !== 200 || !data.access_token) throw new PermanentError(`The HIMS token endpoint answered ${answer.status}`);
+    if (answer.status !== 200 || !data.access_token)
+      throw new PermanentError(`The HIMS token endpoint answered ${answer.status}`);
     accessToken = { value: data.access_token, expiresAt: now().getTime() + (data.expires_in ?? 300) * 1000 };
     return `Bearer ${accessToken.value}`;
   }
@@ -100,8 +112,10 @@ export function createHimsClient(settings: SyncSettingsRow, credentials: HimsCre
           auth = await authorization(true);
           continue;
         }
-        if (response.status === 401 || response.status === 403) throw new PermanentError(`The HIMS refused our credentials (${response.status})`);
-        if (response.status === 429 || response.status === 408 || response.status >= 500) throw transientFromStatus(response, now());
+        if (response.status === 401 || response.status === 403)
+          throw new PermanentError(`The HIMS refused our credentials (${response.status})`);
+        if (response.status === 429 || response.status === 408 || response.status >= 500)
+          throw transientFromStatus(response, now());
         return { status: response.status, data: response.data as never, headers: flatHeaders(response) };
       }
     },
@@ -110,13 +124,19 @@ export function createHimsClient(settings: SyncSettingsRow, credentials: HimsCre
 
 function flatHeaders(response: AxiosResponse): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(response.headers ?? {})) if (v !== undefined && v !== null) out[k.toLowerCase()] = String(v);
+  for (const [k, v] of Object.entries(response.headers ?? {}))
+    if (v !== undefined && v !== null) out[k.toLowerCase()] = String(v);
   return out;
 }
 
 function transientFromStatus(response: AxiosResponse, now: Date): TransientError {
   const retryAfter = parseRetryAfter(flatHeaders(response)['retry-after'], now);
-  const words = response.status === 429 ? 'The HIMS is busy (429)' : response.status >= 500 ? `The HIMS had an error (${response.status})` : `The HIMS timed out (${response.status})`;
+  const words =
+    response.status === 429
+      ? 'The HIMS is busy (429)'
+      : response.status >= 500
+        ? `The HIMS had an error (${response.status})`
+        : `The HIMS timed out (${response.status})`;
   return new TransientError(words, retryAfter);
 }
 
@@ -132,11 +152,13 @@ async function send(call: () => Promise<AxiosResponse>): Promise<AxiosResponse> 
 function classifyNetworkError(err: unknown): Error {
   if (!(err instanceof AxiosError)) return new TransientError(err instanceof Error ? err.message : String(err));
   const code = err.code ?? '';
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) return new PermanentError(`The HIMS's certificate is not trusted (${code})`);
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code))
+    return new PermanentError(`The HIMS's certificate is not trusted (${code})`);
   if (code === 'ERR_INVALID_URL') return new PermanentError('The HIMS address is not a valid URL');
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return new TransientError('The HIMS did not answer in time');
   if (code === 'ECONNREFUSED') return new TransientError('The HIMS is not reachable (connection refused)');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransientError('The HIMS address cannot be found (DNS)');
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE') return new TransientError('The connection to the HIMS was cut');
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE')
+    return new TransientError('The connection to the HIMS was cut');
   return new TransientError(`The HIMS could not be reached (${code || err.message})`);
 }

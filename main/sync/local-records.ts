@@ -27,7 +27,10 @@ function currentCardId(db: Database, patientPk: number): string | null {
     cardsTable.set(db, has);
   }
   if (!has) return null;
-  return sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').get(patientPk)?.id ?? null;
+  return (
+    sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').get(patientPk)
+      ?.id ?? null
+  );
 }
 
 export function patientForSync(db: Database, id: string): PatientForSync | undefined {
@@ -73,10 +76,13 @@ interface VisitRow {
 }
 
 export function visitForSync(db: Database, id: string): VisitForSync | undefined {
-  const row = sql<[string], VisitRow>(db, `SELECT t.id, t.label, t.department_code, d.name_en AS department_name, t.visit_date,
+  const row = sql<[string], VisitRow>(
+    db,
+    `SELECT t.id, t.label, t.department_code, d.name_en AS department_name, t.visit_date,
       t.priority, t.visit_type, t.fee_category, t.status, t.issued_at, t.cancelled_at, t.transferred_from_id,
       p.id AS patient_id, t.version
-    FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code WHERE t.id = ?`).get(id);
+    FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code WHERE t.id = ?`,
+  ).get(id);
   if (!row) return undefined;
   return {
     id: row.id,

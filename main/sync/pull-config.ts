@@ -20,11 +20,20 @@ export async function pullDepartments(db: Database, client: HimsClient, now: () 
       const code = s?.identifier?.find((i) => i.system === SYSTEMS.department)?.value;
       if (!s || !code || !s.name || !/^[A-Z0-9_]{1,20}$/.test(code)) continue;
       const nameHi = s.extension?.find((e) => e.url === `${SYSTEMS.department}#name-hi`)?.valueString ?? s.name;
-      sql(db, `INSERT INTO departments (code, name_en, name_hi, room, active, sort_order, updated_at)
+      sql(
+        db,
+        `INSERT INTO departments (code, name_en, name_hi, room, active, sort_order, updated_at)
           VALUES (@code, @en, @hi, @room, @active, 1000, @at)
         ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_hi = excluded.name_hi,
-          room = CASE WHEN excluded.room = '' THEN departments.room ELSE excluded.room END, active = excluded.active, updated_at = excluded.updated_at`)
-        .run({ code, en: s.name, hi: nameHi, room: s.location?.[0]?.display ?? '', active: s.active === false ? 0 : 1, at: now() });
+          room = CASE WHEN excluded.room = '' THEN departments.room ELSE excluded.room END, active = excluded.active, updated_at = excluded.updated_at`,
+      ).run({
+        code,
+        en: s.name,
+        hi: nameHi,
+        room: s.location?.[0]?.display ?? '',
+        active: s.active === false ? 0 : 1,
+        at: now(),
+      });
       n++;
     }
   })();
@@ -32,8 +41,16 @@ export async function pullDepartments(db: Database, client: HimsClient, now: () 
 }
 
 /** Issuers with keys that fail the cards module's checks (not P-256, kid not the thumbprint) are skipped. */
-export async function pullCardIssuers(db: Database, client: HimsClient, now: () => string, log?: (m: string) => void): Promise<number> {
-  const response = await client.request<Bundle<Organization>>('GET', `Organization?type=${encodeURIComponent(`${SYSTEMS.organizationType}|card-issuer`)}&_count=200`);
+export async function pullCardIssuers(
+  db: Database,
+  client: HimsClient,
+  now: () => string,
+  log?: (m: string) => void,
+): Promise<number> {
+  const response = await client.request<Bundle<Organization>>(
+    'GET',
+    `Organization?type=${encodeURIComponent(`${SYSTEMS.organizationType}|card-issuer`)}&_count=200`,
+  );
   if (response.status !== 200) return 0;
   let n = 0;
   for (const entry of response.data.entry ?? []) {

@@ -47,7 +47,9 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     if (response.status !== 200 || response.data?.resourceType !== 'Bundle') {
       throw new PermanentError(`The HIMS refused the patient search (${response.status})`);
     }
-    const resources = (response.data.entry ?? []).map((e) => e.resource).filter((r): r is FhirPatient => r?.resourceType === 'Patient');
+    const resources = (response.data.entry ?? [])
+      .map((e) => e.resource)
+      .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
     db.transaction(() => {
       for (const resource of resources) upsertPatient(db, resource, options.now(), result);
       writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
@@ -74,12 +76,17 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
   if (!local) return;
   const versionId = resource.meta?.versionId ?? null;
   const localId = localIdOfRemote(db, 'patient', resource.id) ?? local.id;
-  const existing = sql<[string], { pk: number; version: number }>(db, 'SELECT pk, version FROM patients WHERE id = ?').get(localId);
+  const existing = sql<[string], { pk: number; version: number }>(db, 'SELECT pk, version FROM patients WHERE id = ?').get(
+    localId,
+  );
   const remote = { remote_id: resource.id, version_id: versionId, last_updated: resource.meta?.lastUpdated ?? null };
   if (existing) {
     const known = remoteOf(db, 'patient', localId);
     if (known?.version_id === versionId && known.remote_id === resource.id) return; // our own send coming back
-    const pending = sql<[string], { n: number }>(db, "SELECT count(*) AS n FROM outbox WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL").get(localId)!.n;
+    const pending = sql<[string], { n: number }>(
+      db,
+      "SELECT count(*) AS n FROM outbox WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL",
+    ).get(localId)!.n;
     if (pending > 0) return; // our change is on its way; its If-Match decides
     updateLocalPatient(db, existing.pk, local, at);
     saveRemote(db, 'patient', localId, { ...remote, synced_version: existing.version + 1 });
@@ -89,10 +96,20 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
   // The same person registered here while offline (same ABHA number): a person decides.
   const twin = local.abhaNumber ? patientByIdentifier(db, IDENTIFIER_SYSTEMS.abhaNumber, local.abhaNumber) : undefined;
   if (twin) {
-    addReview(db, {
-      entity: 'patient', localId: twin.id, reason: 'same_identifier', at, remote: resource, remoteId: resource.id, local: { id: twin.id, name: twin.name },
-      message: 'The HIMS has another patient with this ABHA number.',
-    }, true);
+    addReview(
+      db,
+      {
+        entity: 'patient',
+        localId: twin.id,
+        reason: 'same_identifier',
+        at,
+        remote: resource,
+        remoteId: resource.id,
+        local: { id: twin.id, name: twin.name },
+        message: 'The HIMS has another patient with this ABHA number.',
+      },
+      true,
+    );
     return;
   }
   const uhid = local.uhid || `HIMS${resource.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
@@ -106,11 +123,16 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
 }
 
 function updateLocalPatient(db: Database, pk: number, p: LocalPatient, at: string): void {
-  sql(db, `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
+  sql(
+    db,
+    `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
       guardian_name = @guardianName, guardian_relation = @guardianRelation, address_line = @addressLine, district = @district,
-      state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`)
-    .run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });
-  for (const [system, value] of [[IDENTIFIER_SYSTEMS.abhaNumber, p.abhaNumber], [IDENTIFIER_SYSTEMS.abhaAddress, p.abhaAddress]] as const) {
+      state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`,
+  ).run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });
+  for (const [system, value] of [
+    [IDENTIFIER_SYSTEMS.abhaNumber, p.abhaNumber],
+    [IDENTIFIER_SYSTEMS.abhaAddress, p.abhaAddress],
+  ] as const) {
     const holder = value ? patientByIdentifier(db, system, value) : undefined;
     if (!holder || holder.pk === pk) setIdentifier(db, pk, system, value);
   }

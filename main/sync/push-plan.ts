@@ -59,7 +59,6 @@ export function groupRows(rows: PendingRow[]): Group[] {
   return [...groups.values()];
 }
 
-
 export class Planner {
   readonly items: PlanItem[] = [];
   private readonly planned = new Set<string>();
@@ -91,7 +90,8 @@ export class Planner {
     if (remote) return `${entity === 'patient' ? 'Patient' : 'Encounter'}/${remote.remote_id}`;
     // A record the HIMS lacks and a person must decide on holds back what points to it.
     if (isHeld(this.db, entity, id)) return null;
-    if (this.has(entity, id) || this.add(entity, id, 0, [])) return this.items.find((i) => i.entity === entity && i.localId === id)!.fullUrl;
+    if (this.has(entity, id) || this.add(entity, id, 0, []))
+      return this.items.find((i) => i.entity === entity && i.localId === id)!.fullUrl;
     return null;
   }
 
@@ -100,8 +100,22 @@ export class Planner {
     if (!patient) return null;
     const resource = toFhirPatient(patient);
     const remote = remoteOf(this.db, 'patient', id);
-    const base = { entity: 'patient' as const, localId: id, version: patient.version, maxSeq, seqs: [...seqs], fullUrl: `urn:uuid:${randomUUID()}` };
-    if (remote) return { ...base, kind: 'update', resource: { ...resource, id: remote.remote_id }, remoteId: remote.remote_id, ...ifMatch(remote.version_id) };
+    const base = {
+      entity: 'patient' as const,
+      localId: id,
+      version: patient.version,
+      maxSeq,
+      seqs: [...seqs],
+      fullUrl: `urn:uuid:${randomUUID()}`,
+    };
+    if (remote)
+      return {
+        ...base,
+        kind: 'update',
+        resource: { ...resource, id: remote.remote_id },
+        remoteId: remote.remote_id,
+        ...ifMatch(remote.version_id),
+      };
     // The ABHA number is the person's national id: matching on it makes a
     // second counter's offline registration of the same person find the
     // first one at the HIMS instead of creating a twin (push.ts reviews it).
@@ -119,8 +133,22 @@ export class Planner {
     const from = visit.transferredFromId ? this.reference('token', visit.transferredFromId) : null;
     const resource = toFhirEncounter(visit, { reference: subject }, from ? { reference: from } : undefined);
     const remote = remoteOf(this.db, 'token', id);
-    const base = { entity: 'token' as const, localId: id, version: visit.version, maxSeq, seqs: [...seqs], fullUrl: `urn:uuid:${randomUUID()}` };
-    if (remote) return { ...base, kind: 'update', resource: { ...resource, id: remote.remote_id }, remoteId: remote.remote_id, ...ifMatch(remote.version_id) };
+    const base = {
+      entity: 'token' as const,
+      localId: id,
+      version: visit.version,
+      maxSeq,
+      seqs: [...seqs],
+      fullUrl: `urn:uuid:${randomUUID()}`,
+    };
+    if (remote)
+      return {
+        ...base,
+        kind: 'update',
+        resource: { ...resource, id: remote.remote_id },
+        remoteId: remote.remote_id,
+        ...ifMatch(remote.version_id),
+      };
     return { ...base, kind: 'create', resource, ifNoneExist: `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}` };
   }
 }

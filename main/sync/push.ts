@@ -59,12 +59,19 @@ export async function pushOnce(db: Database, client: HimsClient, options: PushOp
   return result;
 }
 
-async function sendBundle(db: Database, client: HimsClient, items: PlanItem[], options: PushOptions, result: PushResult): Promise<void> {
+async function sendBundle(
+  db: Database,
+  client: HimsClient,
+  items: PlanItem[],
+  options: PushOptions,
+  result: PushResult,
+): Promise<void> {
   const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: items.map(bundleEntry) };
   const response = await client.request<Bundle>('POST', '', bundle);
   if (response.status === 200 && response.data?.resourceType === 'Bundle') {
     const entries = response.data.entry ?? [];
-    if (entries.length !== items.length) throw new PermanentError(`The HIMS answered ${entries.length} entries for ${items.length}`);
+    if (entries.length !== items.length)
+      throw new PermanentError(`The HIMS answered ${entries.length} entries for ${items.length}`);
     db.transaction(() => items.forEach((item, i) => applySuccess(db, item, entries[i]!, options.now(), result)))();
     return;
   }
@@ -74,7 +81,13 @@ async function sendBundle(db: Database, client: HimsClient, items: PlanItem[], o
 }
 
 /** One resource in one request (the split path, and the bench's baseline). */
-async function sendAlone(db: Database, client: HimsClient, item: PlanItem, options: PushOptions, result: PushResult): Promise<void> {
+async function sendAlone(
+  db: Database,
+  client: HimsClient,
+  item: PlanItem,
+  options: PushOptions,
+  result: PushResult,
+): Promise<void> {
   // Rebuild: a record sent earlier in this loop may have given this one its reference.
   const planner = new Planner(db);
   if (!planner.add(item.entity, item.localId, item.maxSeq, item.seqs)) return;
@@ -83,7 +96,12 @@ async function sendAlone(db: Database, client: HimsClient, item: PlanItem, optio
     const response =
       fresh.kind === 'create'
         ? await client.request<Resource>('POST', type, fresh.resource, { 'if-none-exist': fresh.ifNoneExist! })
-        : await client.request<Resource>('PUT', `${type}/${fresh.remoteId!}`, fresh.resource, fresh.ifMatch ? { 'if-match': fresh.ifMatch } : {});
+        : await client.request<Resource>(
+            'PUT',
+            `${type}/${fresh.remoteId!}`,
+            fresh.resource,
+            fresh.ifMatch ? { 'if-match': fresh.ifMatch } : {},
+          );
     if (response.status === 200 || response.status === 201) {
       const entry: BundleEntry = {
         resource: response.data,
@@ -103,7 +121,12 @@ function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: stri
   const remoteId = resource?.id ?? fromLocation?.[2] ?? item.remoteId;
   if (!remoteId) throw new PermanentError('The HIMS did not say which id it gave a record');
   const versionId = resource?.meta?.versionId ?? fromLocation?.[3] ?? /"([^"]+)"/.exec(entry.response?.etag ?? '')?.[1] ?? null;
-  saveRemote(db, item.entity, item.localId, { remote_id: remoteId, version_id: versionId, last_updated: resource?.meta?.lastUpdated ?? null, synced_version: item.version });
+  saveRemote(db, item.entity, item.localId, {
+    remote_id: remoteId,
+    version_id: versionId,
+    last_updated: resource?.meta?.lastUpdated ?? null,
+    synced_version: item.version,
+  });
   markSent(db, item.entity, item.localId, item.maxSeq, at);
   result.sent++;
   // A create that matched an existing Patient made by another counter (same
@@ -111,14 +134,29 @@ function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: stri
   if (item.entity === 'patient' && item.kind === 'create' && resource && resource.resourceType === 'Patient') {
     const owner = clientUuidOf(resource);
     if (owner && owner !== item.localId) {
-      review(db, item, 'same_identifier', 'The HIMS already has this ABHA number on a patient registered at another counter; both are linked to that one record.', resource, at, remoteId);
+      review(
+        db,
+        item,
+        'same_identifier',
+        'The HIMS already has this ABHA number on a patient registered at another counter; both are linked to that one record.',
+        resource,
+        at,
+        remoteId,
+      );
       result.reviewed++;
     }
   }
 }
 
 /** A refusal of one record: settle it as sent or as a review entry, never a retry. */
-async function settleRefusal(db: Database, client: HimsClient, item: PlanItem, response: HimsResponse, options: PushOptions, result: PushResult): Promise<void> {
+async function settleRefusal(
+  db: Database,
+  client: HimsClient,
+  item: PlanItem,
+  response: HimsResponse,
+  options: PushOptions,
+  result: PushResult,
+): Promise<void> {
   const at = options.now();
   const text = outcomeText(response.data);
   if (item.kind === 'update' && (response.status === 412 || response.status === 409)) {
@@ -128,7 +166,15 @@ async function settleRefusal(db: Database, client: HimsClient, item: PlanItem, r
       db.transaction(() => applySuccess(db, item, { resource: current.data }, at, result))();
       return;
     }
-    review(db, item, 'version_conflict', 'Changed at the HIMS since this counter last saw it.', current.status === 200 ? current.data : null, at, item.remoteId);
+    review(
+      db,
+      item,
+      'version_conflict',
+      'Changed at the HIMS since this counter last saw it.',
+      current.status === 200 ? current.data : null,
+      at,
+      item.remoteId,
+    );
   } else if (item.kind === 'create' && response.status === 412) {
     const matches = await client.request<Bundle>('GET', `${typeOf(item)}?${item.ifNoneExist!}&_count=5`);
     const first = matches.status === 200 ? (matches.data.entry?.[0]?.resource ?? null) : null;
@@ -139,13 +185,27 @@ async function settleRefusal(db: Database, client: HimsClient, item: PlanItem, r
   result.reviewed++;
 }
 
-function review(db: Database, item: PlanItem, reason: 'version_conflict' | 'multiple_matches' | 'same_identifier' | 'rejected', message: string, remote: Resource | null, at: string, remoteId: string | null = null): void {
-  db.transaction(() => addReview(db, { entity: item.entity, localId: item.localId, reason, message, local: item.resource, remote, remoteId, at }))();
+function review(
+  db: Database,
+  item: PlanItem,
+  reason: 'version_conflict' | 'multiple_matches' | 'same_identifier' | 'rejected',
+  message: string,
+  remote: Resource | null,
+  at: string,
+  remoteId: string | null = null,
+): void {
+  db.transaction(() =>
+    addReview(db, { entity: item.entity, localId: item.localId, reason, message, local: item.resource, remote, remoteId, at }),
+  )();
 }
 
 function outcomeText(data: unknown): string {
   const issues = (data as { issue?: { details?: { text?: string }; diagnostics?: string }[] } | null)?.issue ?? [];
-  return issues.map((i) => i.details?.text ?? i.diagnostics ?? '').filter(Boolean).join('; ').slice(0, 300);
+  return issues
+    .map((i) => i.details?.text ?? i.diagnostics ?? '')
+    .filter(Boolean)
+    .join('; ')
+    .slice(0, 300);
 }
 
 /** Equal apart from what the server adds (id, meta, narrative). */
@@ -157,8 +217,13 @@ export function sameContent(a: Resource, b: Resource): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && v !== '');
-    return `{${entries.sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    const entries = Object.entries(value).filter(
+      ([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && v !== '',
+    );
+    return `{${entries
+      .sort(([x], [y]) => (x < y ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -116,8 +116,14 @@ export class SyncEngine {
       const client = this.clientFor(settings);
       const push = await pushOnce(db, client, { batchSize: settings.batch_size, now, mode: this.o.pushMode ?? 'bundle' });
       tried = push.tried;
-      const pull = await pullPatients(db, client, { pageSize: this.o.pullPageSize ?? 200, maxPages: push.more ? 1 : (this.o.pullMaxPages ?? 5), now });
-      const configDue = this.configPulledAt === null || this.o.clock.now().getTime() - this.configPulledAt >= (this.o.configEveryMs ?? 15 * 60_000);
+      const pull = await pullPatients(db, client, {
+        pageSize: this.o.pullPageSize ?? 200,
+        maxPages: push.more ? 1 : (this.o.pullMaxPages ?? 5),
+        now,
+      });
+      const configDue =
+        this.configPulledAt === null ||
+        this.o.clock.now().getTime() - this.configPulledAt >= (this.o.configEveryMs ?? 15 * 60_000);
       if (pull.done && !push.more && configDue) {
         this.configPulledAt = this.o.clock.now().getTime();
         await pullDepartments(db, client, now);
@@ -127,7 +133,12 @@ export class SyncEngine {
       writeLog(db, { ...readLog(db), last_success_at: now() });
       const more = push.more || !pull.done;
       this.setState('idle');
-      return this.after({ state: 'idle', nextInMs: more ? 0 : (this.o.idlePollMs ?? 5_000), pushed: push.sent, pulled: pull.received });
+      return this.after({
+        state: 'idle',
+        nextInMs: more ? 0 : (this.o.idlePollMs ?? 5_000),
+        pushed: push.sent,
+        pulled: pull.received,
+      });
     } catch (err) {
       this.failures++;
       const words = err instanceof Error ? err.message : String(err);
@@ -137,7 +148,12 @@ export class SyncEngine {
       if (tried.length) db.transaction(() => markAttempt(db, tried, words))();
       writeLog(db, { ...readLog(db), last_error: words, last_error_at: now() });
       if (!(err instanceof TransientError) && !(err instanceof PermanentError)) this.o.log?.(`sync round failed: ${words}`);
-      const delay = backoffDelay(this.failures, this.o.random, this.o.backoff ?? DEFAULT_BACKOFF, transient ? err.retryAfterMs : null);
+      const delay = backoffDelay(
+        this.failures,
+        this.o.random,
+        this.o.backoff ?? DEFAULT_BACKOFF,
+        transient ? err.retryAfterMs : null,
+      );
       this.setState(state);
       return this.after({ state, nextInMs: delay, pushed: 0, pulled: 0 });
     }

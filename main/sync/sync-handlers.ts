@@ -9,7 +9,15 @@ import { writeTransaction } from '../db/transaction';
 import type { Resource } from '@medplum/fhirtypes';
 import { createHimsClient } from './hims-client';
 import { fromFhirPatient } from '../fhir/patient-mapping';
-import { closeReview, openReviews, readSettings, reviewById, saveRemote, writeSettings, type SyncSettingsRow } from './sync-store';
+import {
+  closeReview,
+  openReviews,
+  readSettings,
+  reviewById,
+  saveRemote,
+  writeSettings,
+  type SyncSettingsRow,
+} from './sync-store';
 import type { SyncEngine } from './sync-engine';
 import { SECRET_NAMES, type SecretStore } from './sync-types';
 import { sql } from '../db/statements';
@@ -55,22 +63,39 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
     'sync.testConnection': async () => {
       const started = Date.now();
       try {
-        const client = createHimsClient(readSettings(db), {
-          bearerToken: secrets.read(SECRET_NAMES.bearerToken) || null,
-          clientSecret: secrets.read(SECRET_NAMES.clientSecret) || null,
-        }, () => clock.now());
-        const answer = await client.request<{ resourceType?: string; fhirVersion?: string; software?: { name?: string } }>('GET', 'metadata');
+        const client = createHimsClient(
+          readSettings(db),
+          {
+            bearerToken: secrets.read(SECRET_NAMES.bearerToken) || null,
+            clientSecret: secrets.read(SECRET_NAMES.clientSecret) || null,
+          },
+          () => clock.now(),
+        );
+        const answer = await client.request<{ resourceType?: string; fhirVersion?: string; software?: { name?: string } }>(
+          'GET',
+          'metadata',
+        );
         const ok = answer.status === 200 && answer.data?.resourceType === 'CapabilityStatement';
         const version = answer.data?.fhirVersion ?? null;
         return {
           ok: ok && (version ?? '').startsWith('4.0'),
-          message: !ok ? `The server answered ${answer.status}, not a FHIR CapabilityStatement` : (version ?? '').startsWith('4.0') ? 'Connected: a FHIR R4 server' : `Connected, but it speaks FHIR ${version ?? '?'}, not R4 (4.0.x)`,
+          message: !ok
+            ? `The server answered ${answer.status}, not a FHIR CapabilityStatement`
+            : (version ?? '').startsWith('4.0')
+              ? 'Connected: a FHIR R4 server'
+              : `Connected, but it speaks FHIR ${version ?? '?'}, not R4 (4.0.x)`,
           fhirVersion: version,
           software: answer.data?.software?.name ?? null,
           elapsedMs: Date.now() - started,
         };
       } catch (err) {
-        return { ok: false, message: err instanceof Error ? err.message : String(err), fhirVersion: null, software: null, elapsedMs: Date.now() - started };
+        return {
+          ok: false,
+          message: err instanceof Error ? err.message : String(err),
+          fhirVersion: null,
+          software: null,
+          elapsedMs: Date.now() - started,
+        };
       }
     },
     'sync.now': async () => {
@@ -96,18 +121,41 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
         const remote = entry.remote_json ? (JSON.parse(entry.remote_json) as Resource) : null;
         if (resolution === 'keep_local' && remote?.id && remote.meta?.versionId) {
           // Our version goes over theirs: If-Match on the version the person saw.
-          const version = sql<[string], { version: number }>(db, entry.entity === 'patient' ? 'SELECT version FROM patients WHERE id = ?' : 'SELECT version FROM tokens WHERE id = ?').get(entry.local_id)?.version ?? 1;
-          saveRemote(db, entry.entity, entry.local_id, { remote_id: remote.id, version_id: remote.meta.versionId, last_updated: remote.meta.lastUpdated ?? null, synced_version: version - 1 });
+          const version =
+            sql<[string], { version: number }>(
+              db,
+              entry.entity === 'patient'
+                ? 'SELECT version FROM patients WHERE id = ?'
+                : 'SELECT version FROM tokens WHERE id = ?',
+            ).get(entry.local_id)?.version ?? 1;
+          saveRemote(db, entry.entity, entry.local_id, {
+            remote_id: remote.id,
+            version_id: remote.meta.versionId,
+            last_updated: remote.meta.lastUpdated ?? null,
+            synced_version: version - 1,
+          });
           enqueueOutbox(db, { entity: entry.entity, entityId: entry.local_id, operation: 'update', version, at });
         }
         if (resolution === 'keep_remote' && remote?.resourceType === 'Patient' && remote.id) {
           const local = fromFhirPatient(remote, remote.id);
           if (local) {
-            sql(db, `UPDATE patients SET name = ?, gender = ?, date_of_birth = ?, dob_estimated = ?, phone = ?, version = version + 1, updated_at = ? WHERE id = ?`)
-              .run(local.name, local.gender, local.dateOfBirth, local.dobEstimated ? 1 : 0, local.phone, at, entry.local_id);
-            const version = sql<[string], { version: number }>(db, 'SELECT version FROM patients WHERE id = ?').get(entry.local_id)?.version ?? 1;
-            saveRemote(db, 'patient', entry.local_id, { remote_id: remote.id, version_id: remote.meta?.versionId ?? null, last_updated: remote.meta?.lastUpdated ?? null, synced_version: version });
-            sql(db, "UPDATE outbox SET sent_at = ? WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL").run(at, entry.local_id);
+            sql(
+              db,
+              `UPDATE patients SET name = ?, gender = ?, date_of_birth = ?, dob_estimated = ?, phone = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+            ).run(local.name, local.gender, local.dateOfBirth, local.dobEstimated ? 1 : 0, local.phone, at, entry.local_id);
+            const version =
+              sql<[string], { version: number }>(db, 'SELECT version FROM patients WHERE id = ?').get(entry.local_id)?.version ??
+              1;
+            saveRemote(db, 'patient', entry.local_id, {
+              remote_id: remote.id,
+              version_id: remote.meta?.versionId ?? null,
+              last_updated: remote.meta?.lastUpdated ?? null,
+              synced_version: version,
+            });
+            sql(db, "UPDATE outbox SET sent_at = ? WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL").run(
+              at,
+              entry.local_id,
+            );
           }
         }
         closeReview(db, id, resolution, at);

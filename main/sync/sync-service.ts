@@ -21,7 +21,12 @@ export interface SyncService {
   stop(): void;
 }
 
-export function createSyncService(ctx: CoreContext, secrets: SecretStore, events: CoreEvents, options: SyncServiceOptions = {}): SyncService {
+export function createSyncService(
+  ctx: CoreContext,
+  secrets: SecretStore,
+  events: CoreEvents,
+  options: SyncServiceOptions = {},
+): SyncService {
   const engine = new SyncEngine({
     random: Math.random,
     ...options,

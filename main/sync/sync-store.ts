@@ -17,19 +17,35 @@ export interface SyncSettingsRow {
 }
 
 const DEFAULT_SETTINGS: SyncSettingsRow = {
-  enabled: 0, base_url: null, auth_kind: 'none', token_url: null, client_id: null, scope: null, ca_pem: null, timeout_ms: 15_000, batch_size: 100,
+  enabled: 0,
+  base_url: null,
+  auth_kind: 'none',
+  token_url: null,
+  client_id: null,
+  scope: null,
+  ca_pem: null,
+  timeout_ms: 15_000,
+  batch_size: 100,
 };
 
 export function readSettings(db: Database): SyncSettingsRow {
-  return sql<[], SyncSettingsRow>(db, 'SELECT enabled, base_url, auth_kind, token_url, client_id, scope, ca_pem, timeout_ms, batch_size FROM sync_settings WHERE id = 1').get() ?? DEFAULT_SETTINGS;
+  return (
+    sql<[], SyncSettingsRow>(
+      db,
+      'SELECT enabled, base_url, auth_kind, token_url, client_id, scope, ca_pem, timeout_ms, batch_size FROM sync_settings WHERE id = 1',
+    ).get() ?? DEFAULT_SETTINGS
+  );
 }
 
 export function writeSettings(db: Database, s: SyncSettingsRow, at: string): void {
-  sql(db, `INSERT INTO sync_settings (id, enabled, base_url, auth_kind, token_url, client_id, scope, ca_pem, timeout_ms, batch_size, updated_at)
+  sql(
+    db,
+    `INSERT INTO sync_settings (id, enabled, base_url, auth_kind, token_url, client_id, scope, ca_pem, timeout_ms, batch_size, updated_at)
     VALUES (1, @enabled, @base_url, @auth_kind, @token_url, @client_id, @scope, @ca_pem, @timeout_ms, @batch_size, @at)
     ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled, base_url = excluded.base_url, auth_kind = excluded.auth_kind,
       token_url = excluded.token_url, client_id = excluded.client_id, scope = excluded.scope, ca_pem = excluded.ca_pem,
-      timeout_ms = excluded.timeout_ms, batch_size = excluded.batch_size, updated_at = excluded.updated_at`).run({ ...s, at });
+      timeout_ms = excluded.timeout_ms, batch_size = excluded.batch_size, updated_at = excluded.updated_at`,
+  ).run({ ...s, at });
 }
 
 export interface PendingRow {
@@ -40,20 +56,29 @@ export interface PendingRow {
 
 /** Oldest pending rows first, skipping records held in the review list. */
 export function pendingRows(db: Database, limit: number): PendingRow[] {
-  return sql<[number], PendingRow>(db, `SELECT o.seq, o.entity, o.entity_id FROM outbox o
+  return sql<[number], PendingRow>(
+    db,
+    `SELECT o.seq, o.entity, o.entity_id FROM outbox o
     WHERE o.sent_at IS NULL AND NOT EXISTS
       (SELECT 1 FROM sync_review r WHERE r.resolved_at IS NULL AND r.entity = o.entity AND r.local_id = o.entity_id)
-    ORDER BY o.seq LIMIT ?`).all(limit);
+    ORDER BY o.seq LIMIT ?`,
+  ).all(limit);
 }
 
 export function pendingSummary(db: Database): { pending: number; oldest: string | null } {
-  const row = sql<[], { n: number; oldest: string | null }>(db, 'SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL').get();
+  const row = sql<[], { n: number; oldest: string | null }>(
+    db,
+    'SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL',
+  ).get();
   return { pending: row?.n ?? 0, oldest: row?.oldest ?? null };
 }
 
 /** Every pending row of a record up to `maxSeq` is delivered by one send of its current state. */
 export function markSent(db: Database, entity: string, entityId: string, maxSeq: number, at: string): void {
-  sql(db, 'UPDATE outbox SET sent_at = ?, last_error = NULL WHERE entity = ? AND entity_id = ? AND seq <= ? AND sent_at IS NULL').run(at, entity, entityId, maxSeq);
+  sql(
+    db,
+    'UPDATE outbox SET sent_at = ?, last_error = NULL WHERE entity = ? AND entity_id = ? AND seq <= ? AND sent_at IS NULL',
+  ).run(at, entity, entityId, maxSeq);
 }
 
 export function markAttempt(db: Database, seqs: number[], error: string): void {
@@ -69,18 +94,26 @@ export interface RemoteRow {
 }
 
 export function remoteOf(db: Database, entity: 'patient' | 'token', localId: string): RemoteRow | undefined {
-  return sql<[string, string], RemoteRow>(db, 'SELECT remote_id, version_id, last_updated, synced_version FROM sync_remote WHERE entity = ? AND local_id = ?').get(entity, localId);
+  return sql<[string, string], RemoteRow>(
+    db,
+    'SELECT remote_id, version_id, last_updated, synced_version FROM sync_remote WHERE entity = ? AND local_id = ?',
+  ).get(entity, localId);
 }
 
 export function localIdOfRemote(db: Database, entity: 'patient' | 'token', remoteId: string): string | undefined {
-  return sql<[string, string], { local_id: string }>(db, 'SELECT local_id FROM sync_remote WHERE entity = ? AND remote_id = ?').get(entity, remoteId)?.local_id;
+  return sql<[string, string], { local_id: string }>(
+    db,
+    'SELECT local_id FROM sync_remote WHERE entity = ? AND remote_id = ?',
+  ).get(entity, remoteId)?.local_id;
 }
 
 export function saveRemote(db: Database, entity: 'patient' | 'token', localId: string, r: RemoteRow): void {
-  sql(db, `INSERT INTO sync_remote (entity, local_id, remote_id, version_id, last_updated, synced_version) VALUES (?, ?, ?, ?, ?, ?)
+  sql(
+    db,
+    `INSERT INTO sync_remote (entity, local_id, remote_id, version_id, last_updated, synced_version) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (entity, local_id) DO UPDATE SET remote_id = excluded.remote_id, version_id = excluded.version_id,
-      last_updated = excluded.last_updated, synced_version = excluded.synced_version`)
-    .run(entity, localId, r.remote_id, r.version_id, r.last_updated, r.synced_version);
+      last_updated = excluded.last_updated, synced_version = excluded.synced_version`,
+  ).run(entity, localId, r.remote_id, r.version_id, r.last_updated, r.synced_version);
 }
 
 export function readCursor(db: Database, name: string): string | null {
@@ -88,7 +121,10 @@ export function readCursor(db: Database, name: string): string | null {
 }
 
 export function writeCursor(db: Database, name: string, value: string, at: string): void {
-  sql(db, 'INSERT INTO sync_cursors (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(name, value, at);
+  sql(
+    db,
+    'INSERT INTO sync_cursors (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  ).run(name, value, at);
 }
 
 export interface ReviewInsert {
@@ -104,14 +140,28 @@ export interface ReviewInsert {
 
 /** One open entry per record: a second problem with it updates the first (unless `keepOpen`). */
 export function addReview(db: Database, r: ReviewInsert, keepOpen = false): void {
-  const open = sql<[string, string], { id: number }>(db, 'SELECT id FROM sync_review WHERE entity = ? AND local_id = ? AND resolved_at IS NULL').get(r.entity, r.localId);
+  const open = sql<[string, string], { id: number }>(
+    db,
+    'SELECT id FROM sync_review WHERE entity = ? AND local_id = ? AND resolved_at IS NULL',
+  ).get(r.entity, r.localId);
   if (open && keepOpen) return;
-  const values = [r.reason, r.message, JSON.stringify(r.local), r.remote === null ? null : JSON.stringify(r.remote), r.remoteId] as const;
+  const values = [
+    r.reason,
+    r.message,
+    JSON.stringify(r.local),
+    r.remote === null ? null : JSON.stringify(r.remote),
+    r.remoteId,
+  ] as const;
   if (open) {
-    sql(db, 'UPDATE sync_review SET reason = ?, message = ?, local_json = ?, remote_json = ?, remote_id = ? WHERE id = ?').run(...values, open.id);
+    sql(db, 'UPDATE sync_review SET reason = ?, message = ?, local_json = ?, remote_json = ?, remote_id = ? WHERE id = ?').run(
+      ...values,
+      open.id,
+    );
   } else {
-    sql(db, 'INSERT INTO sync_review (reason, message, local_json, remote_json, remote_id, entity, local_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(...values, r.entity, r.localId, r.at);
+    sql(
+      db,
+      'INSERT INTO sync_review (reason, message, local_json, remote_json, remote_id, entity, local_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(...values, r.entity, r.localId, r.at);
   }
 }
 
@@ -128,11 +178,17 @@ export interface ReviewRow {
 }
 
 export function openReviews(db: Database, limit = 500): ReviewRow[] {
-  return sql<[number], ReviewRow>(db, 'SELECT id, entity, local_id, reason, message, local_json, remote_json, remote_id, created_at FROM sync_review WHERE resolved_at IS NULL ORDER BY id LIMIT ?').all(limit);
+  return sql<[number], ReviewRow>(
+    db,
+    'SELECT id, entity, local_id, reason, message, local_json, remote_json, remote_id, created_at FROM sync_review WHERE resolved_at IS NULL ORDER BY id LIMIT ?',
+  ).all(limit);
 }
 
 export function reviewById(db: Database, id: number): (ReviewRow & { resolved_at: string | null }) | undefined {
-  return sql<[number], ReviewRow & { resolved_at: string | null }>(db, 'SELECT id, entity, local_id, reason, message, local_json, remote_json, remote_id, created_at, resolved_at FROM sync_review WHERE id = ?').get(id);
+  return sql<[number], ReviewRow & { resolved_at: string | null }>(
+    db,
+    'SELECT id, entity, local_id, reason, message, local_json, remote_json, remote_id, created_at, resolved_at FROM sync_review WHERE id = ?',
+  ).get(id);
 }
 
 export function closeReview(db: Database, id: number, resolution: string, at: string): void {
@@ -140,7 +196,10 @@ export function closeReview(db: Database, id: number, resolution: string, at: st
 }
 
 export function isHeld(db: Database, entity: string, localId: string): boolean {
-  return !!sql<[string, string], { id: number }>(db, 'SELECT id FROM sync_review WHERE entity = ? AND local_id = ? AND resolved_at IS NULL').get(entity, localId);
+  return !!sql<[string, string], { id: number }>(
+    db,
+    'SELECT id FROM sync_review WHERE entity = ? AND local_id = ? AND resolved_at IS NULL',
+  ).get(entity, localId);
 }
 
 export function openReviewCount(db: Database): number {
@@ -154,10 +213,19 @@ export interface SyncLogRow {
 }
 
 export function readLog(db: Database): SyncLogRow {
-  return sql<[], SyncLogRow>(db, 'SELECT last_success_at, last_error, last_error_at FROM sync_log WHERE id = 1').get() ?? { last_success_at: null, last_error: null, last_error_at: null };
+  return (
+    sql<[], SyncLogRow>(db, 'SELECT last_success_at, last_error, last_error_at FROM sync_log WHERE id = 1').get() ?? {
+      last_success_at: null,
+      last_error: null,
+      last_error_at: null,
+    }
+  );
 }
 
 export function writeLog(db: Database, log: SyncLogRow): void {
-  sql(db, `INSERT INTO sync_log (id, last_success_at, last_error, last_error_at) VALUES (1, @last_success_at, @last_error, @last_error_at)
-    ON CONFLICT (id) DO UPDATE SET last_success_at = excluded.last_success_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`).run(log);
+  sql(
+    db,
+    `INSERT INTO sync_log (id, last_success_at, last_error, last_error_at) VALUES (1, @last_success_at, @last_error, @last_error_at)
+    ON CONFLICT (id) DO UPDATE SET last_success_at = excluded.last_success_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
+  ).run(log);
 }

@@ -8,8 +8,8 @@ export type SyncState = 'disabled' | 'idle' | 'syncing' | 'offline' | 'error';
  * Electron implements it with safeStorage, the browser shell with 0600 files.
  * The core never imports electron. An empty value means "none".
  */
-export type { SecretStore } from '../cards/secret-store';
-import type { SecretStore } from '../cards/secret-store';
+export type { SecretStore } from '../config/secret-store';
+import type { SecretStore } from '../config/secret-store';
 
 /** Timers, injected so tests drive back-off without sleeping. */
 export interface Scheduler {

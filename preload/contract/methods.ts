@@ -16,7 +16,15 @@ import { syncMethods } from './methods/sync-methods';
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
 
-export const methods = joinMethods(counterMethods, departmentMethods, patientMethods, tokenMethods, cardMethods, printingMethods, syncMethods);
+export const methods = joinMethods(
+  counterMethods,
+  departmentMethods,
+  patientMethods,
+  tokenMethods,
+  cardMethods,
+  printingMethods,
+  syncMethods,
+);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

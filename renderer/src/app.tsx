@@ -104,25 +104,28 @@ function CounterScreen() {
   // Every scan (wedge, serial, camera, paste) ends here after cards.resolve:
   // the patient shown, or the form filled from the card, or the id searched
   // for exactly as if it had been typed.
-  const scanner = useCardScan((outcome) => {
-    setCameraOpen(false);
-    const result = outcome.result;
-    if (!result) return;
-    setIssued(null);
-    if (result.patient) {
-      setQuery('');
-      closeForm();
-      select(result.patient);
-    } else if (result.prefill) {
-      setQuery('');
-      setSelected(null);
-      setFormEdited(false);
-      setCardValues({ seq: outcome.seq, values: valuesFromCard(result.prefill) });
-    } else {
-      closeForm();
-      changeQuery(outcome.text.trim());
-    }
-  }, { wedge: !cameraOpen });
+  const scanner = useCardScan(
+    (outcome) => {
+      setCameraOpen(false);
+      const result = outcome.result;
+      if (!result) return;
+      setIssued(null);
+      if (result.patient) {
+        setQuery('');
+        closeForm();
+        select(result.patient);
+      } else if (result.prefill) {
+        setQuery('');
+        setSelected(null);
+        setFormEdited(false);
+        setCardValues({ seq: outcome.seq, values: valuesFromCard(result.prefill) });
+      } else {
+        closeForm();
+        changeQuery(outcome.text.trim());
+      }
+    },
+    { wedge: !cameraOpen },
+  );
 
   function changeQuery(value: string) {
     setQuery(value);
@@ -182,15 +185,24 @@ function CounterScreen() {
             onNewPatient={openForm}
             inputRef={searchRef}
           />
-          <button type="button" className="secondary small camera-button" data-testid="camera-open" onClick={() => setCameraOpen(true)}>
+          <button
+            type="button"
+            className="secondary small camera-button"
+            data-testid="camera-open"
+            onClick={() => setCameraOpen(true)}
+          >
             {t('scanning.camera.open')} <kbd>F4</kbd>
           </button>
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
-          {cameraOpen && <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />}
+          {cameraOpen && (
+            <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
+          )}
           {setup.departmentsError && (
             <CallErrorMessage error={setup.departmentsError} title={t('panel.departmentsFailed')} testId="departments-error" />
           )}
-          {issued && <IssuedToken token={issued} department={setup.departmentByCode.get(issued.departmentCode)} language={language} />}
+          {issued && (
+            <IssuedToken token={issued} department={setup.departmentByCode.get(issued.departmentCode)} language={language} />
+          )}
           {showForm && (
             <RegistrationForm
               key={cardValues?.seq ?? 'typed'}

@@ -40,9 +40,18 @@ function jsDecode(frame: Gray): string | null {
 }
 
 async function wasmDecode(frame: Gray): Promise<string | null> {
-  const image = { data: toRgba(frame), width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0];
+  const image = { data: toRgba(frame), width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<
+    typeof readBarcodes
+  >[0];
   // The same options as renderer/src/scanning/decode-worker.ts.
-  const results = await readBarcodes(image, { formats: ['QRCode'], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 1 });
+  const results = await readBarcodes(image, {
+    formats: ['QRCode'],
+    tryHarder: true,
+    tryRotate: true,
+    tryInvert: true,
+    tryDownscale: true,
+    maxNumberOfSymbols: 1,
+  });
   return results.find((r) => r.isValid)?.text ?? null;
 }
 
@@ -78,9 +87,13 @@ async function decoderBench(qr: string): Promise<DecoderRow[]> {
 
 function printDecoders(rows: DecoderRow[]): void {
   console.log('\nQR decoding, 960×720 frames (same frames for both decoders)');
-  console.log(`${'frames'.padEnd(14)}  ${'decoder'.padEnd(15)}  ${'decoded'.padStart(8)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}`);
+  console.log(
+    `${'frames'.padEnd(14)}  ${'decoder'.padEnd(15)}  ${'decoded'.padStart(8)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}`,
+  );
   for (const r of rows) {
-    console.log(`${r.kind.padEnd(14)}  ${r.decoder.padEnd(15)}  ${`${r.decoded}/${r.frames}`.padStart(8)}  ${r.p50Ms.toFixed(1).padStart(8)}  ${r.p95Ms.toFixed(1).padStart(8)}`);
+    console.log(
+      `${r.kind.padEnd(14)}  ${r.decoder.padEnd(15)}  ${`${r.decoded}/${r.frames}`.padStart(8)}  ${r.p50Ms.toFixed(1).padStart(8)}  ${r.p95Ms.toFixed(1).padStart(8)}`,
+    );
   }
   for (const decoder of ['zxing-wasm', '@zxing/library']) {
     const mine = rows.filter((r) => r.decoder === decoder);
@@ -91,7 +104,12 @@ function printDecoders(rows: DecoderRow[]): void {
 
 export async function run(options: BenchOptions): Promise<BenchReport> {
   const dataDir = tempDir('hims-bench-cards-');
-  const core = createCore({ dataDir, shell: 'browser', settings: { hospitalCode: 'GH', counterLetter: 'A' }, log: console.error });
+  const core = createCore({
+    dataDir,
+    shell: 'browser',
+    settings: { hospitalCode: 'GH', counterLetter: 'A' },
+    log: console.error,
+  });
   const ctx = { actor: 'bench' };
   const dispatch = async (method: string, input: unknown) => {
     const r = await core.registry.dispatch(method, input, ctx);
@@ -99,7 +117,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     return r.value;
   };
   try {
-    const sample = seedPatients(core.db, options.patients, (done) => process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')}`));
+    const sample = seedPatients(core.db, options.patients, (done) =>
+      process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')}`),
+    );
     process.stderr.write('\n');
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.pragma('optimize');
@@ -109,7 +129,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     const cards: string[] = [];
     for (const p of sample.slice(0, 200)) cards.push(((await dispatch('cards.issue', { patientId: p.id })) as { qr: string }).qr);
     const withAbha = sample.filter((p) => p.abha);
-    const abhaCards = withAbha.map((p) => JSON.stringify({ hidn: p.abha, phr: 'someone@abdm', name: p.name, gender: 'M', dob: '1980' }));
+    const abhaCards = withAbha.map((p) =>
+      JSON.stringify({ hidn: p.abha, phr: 'someone@abdm', name: p.name, gender: 'M', dob: '1980' }),
+    );
     const foreign = await signedCard(await makeIssuer('https://other-hospital.example/cards'));
 
     const results: Result[] = [];
@@ -127,7 +149,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     return {
       name: 'cards',
       data: { patients: options.patients, cardQrLength: cards[0]!.length, scan: results, decoders },
-      missed: results.filter((r) => r.budgetOk === false).map((r) => `${r.name} p99 ${r.p99Ms.toFixed(2)} ms ≥ ${SCAN_BUDGET_P99_MS} ms`),
+      missed: results
+        .filter((r) => r.budgetOk === false)
+        .map((r) => `${r.name} p99 ${r.p99Ms.toFixed(2)} ms ≥ ${SCAN_BUDGET_P99_MS} ms`),
     };
   } finally {
     core.close();

@@ -1,7 +1,15 @@
 // Slip generation: layout + ESC/POS encoding (Hindi lines rasterised with the
 // bundled font) per slip, for an English-only and a Hindi slip on 58 and 80 mm
 // paper, EPSON and STAR. Budget: p99 under 50 ms for the Hindi slip (issue #3).
+// Also the kiosk's notice slip (heading + Hindi message raster) and the
+// e-health card slip (Hindi name raster + the signed shc:/ QR, sized by
+// qr-fit.ts), with the card QR's size: digits, QR version, correction, module.
 import type { Token } from '../../preload/contract/records';
+import { buildCardSlipLayout } from '../../main/printing/card-slip-layout';
+import { buildNoticeLayout } from '../../main/printing/notice-slip-layout';
+import { fitQr } from '../../main/printing/qr-fit';
+import type { SlipLayout } from '../../preload/contract/methods/printing-methods';
+import { HOLDER, makeIssuer, signedCard } from '../support/card-keys';
 import { encodeSlip } from '../../main/printing/escpos-encoder';
 import { buildSlipLayout } from '../../main/printing/slip-layout';
 import { ensureSlipFont } from '../../main/printing/text-raster';
@@ -54,11 +62,56 @@ function layout(script: 'english' | 'hindi', paperWidth: 58 | 80) {
   });
 }
 
+const BASE = { hospitalName: 'Lok Nayak Hospital', timeZone: 'Asia/Kolkata', footer: null } as const;
+
+function noticeLayout(paperWidth: 58 | 80): SlipLayout {
+  return buildNoticeLayout({
+    ...BASE,
+    reason: 'unknown',
+    scannedId: '91-5312-7746-2208',
+    station: 'B',
+    paperWidth,
+    printedAt: new Date(),
+  });
+}
+
+function cardLayout(qr: string, paperWidth: 58 | 80): SlipLayout {
+  return buildCardSlipLayout({
+    ...BASE,
+    patient: { name: 'सुनीता कुमारी शर्मा', uhid: HOLDER.uhid, ageYears: 42, gender: 'female' },
+    qr,
+    issuedAt: new Date('2026-11-20T05:00:00Z'),
+    paperWidth,
+  });
+}
+
 export async function run(_options: BenchOptions): Promise<BenchReport> {
   ensureSlipFont();
   const results: Result[] = [];
   const bytes: Record<string, number> = {};
   const missed: string[] = [];
+  // A real signed card (ES256, zip DEF) for a holder with every identifier: the longest QR we issue.
+  const qr = await signedCard(await makeIssuer(), { ...HOLDER, name: 'सुनीता कुमारी शर्मा' });
+  const qrSize: Record<string, unknown> = { digits: qr.length - 5 };
+  for (const paperWidth of [58, 80] as const) {
+    const fit = fitQr(qr, paperWidth === 58 ? 384 : 576);
+    qrSize[`${paperWidth} mm`] = fit;
+  }
+  for (const type of ['epson', 'star'] as const) {
+    for (const [kind, make] of [
+      ['notice', (w: 58 | 80) => noticeLayout(w)],
+      ['card', (w: 58 | 80) => cardLayout(qr, w)],
+    ] as const) {
+      for (const paperWidth of [58, 80] as const) {
+        const name = `${type} ${kind} ${paperWidth} mm`;
+        const budget = type === 'epson' ? { p99Ms: HINDI_P99_BUDGET_MS } : undefined;
+        const result = await measure(name, RUNS, () => encodeSlip(make(paperWidth), { type, characterSet: 'PC437_USA' }), budget);
+        results.push(result);
+        bytes[name] = (await encodeSlip(make(paperWidth), { type, characterSet: 'PC437_USA' })).length;
+        if (result.budgetOk === false) missed.push(`${name} p99 ${result.p99Ms.toFixed(1)} ms ≥ ${HINDI_P99_BUDGET_MS} ms`);
+      }
+    }
+  }
   for (const type of ['epson', 'star'] as const) {
     for (const script of ['english', 'hindi'] as const) {
       for (const paperWidth of [58, 80] as const) {
@@ -79,5 +132,6 @@ export async function run(_options: BenchOptions): Promise<BenchReport> {
   printTable(results);
   console.log('\nbytes per slip');
   for (const [name, n] of Object.entries(bytes)) console.log(`  ${name.padEnd(24)} ${n.toLocaleString('en-IN').padStart(7)}`);
-  return { name: 'printing', data: { results, bytes }, missed };
+  console.log(`\ncard QR: ${JSON.stringify(qrSize)}`);
+  return { name: 'printing', data: { results, bytes, cardQr: qrSize }, missed };
 }

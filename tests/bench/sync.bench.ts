@@ -32,7 +32,13 @@ async function buildBacklog(dir: string, changes: number): Promise<void> {
   const core = createCore({ dataDir: dir, shell: 'browser', log: () => {} });
   let rows = 0;
   for (let i = 0; rows < changes; i++) {
-    const p = await call(core, 'patients.register', { name: `Bench Patient ${i}`, gender: 'male', ageYears: 30 + (i % 50), phone: `96${String(i).padStart(8, '0')}`, confirmNotDuplicate: true });
+    const p = await call(core, 'patients.register', {
+      name: `Bench Patient ${i}`,
+      gender: 'male',
+      ageYears: 30 + (i % 50),
+      phone: `96${String(i).padStart(8, '0')}`,
+      confirmNotDuplicate: true,
+    });
     rows++;
     for (const d of DEPTS) {
       if (rows >= changes) break;
@@ -43,7 +49,10 @@ async function buildBacklog(dir: string, changes: number): Promise<void> {
   core.close();
 }
 
-async function drainPush(dir: string, mode: 'bundle' | 'single'): Promise<{ seconds: number; sent: number; resourcesAtHims: number }> {
+async function drainPush(
+  dir: string,
+  mode: 'bundle' | 'single',
+): Promise<{ seconds: number; sent: number; resourcesAtHims: number }> {
   const hims = await startHimsServer();
   const core = createCore({ dataDir: dir, shell: 'browser', log: () => {} });
   try {
@@ -58,7 +67,9 @@ async function drainPush(dir: string, mode: 'bundle' | 'single'): Promise<{ seco
       if (r.sent + r.reviewed === 0) break;
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const resourcesAtHims = (await hims.repo.searchResources({ resourceType: 'Patient' })).length + (await hims.repo.searchResources({ resourceType: 'Encounter' })).length;
+    const resourcesAtHims =
+      (await hims.repo.searchResources({ resourceType: 'Patient' })).length +
+      (await hims.repo.searchResources({ resourceType: 'Encounter' })).length;
     return { seconds, sent, resourcesAtHims };
   } finally {
     core.close();
@@ -71,9 +82,21 @@ async function pullBench(count: number): Promise<{ seconds: number; received: nu
   for (let i = 0; i < count; i++) {
     await hims.repo.createResource(
       toFhirPatient({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, uhid: `XHA26${String(i).padStart(6, '0')}0`, name: `Remote Patient ${i}`, gender: 'female',
-        dateOfBirth: '1990-01-01', dobEstimated: false, phone: `95${String(i).padStart(8, '0')}`, guardianName: null, guardianRelation: null,
-        addressLine: null, district: null, state: null, pincode: null, abhaNumber: null, abhaAddress: null,
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        uhid: `XHA26${String(i).padStart(6, '0')}0`,
+        name: `Remote Patient ${i}`,
+        gender: 'female',
+        dateOfBirth: '1990-01-01',
+        dobEstimated: false,
+        phone: `95${String(i).padStart(8, '0')}`,
+        guardianName: null,
+        guardianRelation: null,
+        addressLine: null,
+        district: null,
+        state: null,
+        pincode: null,
+        abhaNumber: null,
+        abhaAddress: null,
       }),
     );
   }
@@ -106,7 +129,13 @@ async function counterLatency(label: string, baseUrl: string, backlog: number) {
   let i = 0;
   try {
     return await measure(`register + issue, HIMS ${label}`, 400, async () => {
-      const p = await call(core, 'patients.register', { name: `Latency ${label} ${i}`, gender: 'female', ageYears: 33, phone: `93${String(i++).padStart(8, '0')}`, confirmNotDuplicate: true });
+      const p = await call(core, 'patients.register', {
+        name: `Latency ${label} ${i}`,
+        gender: 'female',
+        ageYears: 33,
+        phone: `93${String(i++).padStart(8, '0')}`,
+        confirmNotDuplicate: true,
+      });
       await call(core, 'tokens.issue', { patientId: p.id, departmentCode: 'MED' });
     });
   } finally {
@@ -136,20 +165,34 @@ export async function run(_options: BenchOptions): Promise<BenchReport> {
   const singleRate = backlog / single.seconds;
   const pullRate = pull.received / pull.seconds;
   console.log(`\n${'measure'.padEnd(44)} ${'changes'.padStart(8)} ${'seconds'.padStart(8)} ${'per s'.padStart(8)}`);
-  console.log(`${'push, transaction Bundles of 100'.padEnd(44)} ${String(backlog).padStart(8)} ${bundles.seconds.toFixed(2).padStart(8)} ${bundleRate.toFixed(0).padStart(8)}`);
-  console.log(`${'push, one request per resource'.padEnd(44)} ${String(backlog).padStart(8)} ${single.seconds.toFixed(2).padStart(8)} ${singleRate.toFixed(0).padStart(8)}`);
-  console.log(`${'pull into the cache (pages of 500)'.padEnd(44)} ${String(pull.received).padStart(8)} ${pull.seconds.toFixed(2).padStart(8)} ${pullRate.toFixed(0).padStart(8)}`);
+  console.log(
+    `${'push, transaction Bundles of 100'.padEnd(44)} ${String(backlog).padStart(8)} ${bundles.seconds.toFixed(2).padStart(8)} ${bundleRate.toFixed(0).padStart(8)}`,
+  );
+  console.log(
+    `${'push, one request per resource'.padEnd(44)} ${String(backlog).padStart(8)} ${single.seconds.toFixed(2).padStart(8)} ${singleRate.toFixed(0).padStart(8)}`,
+  );
+  console.log(
+    `${'pull into the cache (pages of 500)'.padEnd(44)} ${String(pull.received).padStart(8)} ${pull.seconds.toFixed(2).padStart(8)} ${pullRate.toFixed(0).padStart(8)}`,
+  );
   console.log(`bundles / one-by-one: ${(bundleRate / singleRate).toFixed(2)}x (budget ≥ 3x)`);
   printTable([up, down]);
 
   const missed: string[] = [];
-  if (bundles.resourcesAtHims !== backlog || single.resourcesAtHims !== backlog) missed.push(`HIMS holds ${bundles.resourcesAtHims} / ${single.resourcesAtHims} resources, not ${backlog}`);
+  if (bundles.resourcesAtHims !== backlog || single.resourcesAtHims !== backlog)
+    missed.push(`HIMS holds ${bundles.resourcesAtHims} / ${single.resourcesAtHims} resources, not ${backlog}`);
   if (bundleRate < 3 * singleRate) missed.push(`bundles only ${(bundleRate / singleRate).toFixed(2)}x one-by-one`);
   // "The same time": within 25% or 1 ms at the median, whichever is looser (timings on shared cores are noisy).
-  if (up.p50Ms > Math.max(down.p50Ms * 1.25, down.p50Ms + 1)) missed.push(`register+issue p50 ${up.p50Ms.toFixed(2)} ms with the HIMS up vs ${down.p50Ms.toFixed(2)} ms unplugged`);
+  if (up.p50Ms > Math.max(down.p50Ms * 1.25, down.p50Ms + 1))
+    missed.push(`register+issue p50 ${up.p50Ms.toFixed(2)} ms with the HIMS up vs ${down.p50Ms.toFixed(2)} ms unplugged`);
   return {
     name: 'sync',
-    data: { backlog, bundles: { ...bundles, perSecond: bundleRate }, single: { ...single, perSecond: singleRate }, pull: { ...pull, perSecond: pullRate }, latency: { up, down } },
+    data: {
+      backlog,
+      bundles: { ...bundles, perSecond: bundleRate },
+      single: { ...single, perSecond: singleRate },
+      pull: { ...pull, perSecond: pullRate },
+      latency: { up, down },
+    },
     missed,
   };
 }

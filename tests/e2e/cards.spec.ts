@@ -29,7 +29,13 @@ test('wedge scanner bursts are told from typing, and every card ends in the righ
   const counter = new CardScanPage(page);
   await counter.open();
   const kavita = await counter.registerPatient({ name: 'Kavita Rawat', gender: 'female', ageYears: 29, phone: '9711000001' });
-  const mohan = await counter.registerPatient({ name: 'Mohan Negi', gender: 'male', ageYears: 52, phone: '9711000002', abhaNumber: '71-4455-6677-8899' });
+  const mohan = await counter.registerPatient({
+    name: 'Mohan Negi',
+    gender: 'male',
+    ageYears: 52,
+    phone: '9711000002',
+    abhaNumber: '71-4455-6677-8899',
+  });
   const card = await counter.issueCard(kavita.id);
   await expect(counter.search).toBeFocused();
 
@@ -82,7 +88,16 @@ test('wedge scanner bursts are told from typing, and every card ends in the righ
   });
 
   await test.step('When the ABHA card of a new patient is scanned, the registration form is filled from it', async () => {
-    const abha = JSON.stringify({ hidn: '33-1199-8877-6655', phr: 'ritu.saini@abdm', name: 'Ritu Saini', gender: 'F', dob: '14-08-1996', mobile: '9711000003', 'dist name': 'South Delhi', 'state name': 'Delhi' });
+    const abha = JSON.stringify({
+      hidn: '33-1199-8877-6655',
+      phr: 'ritu.saini@abdm',
+      name: 'Ritu Saini',
+      gender: 'F',
+      dob: '14-08-1996',
+      mobile: '9711000003',
+      'dist name': 'South Delhi',
+      'state name': 'Delhi',
+    });
     await counter.scanWithWedge(abha);
     await expect(counter.registrationForm).toBeVisible();
     await expect(page.getByTestId('reg-name')).toHaveValue('Ritu Saini');
@@ -116,7 +131,9 @@ test('a serial (USB-COM) scanner read reaches the screen and shows the patient',
   try {
     await test.step('Given the serial scanner is set up on its port', async () => {
       await counter.api('scanners.configure', { serialPort: pty.hostPath, serialBaudRate: 9600 });
-      await expect.poll(async () => (await counter.api<{ serialState: string }>('scanners.status', {})).serialState).toBe('connected');
+      await expect
+        .poll(async () => (await counter.api<{ serialState: string }>('scanners.status', {})).serialState)
+        .toBe('connected');
     });
     await test.step('When it reads his UHID, the counter screen shows him', async () => {
       pty.send(`${babu.uhid}\r\n`);

@@ -1,10 +1,16 @@
 // The entrance kiosk (?mode=kiosk): a patient scans their card, picks a
 // department and gets a token; the same card again shows the same token;
-// an unknown card and a tampered card send the patient to the counter. A
-// loopback socket stands in for the slip printer, so the slips are queued.
-import { createServer, type Server } from 'node:net';
+// an unknown card and a tampered card send the patient to the counter with a
+// printed "go to the counter" slip. The loopback printer (tests/support)
+// stands in for the slip printer; its bytes are decoded back into the slip.
 import { expect, test } from '@playwright/test';
 import { decodeShcNumeric, encodeShcNumeric } from '../../main/cards/shc-numeric';
+import { writeFileSync } from 'node:fs';
+import { bitmapToPng } from '../../main/printing/bitmap-png';
+import { NOTICE_HEADING, NOTICE_MESSAGE, NOTICE_REASON } from '../../main/printing/notice-slip-layout';
+import { decodeEscPos, type DecodedJob } from '../support/escpos-decoder';
+import { LoopbackPrinter } from '../support/loopback-printer';
+import { differingPixels, referenceRaster } from '../support/reference-raster';
 import { CardScanPage } from './pages/card-scan-page';
 import { KioskPage } from './pages/kiosk-page';
 
@@ -15,12 +21,15 @@ test('a patient gets a token at the kiosk; unknown cards go to the counter', asy
   const gita = await setup.registerPatient({ name: 'Gita Kashyap', gender: 'female', ageYears: 61, phone: '9711000021' });
   const card = await setup.issueCard(gita.id);
   const kiosk = new KioskPage(page);
-  // A printer that takes the bytes and says nothing; the previous settings come back afterwards.
-  const printer: Server = createServer((socket) => socket.resume()).listen(0, '127.0.0.1');
-  await new Promise((resolve) => printer.once('listening', resolve));
+  // A loopback printer that keeps every slip's bytes; the previous settings come back afterwards.
+  const printer = await new LoopbackPrinter().start();
   const before = await setup.api<Record<string, unknown>>('printers.getSettings', {});
-  const port = (printer.address() as { port: number }).port;
-  await setup.api('printers.saveSettings', { ...before, interface: `tcp://127.0.0.1:${port}`, statusQuery: 'none' });
+  await setup.api('printers.saveSettings', { ...before, interface: printer.uri, paperWidth: 80, statusQuery: 'none' });
+  /** The notice slips the printer has received so far, decoded. */
+  const noticeSlips = (): DecodedJob[] =>
+    printer.jobs.map((bytes) => decodeEscPos(bytes)).filter((job) => job.texts.includes(NOTICE_HEADING));
+  const noticeJobs = () =>
+    setup.api<{ kind: string; status: string }[]>('print.jobs', {}).then((jobs) => jobs.filter((j) => j.kind === 'notice'));
   try {
     await test.step('Given the kiosk screen is open', async () => {
       await kiosk.open();
@@ -54,7 +63,20 @@ test('a patient gets a token at the kiosk; unknown cards go to the counter', asy
     await test.step('When someone scans an ABHA number not registered here, they are sent to the counter', async () => {
       await kiosk.scan('55-6677-8899-0011');
       await expect(kiosk.counterSlip).toHaveAttribute('data-why', 'unknown');
+      await expect(kiosk.noticePrinting).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath('kiosk-03-counter.png') });
+    });
+
+    await test.step('And a slip saying so in English and Hindi, with the number I scanned, comes out of the printer', async () => {
+      await expect.poll(async () => (await noticeJobs()).map((j) => j.status)).toEqual(['sent']);
+      await expect.poll(() => noticeSlips().length).toBe(1);
+      const [slip] = noticeSlips();
+      expect(slip!.lines.find((l) => l.text === NOTICE_HEADING)).toMatchObject({ bold: true, widthScale: 2 });
+      expect(slip!.texts).toEqual(expect.arrayContaining(['Lok Nayak Hospital', NOTICE_MESSAGE.en, NOTICE_REASON.unknown.en]));
+      expect(slip!.texts.find((l) => l.startsWith('Scanned'))).toMatch(/55-6677-8899-0011$/);
+      expect(differingPixels(slip!.images[0]!, referenceRaster(NOTICE_MESSAGE.hi, 576, 'tall', 'center', true))).toBe(0);
+      // The Hindi line exactly as the printer received it, to look at.
+      writeFileSync(testInfo.outputPath('kiosk-04-notice-hindi-raster.png'), bitmapToPng(slip!.images[0]!));
       await kiosk.done();
     });
 
@@ -63,9 +85,15 @@ test('a patient gets a token at the kiosk; unknown cards go to the counter', asy
       const at = jws.length - 30;
       await kiosk.scan(encodeShcNumeric(jws.slice(0, at) + (jws[at] === 'A' ? 'B' : 'A') + jws.slice(at + 1)));
       await expect(kiosk.counterSlip).toHaveAttribute('data-why', 'refused');
+      // Its slip gives the reason and no id: nothing from a refused card is printed.
+      await expect.poll(() => noticeSlips().length).toBe(2);
+      const refused = noticeSlips()[1]!;
+      expect(refused.texts).toContain(NOTICE_REASON.refused.en);
+      expect(refused.texts.some((l) => l.startsWith('Scanned'))).toBe(false);
+      expect((await noticeJobs()).map((j) => j.status)).toEqual(['sent', 'sent']);
     });
   } finally {
     await setup.api('printers.saveSettings', before);
-    printer.close();
+    await printer.stop();
   }
 });

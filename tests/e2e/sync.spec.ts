@@ -9,13 +9,34 @@ import { SYSTEMS } from '../../main/fhir/systems';
 import { CounterPage } from './pages/counter-page';
 import { SyncPage } from './pages/sync-page';
 
-const ASHA = { name: 'Asha Verma', gender: 'female', ageYears: 41, phone: '9812300011', guardianRelation: 'W/o', guardianName: 'Vinod Verma', pincode: '110006' } as const;
-const RAJU = { name: 'Raju Yadav', gender: 'male', ageYears: 29, phone: '9812300022', guardianRelation: 'S/o', guardianName: 'Mohan Yadav', pincode: '110006' } as const;
+const ASHA = {
+  name: 'Asha Verma',
+  gender: 'female',
+  ageYears: 41,
+  phone: '9812300011',
+  guardianRelation: 'W/o',
+  guardianName: 'Vinod Verma',
+  pincode: '110006',
+} as const;
+const RAJU = {
+  name: 'Raju Yadav',
+  gender: 'male',
+  ageYears: 29,
+  phone: '9812300022',
+  guardianRelation: 'S/o',
+  guardianName: 'Mohan Yadav',
+  pincode: '110006',
+} as const;
 
 async function himsHolds(hims: HimsServer, name: string): Promise<{ patients: number; encounters: number }> {
-  const patients = (await hims.repo.searchResources<Patient>({ resourceType: 'Patient' })).filter((p) => p.name?.[0]?.text === name);
+  const patients = (await hims.repo.searchResources<Patient>({ resourceType: 'Patient' })).filter(
+    (p) => p.name?.[0]?.text === name,
+  );
   const encounters = await hims.repo.searchResources<Encounter>({ resourceType: 'Encounter' });
-  return { patients: patients.length, encounters: encounters.filter((e) => patients.some((p) => e.subject?.reference === `Patient/${p.id}`)).length };
+  return {
+    patients: patients.length,
+    encounters: encounters.filter((e) => patients.some((p) => e.subject?.reference === `Patient/${p.id}`)).length,
+  };
 }
 
 test('connect the HIMS, sync a registration, keep working while it is unplugged', async ({ page }, testInfo) => {

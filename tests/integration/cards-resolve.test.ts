@@ -56,7 +56,11 @@ describe('cards.resolve', () => {
       address: { line: 'C-12, Gali No. 4, Seelampur', district: 'North East Delhi', state: 'DELHI' },
     });
     // The prefill is accepted by patients.register as it is.
-    const registered = await c.call('patients.register', { ...result.prefill!, gender: result.prefill!.gender! , name: result.prefill!.name! });
+    const registered = await c.call('patients.register', {
+      ...result.prefill!,
+      gender: result.prefill!.gender!,
+      name: result.prefill!.name!,
+    });
     expect((await c.call('cards.resolve', { text: first })).patient?.id).toBe(registered.id);
   });
 
@@ -88,10 +92,14 @@ describe('cards.issue', () => {
     expect(card.superseded).toEqual([]);
     const pdf = await PDFDocument.load(Buffer.from(card.pdfBase64, 'base64'));
     const { width, height } = pdf.getPage(0).getSize();
-    expect([Math.round((width * 25.4) / 72 * 10) / 10, Math.round((height * 25.4) / 72 * 10) / 10]).toEqual([85.6, 54]);
+    expect([Math.round(((width * 25.4) / 72) * 10) / 10, Math.round(((height * 25.4) / 72) * 10) / 10]).toEqual([85.6, 54]);
 
     const scanned = await c.call('cards.resolve', { text: card.qr });
-    expect(scanned).toMatchObject({ matchedBy: 'card_id', verification: { state: 'verified', kid: card.kid }, patient: { id: ram.id } });
+    expect(scanned).toMatchObject({
+      matchedBy: 'card_id',
+      verification: { state: 'verified', kid: card.kid },
+      patient: { id: ram.id },
+    });
     expect(scanned.card).toMatchObject({ name: 'राम कुमार', uhid: ram.uhid, cardId: card.id });
 
     const again = await c.call('cards.issue', { patientId: ram.id });
@@ -111,9 +119,13 @@ describe('cards.issue', () => {
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const { d } = JSON.parse(readFileSync(file, 'utf8')) as { d: string };
-    const dbText = c.core.db.prepare('SELECT group_concat(public_jwk) AS all_keys FROM card_issuer_keys').get() as { all_keys: string };
+    const dbText = c.core.db.prepare('SELECT group_concat(public_jwk) AS all_keys FROM card_issuer_keys').get() as {
+      all_keys: string;
+    };
     expect(dbText.all_keys).not.toContain(d);
-    expect(await c.fail('cards.issue', { patientId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await c.fail('cards.issue', { patientId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it("another counter's card is unverified until its JWKS is trusted, then verified", async () => {
@@ -131,9 +143,16 @@ describe('cards.issue', () => {
     expect(jwks.keys[0]).not.toHaveProperty('d');
     const issuers = await b.call('cards.trustIssuer', { iss: issuer, name: 'Counter A', jwks });
     expect(issuers).toContainEqual(expect.objectContaining({ kid: card.kid, name: 'Counter A', own: false }));
-    expect((await b.call('cards.resolve', { text: card.qr })).verification).toMatchObject({ state: 'verified', issuerName: 'Counter A' });
+    expect((await b.call('cards.resolve', { text: card.qr })).verification).toMatchObject({
+      state: 'verified',
+      issuerName: 'Counter A',
+    });
 
-    const badKid = await b.fail('cards.trustIssuer', { iss: issuer, name: 'x', jwks: { keys: [{ ...jwks.keys[0]!, kid: 'not-the-thumbprint' }] } });
+    const badKid = await b.fail('cards.trustIssuer', {
+      iss: issuer,
+      name: 'x',
+      jwks: { keys: [{ ...jwks.keys[0]!, kid: 'not-the-thumbprint' }] },
+    });
     expect(badKid.code).toBe('VALIDATION_FAILED');
     const notHttps = await b.fail('cards.trustIssuer', { iss: 'http://evil.example', name: 'x', jwks });
     expect(notHttps.field).toBe('iss');

@@ -17,7 +17,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function nextEvent<N extends CoreEvent['name']>(t: TestCore, name: N, test: (e: Extract<CoreEvent, { name: N }>) => boolean = () => true, ms = 5000) {
+function nextEvent<N extends CoreEvent['name']>(
+  t: TestCore,
+  name: N,
+  test: (e: Extract<CoreEvent, { name: N }>) => boolean = () => true,
+  ms = 5000,
+) {
   return new Promise<Extract<CoreEvent, { name: N }>>((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -115,7 +120,12 @@ describe('serial scanner', () => {
 
     const body = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, Authorization: 'Bearer k-0123456789abcdef' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${port}`, Authorization: 'Bearer k-0123456789abcdef' },
+        },
         (res) => {
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
           let text = '';

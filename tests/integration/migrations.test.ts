@@ -84,3 +84,38 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 't'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('processes opening a new database at once', () => {
+  it('apply each migration exactly once', async () => {
+    const { execFile } = await import('node:child_process');
+    const { createRequire } = await import('node:module');
+    const { existsSync, writeFileSync: write } = await import('node:fs');
+    const tsx = createRequire(__filename).resolve('tsx/cli');
+    const dir = tempDir();
+    const file = join(dir, 'counter.sqlite');
+    const go = join(dir, 'go');
+    // Each process waits for the go file, so all of them open the new file together.
+    const script = `import { existsSync, writeFileSync } from 'node:fs';
+      import { openDatabase } from ${JSON.stringify(join(__dirname, '../../main/db/open-database'))};
+      writeFileSync(process.env.READY_FILE!, 'ready');
+      while (!existsSync(${JSON.stringify(go)})) {}
+      const db = openDatabase(${JSON.stringify(file)}); console.log(db.pragma('user_version', { simple: true })); db.close();`;
+    const ready = [0, 1, 2, 3].map((i) => join(dir, `ready-${i}`));
+    const runs = ready.map(
+      (readyFile) =>
+        new Promise<string>((resolve, reject) =>
+          execFile(
+            process.execPath,
+            [tsx, '--eval', script],
+            { env: { ...process.env, READY_FILE: readyFile } },
+            (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout.trim())),
+          ),
+        ),
+    );
+    const deadline = Date.now() + 30_000;
+    while (!ready.every((f) => existsSync(f)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    write(go, 'go');
+    const latest = String(latestVersion(loadMigrations(migrationsDir())));
+    expect(await Promise.all(runs)).toEqual([latest, latest, latest, latest]);
+  }, 60_000);
+});

@@ -30,7 +30,12 @@ describe('sync engine', () => {
   it('is disabled until configured, and a fresh core never starts syncing by itself', async () => {
     const c = counter();
     await c.call('patients.register', { ...RAM });
-    expect(await c.call('sync.status', {})).toMatchObject({ state: 'disabled', pending: 1, lastSuccessAt: null, oldestPendingAgeSeconds: 0 });
+    expect(await c.call('sync.status', {})).toMatchObject({
+      state: 'disabled',
+      pending: 1,
+      lastSuccessAt: null,
+      oldestPendingAgeSeconds: 0,
+    });
     c.clock.advance(90_000);
     expect((await c.call('sync.status', {})).oldestPendingAgeSeconds).toBe(90);
     expect(await c.call('sync.now', {})).toMatchObject({ state: 'disabled', pending: 1 });
@@ -70,7 +75,11 @@ describe('sync engine', () => {
     blackHole = createServer(() => {}); // accepts, never answers
     await new Promise<void>((r) => blackHole!.listen(0, '127.0.0.1', r));
     const c = counter();
-    await c.call('sync.saveSettings', { enabled: true, baseUrl: `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/fhir`, timeoutMs: 1500 });
+    await c.call('sync.saveSettings', {
+      enabled: true,
+      baseUrl: `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/fhir`,
+      timeoutMs: 1500,
+    });
     await c.call('patients.register', { ...RAM });
     let settled = false;
     const round = c.core.sync.engine.runOnce().finally(() => (settled = true));
@@ -86,13 +95,27 @@ describe('sync engine', () => {
     hims = await startHimsServer({ auth: { client: { id: 'counter-a', secret: 'top-secret' } } });
     const c = counter();
     const tokenUrl = hims.baseUrl.replace(/\/fhir$/, '/oauth2/token');
-    const saved = await c.call('sync.saveSettings', { enabled: true, baseUrl: hims.baseUrl, authKind: 'client_credentials', tokenUrl, clientId: 'counter-a', clientSecret: 'wrong' });
+    const saved = await c.call('sync.saveSettings', {
+      enabled: true,
+      baseUrl: hims.baseUrl,
+      authKind: 'client_credentials',
+      tokenUrl,
+      clientId: 'counter-a',
+      clientSecret: 'wrong',
+    });
     expect(saved).toMatchObject({ hasClientSecret: true, hasBearerToken: false });
     expect(JSON.stringify(saved)).not.toContain('wrong');
     const refused = await c.call('sync.testConnection', {});
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/client id or secret/);
-    await c.call('sync.saveSettings', { enabled: true, baseUrl: hims.baseUrl, authKind: 'client_credentials', tokenUrl, clientId: 'counter-a', clientSecret: 'top-secret' });
+    await c.call('sync.saveSettings', {
+      enabled: true,
+      baseUrl: hims.baseUrl,
+      authKind: 'client_credentials',
+      tokenUrl,
+      clientId: 'counter-a',
+      clientSecret: 'top-secret',
+    });
     expect(await c.call('sync.testConnection', {})).toMatchObject({ ok: true, fhirVersion: '4.0.1' });
     await c.call('patients.register', { ...RAM });
     await drain(c);
@@ -113,11 +136,21 @@ describe('sync engine', () => {
     const c = counter();
     const plan = (text: string, ...args: unknown[]) =>
       (c.core.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(`SELECT o.seq FROM outbox o WHERE o.sent_at IS NULL AND NOT EXISTS
-      (SELECT 1 FROM sync_review r WHERE r.resolved_at IS NULL AND r.entity = o.entity AND r.local_id = o.entity_id) ORDER BY o.seq LIMIT 10`))
-      .toMatch(/USING INDEX outbox_pending.*USING (COVERING )?INDEX sync_review_open/);
-    expect(plan('UPDATE outbox SET sent_at = 1 WHERE entity = ? AND entity_id = ? AND seq <= ? AND sent_at IS NULL', 'patient', 'x', 9)).toMatch(/outbox_pending_entity/);
-    expect(plan('SELECT local_id FROM sync_remote WHERE entity = ? AND remote_id = ?', 'patient', 'x')).toMatch(/sync_remote_by_remote/);
+    expect(
+      plan(`SELECT o.seq FROM outbox o WHERE o.sent_at IS NULL AND NOT EXISTS
+      (SELECT 1 FROM sync_review r WHERE r.resolved_at IS NULL AND r.entity = o.entity AND r.local_id = o.entity_id) ORDER BY o.seq LIMIT 10`),
+    ).toMatch(/USING INDEX outbox_pending.*USING (COVERING )?INDEX sync_review_open/);
+    expect(
+      plan(
+        'UPDATE outbox SET sent_at = 1 WHERE entity = ? AND entity_id = ? AND seq <= ? AND sent_at IS NULL',
+        'patient',
+        'x',
+        9,
+      ),
+    ).toMatch(/outbox_pending_entity/);
+    expect(plan('SELECT local_id FROM sync_remote WHERE entity = ? AND remote_id = ?', 'patient', 'x')).toMatch(
+      /sync_remote_by_remote/,
+    );
     expect(plan('SELECT remote_id FROM sync_remote WHERE entity = ? AND local_id = ?', 'patient', 'x')).toMatch(/PRIMARY KEY/);
   });
 });

@@ -10,7 +10,17 @@ import { clientUuidOf, toFhirPatient } from '../../main/fhir/patient-mapping';
 import { patientForSync, visitForSync } from '../../main/sync/local-records';
 import { sameContent } from '../../main/sync/push';
 import { startFaultProxy, seededRandom, type FaultProxy } from '../support/fault-proxy';
-import { allOf, connect, drain, startHims, startTestCore, type Encounter, type FhirPatient, type HimsServer, type TestCore } from '../support/sync-fixture';
+import {
+  allOf,
+  connect,
+  drain,
+  startHims,
+  startTestCore,
+  type Encounter,
+  type FhirPatient,
+  type HimsServer,
+  type TestCore,
+} from '../support/sync-fixture';
 
 const PATIENTS = 500;
 const TOKENS_EACH = 4;
@@ -27,7 +37,17 @@ beforeAll(async () => {
     seed: 20261125,
     delayMs: 1300,
     retryAfterSeconds: 3,
-    faults: { 'drop-request': 0.08, 'drop-response': 0.08, 'reset-mid-body': 0.08, delay: 0.08, 'slow-drip': 0.06, '500': 0.06, '503': 0.06, '502-after': 0.06, '429': 0.06 },
+    faults: {
+      'drop-request': 0.08,
+      'drop-response': 0.08,
+      'reset-mid-body': 0.08,
+      delay: 0.08,
+      'slow-drip': 0.06,
+      '500': 0.06,
+      '503': 0.06,
+      '502-after': 0.06,
+      '429': 0.06,
+    },
   });
   counter = startTestCore({ counterLetter: 'C' });
   counter.core.sync.engine['o'].random = seededRandom(7);
@@ -60,7 +80,11 @@ describe('sync through a faulty network', () => {
       });
       patientIds.push(p.id);
       for (const dept of DEPARTMENTS.slice(0, TOKENS_EACH)) {
-        const t = await counter.call('tokens.issue', { patientId: p.id, departmentCode: dept, priority: i % 7 === 0 ? 'senior' : 'none' });
+        const t = await counter.call('tokens.issue', {
+          patientId: p.id,
+          departmentCode: dept,
+          priority: i % 7 === 0 ? 'senior' : 'none',
+        });
         tokenIds.push(t.id);
       }
       if (i % 25 === 24) {
@@ -86,7 +110,17 @@ describe('sync through a faulty network', () => {
     const status = counter.core.sync.engine.status();
     expect(status).toMatchObject({ state: 'idle', pending: 0, reviewOpen: 0 });
     // The faults really happened, and the engine saw them as "offline".
-    for (const fault of ['drop-request', 'drop-response', 'reset-mid-body', 'delay', 'slow-drip', '500', '503', '502-after', '429'] as const) {
+    for (const fault of [
+      'drop-request',
+      'drop-response',
+      'reset-mid-body',
+      'delay',
+      'slow-drip',
+      '500',
+      '503',
+      '502-after',
+      '429',
+    ] as const) {
       expect(proxy.counts[fault], fault).toBeGreaterThan(0);
     }
     expect(faultyRounds.filter((s) => s === 'offline').length).toBeGreaterThan(5);

@@ -23,7 +23,11 @@ function patientEntry(n: number): BundleEntry {
 describe('development HIMS', () => {
   it('runs a transaction of 100 conditional creates, and a repeat creates nothing', async () => {
     hims = await startHimsServer();
-    const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: Array.from({ length: 100 }, (_, i) => patientEntry(i)) };
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: Array.from({ length: 100 }, (_, i) => patientEntry(i)),
+    };
     const first = await http.post<Bundle>(hims.baseUrl, bundle);
     expect(first.status).toBe(200);
     expect(first.data.entry?.map((e) => e.response?.status)).toEqual(Array(100).fill('201'));
@@ -34,8 +38,15 @@ describe('development HIMS', () => {
 
   it('rolls a failed transaction back entirely', async () => {
     hims = await startHimsServer();
-    const bad: BundleEntry = { resource: { resourceType: 'Patient', id: 'nope' }, request: { method: 'PUT', url: 'Patient/nope', ifMatch: 'W/"1"' } };
-    const answer = await http.post(hims.baseUrl, { resourceType: 'Bundle', type: 'transaction', entry: [patientEntry(1), patientEntry(2), bad] });
+    const bad: BundleEntry = {
+      resource: { resourceType: 'Patient', id: 'nope' },
+      request: { method: 'PUT', url: 'Patient/nope', ifMatch: 'W/"1"' },
+    };
+    const answer = await http.post(hims.baseUrl, {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [patientEntry(1), patientEntry(2), bad],
+    });
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect((await http.get(`${hims.baseUrl}/Patient`)).data.total).toBe(0);
   });
@@ -46,7 +57,10 @@ describe('development HIMS', () => {
     const typo = await http.get(`${hims.baseUrl}/Patient?identifer=urn:test|p9`);
     expect(typo.status).toBe(400);
     expect(JSON.stringify(typo.data)).toContain('identifer');
-    const entry = { ...patientEntry(9), request: { method: 'POST' as const, url: 'Patient', ifNoneExist: 'identifer=urn:test|p9' } };
+    const entry = {
+      ...patientEntry(9),
+      request: { method: 'POST' as const, url: 'Patient', ifNoneExist: 'identifer=urn:test|p9' },
+    };
     expect((await http.post(hims.baseUrl, { resourceType: 'Bundle', type: 'transaction', entry: [entry] })).status).toBe(400);
     expect((await http.get(`${hims.baseUrl}/Patient?identifier=urn:test|p1`)).data.total).toBe(1);
   });
@@ -54,7 +68,11 @@ describe('development HIMS', () => {
   it('answers identifier searches from an index, with other filters still applied', async () => {
     hims = await startHimsServer();
     await hims.repo.createResource({ resourceType: 'Patient', gender: 'male', identifier: [{ system: 'urn:test', value: 'x' }] });
-    await hims.repo.createResource({ resourceType: 'Patient', gender: 'female', identifier: [{ system: 'urn:test', value: 'y' }] });
+    await hims.repo.createResource({
+      resourceType: 'Patient',
+      gender: 'female',
+      identifier: [{ system: 'urn:test', value: 'y' }],
+    });
     expect((await http.get(`${hims.baseUrl}/Patient?identifier=urn:test|x,urn:test|y`)).data.total).toBe(2);
     expect((await http.get(`${hims.baseUrl}/Patient?identifier=urn:test|x,urn:test|y&gender=female`)).data.total).toBe(1);
     expect((await http.get(`${hims.baseUrl}/Patient?identifier=urn:test|z`)).data.total).toBe(0);
@@ -65,9 +83,15 @@ describe('development HIMS', () => {
     expect((await http.get(`${hims.baseUrl}/Patient`)).status).toBe(401);
     expect((await http.get(`${hims.baseUrl}/Patient`, { headers: { authorization: 'Bearer static-secret' } })).status).toBe(200);
     const tokenUrl = hims.baseUrl.replace(/\/fhir$/, '/oauth2/token');
-    const wrong = await http.post(tokenUrl, 'grant_type=client_credentials&client_id=counter&client_secret=x', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrong = await http.post(tokenUrl, 'grant_type=client_credentials&client_id=counter&client_secret=x', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(wrong.status).toBe(401);
-    const token = await http.post(tokenUrl, 'grant_type=client_credentials&client_id=counter&client_secret=s3cret', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect((await http.get(`${hims.baseUrl}/Patient`, { headers: { authorization: `Bearer ${token.data.access_token}` } })).status).toBe(200);
+    const token = await http.post(tokenUrl, 'grant_type=client_credentials&client_id=counter&client_secret=s3cret', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(
+      (await http.get(`${hims.baseUrl}/Patient`, { headers: { authorization: `Bearer ${token.data.access_token}` } })).status,
+    ).toBe(200);
   });
 });

@@ -6,7 +6,17 @@ import { toFhirPatient } from '../../main/fhir/patient-mapping';
 import { sameContent } from '../../main/sync/push';
 import { patientForSync } from '../../main/sync/local-records';
 import { SYSTEMS } from '../../main/fhir/systems';
-import { allOf, connect, drain, startHims, startTestCore, type FhirPatient, type Encounter, type HimsServer, type TestCore } from '../support/sync-fixture';
+import {
+  allOf,
+  connect,
+  drain,
+  startHims,
+  startTestCore,
+  type FhirPatient,
+  type Encounter,
+  type HimsServer,
+  type TestCore,
+} from '../support/sync-fixture';
 import { RAM } from '../support/temp-core';
 import { makeIssuer } from '../support/card-keys';
 import { EXTENSIONS } from '../../main/fhir/systems';
@@ -84,7 +94,13 @@ describe('sync push', () => {
     hims = await startHims();
     const a = counter('A');
     const b = counter('B');
-    const sita = await a.call('patients.register', { name: 'Sita Devi', gender: 'female', ageYears: 30, phone: '9811122233', abhaNumber: '11112222333344' });
+    const sita = await a.call('patients.register', {
+      name: 'Sita Devi',
+      gender: 'female',
+      ageYears: 30,
+      phone: '9811122233',
+      abhaNumber: '11112222333344',
+    });
     await connect(a, hims.baseUrl);
     await connect(b, hims.baseUrl);
     await drain(a);
@@ -117,7 +133,9 @@ describe('sync push', () => {
       resourceType: 'Organization',
       type: [{ coding: [{ system: SYSTEMS.organizationType, code: 'card-issuer' }] }],
       identifier: [{ system: SYSTEMS.cardIssuer, value: 'https://bad.example/cards' }],
-      extension: [{ url: EXTENSIONS.jwks, valueString: JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }] }) }],
+      extension: [
+        { url: EXTENSIONS.jwks, valueString: JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }] }) },
+      ],
     });
     const a = counter();
     await connect(a, hims.baseUrl);

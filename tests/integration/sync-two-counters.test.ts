@@ -4,7 +4,17 @@
 // never two silent copies.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEMS } from '../../main/fhir/systems';
-import { allOf, connect, drain, startHims, startTestCore, type Encounter, type FhirPatient, type HimsServer, type TestCore } from '../support/sync-fixture';
+import {
+  allOf,
+  connect,
+  drain,
+  startHims,
+  startTestCore,
+  type Encounter,
+  type FhirPatient,
+  type HimsServer,
+  type TestCore,
+} from '../support/sync-fixture';
 
 let hims: HimsServer | undefined;
 const counters: TestCore[] = [];
@@ -39,7 +49,9 @@ describe('the same ABHA patient registered offline at two counters', () => {
       }
       await drain(a.c);
 
-      const patients = (await allOf<FhirPatient>(hims, 'Patient')).filter((p) => p.identifier?.some((i) => i.system === SYSTEMS.abhaNumber));
+      const patients = (await allOf<FhirPatient>(hims, 'Patient')).filter((p) =>
+        p.identifier?.some((i) => i.system === SYSTEMS.abhaNumber),
+      );
       expect(patients).toHaveLength(1);
       const encounters = await allOf<Encounter>(hims, 'Encounter');
       expect(encounters).toHaveLength(2);
@@ -76,7 +88,11 @@ describe('the same ABHA patient registered offline at two counters', () => {
   it('several HIMS patients with that ABHA number: a review entry, nothing created, no retry loop', async () => {
     hims = await startHims();
     for (const name of ['Kamla', 'Kamla D']) {
-      await hims.repo.createResource({ resourceType: 'Patient', name: [{ text: name }], identifier: [{ system: SYSTEMS.abhaNumber, value: '22-2233-3344-4455' }] }); // as ABDM writes it, and as the counter stores it
+      await hims.repo.createResource({
+        resourceType: 'Patient',
+        name: [{ text: name }],
+        identifier: [{ system: SYSTEMS.abhaNumber, value: '22-2233-3344-4455' }],
+      }); // as ABDM writes it, and as the counter stores it
     }
     const a = await registerOffline('A', 'Kamla Devi');
     await connect(a.c, hims.baseUrl);

@@ -42,6 +42,11 @@ export const HOLDER: CardHolder = {
   abhaAddress: 'sunita.devi@abdm',
 };
 
-export function signedCard(issuer: TestIssuer, holder: CardHolder = HOLDER, issuedAt = new Date('2026-11-20T05:00:00Z'), expiresAt?: Date) {
+export function signedCard(
+  issuer: TestIssuer,
+  holder: CardHolder = HOLDER,
+  issuedAt = new Date('2026-11-20T05:00:00Z'),
+  expiresAt?: Date,
+) {
   return signShc(holder, issuer, issuedAt, expiresAt);
 }

@@ -12,7 +12,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'drop-request' | 'drop-response' | 'reset-mid-body' | 'delay' | 'slow-drip' | '500' | '503' | '502-after' | '429' | 'none';
+export type Fault =
+  'drop-request' | 'drop-response' | 'reset-mid-body' | 'delay' | 'slow-drip' | '500' | '503' | '502-after' | '429' | 'none';
 
 export interface FaultProxyOptions {
   target: string; // http://127.0.0.1:port
@@ -50,7 +51,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const random = seededRandom(options.seed ?? 1);
   let faults = options.faults ?? {};
   const counts = Object.fromEntries(
-    ['drop-request', 'drop-response', 'reset-mid-body', 'delay', 'slow-drip', '500', '503', '502-after', '429', 'none'].map((f) => [f, 0]),
+    ['drop-request', 'drop-response', 'reset-mid-body', 'delay', 'slow-drip', '500', '503', '502-after', '429', 'none'].map(
+      (f) => [f, 0],
+    ),
   ) as Record<Fault, number>;
   const sockets = new Set<Socket>();
 
@@ -63,10 +66,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return 'none';
   }
 
-  function forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  function forward(
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const upstream = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host, 'content-length': String(body.length) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host, 'content-length': String(body.length) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -99,7 +111,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       default:
     }
     const answer = await forward(req, body);
-    const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'content-length': String(answer.body.length), connection: 'close' };
+    const headers: Record<string, string | string[] | undefined> = {
+      ...answer.headers,
+      'content-length': String(answer.body.length),
+      connection: 'close',
+    };
     delete headers['transfer-encoding'];
     switch (fault) {
       case 'drop-response':

@@ -13,9 +13,13 @@ export interface PtyPair {
 }
 
 export async function startPtyPair(scannerPath: string, hostPath: string): Promise<PtyPair> {
-  const child: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${scannerPath}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    'socat',
+    ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${scannerPath}`],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let ready = 0;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('socat did not start in 5 s')), 5000);

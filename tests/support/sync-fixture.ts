@@ -10,8 +10,18 @@ export async function startHims(): Promise<HimsServer> {
   return startHimsServer({ port: 0 });
 }
 
-export async function connect(counter: TestCore, baseUrl: string, extra: { timeoutMs?: number; batchSize?: number } = {}): Promise<void> {
-  await counter.call('sync.saveSettings', { enabled: true, baseUrl, authKind: 'none', timeoutMs: extra.timeoutMs ?? 15_000, batchSize: extra.batchSize ?? 100 });
+export async function connect(
+  counter: TestCore,
+  baseUrl: string,
+  extra: { timeoutMs?: number; batchSize?: number } = {},
+): Promise<void> {
+  await counter.call('sync.saveSettings', {
+    enabled: true,
+    baseUrl,
+    authKind: 'none',
+    timeoutMs: extra.timeoutMs ?? 15_000,
+    batchSize: extra.batchSize ?? 100,
+  });
 }
 
 /** Runs rounds until the engine has nothing more to do now (or `maxRounds`). */

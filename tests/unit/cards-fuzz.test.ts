@@ -64,7 +64,11 @@ describe('card parser fuzz', () => {
       const length = Math.floor(random() * 400);
       const bytes = Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
       const prefix = ['', 'shc:/', '{', '{"hidn":', 'LNH'][i % 5]!;
-      for (const text of [prefix + bytes.toString('latin1'), prefix + bytes.toString('utf8'), prefix + bytes.toString('base64')]) {
+      for (const text of [
+        prefix + bytes.toString('latin1'),
+        prefix + bytes.toString('utf8'),
+        prefix + bytes.toString('base64'),
+      ]) {
         const result = await outcome(text, trust);
         if (result.kind === 'parsed') expect(result.verified).toBe(false);
       }
@@ -97,7 +101,8 @@ describe('card parser fuzz', () => {
   it('mutated ABHA card JSON is parsed or refused, never thrown', async () => {
     const random = rng(99);
     const trust = trustOf([]);
-    const card = '{"hidn":"91-5312-7746-2208","hid":"sunita.devi@abdm","name":"Sunita Devi","gender":"F","dob":"5/3/1984","mobile":"9812345670"}';
+    const card =
+      '{"hidn":"91-5312-7746-2208","hid":"sunita.devi@abdm","name":"Sunita Devi","gender":"F","dob":"5/3/1984","mobile":"9812345670"}';
     for (let i = 0; i < ROUNDS; i++) await outcome(mutate(card, random), trust);
   });
 });

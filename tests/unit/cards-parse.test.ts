@@ -55,7 +55,9 @@ describe('bare identifiers', () => {
 });
 
 describe('refused scans', () => {
-  const { cases } = load<{ cases: { name: string; text?: string; repeat?: { text: string; times: number }; reason: string }[] }>('bad-scans.json');
+  const { cases } = load<{ cases: { name: string; text?: string; repeat?: { text: string; times: number }; reason: string }[] }>(
+    'bad-scans.json',
+  );
   for (const c of cases) {
     it(`${c.name}: ${c.reason}`, async () => {
       const text = c.text ?? c.repeat!.text.repeat(c.repeat!.times);
@@ -103,13 +105,21 @@ describe('SMART Health Card', () => {
   it('a changed payload under the original signature is refused as tampered', async () => {
     const issuer = await makeIssuer();
     const [h, , s] = decodeShcNumeric(await signedCard(issuer)).split('.');
-    const forged = { iss: issuer.iss, nbf: 1, vc: { credentialSubject: { fhirBundle: { entry: [{ resource: { resourceType: 'Patient', name: [{ text: 'Someone Else' }] } }] } } } };
+    const forged = {
+      iss: issuer.iss,
+      nbf: 1,
+      vc: {
+        credentialSubject: {
+          fhirBundle: { entry: [{ resource: { resourceType: 'Patient', name: [{ text: 'Someone Else' }] } }] },
+        },
+      },
+    };
     const payload = base64url.encode(deflateRawSync(Buffer.from(JSON.stringify(forged))));
     const err = await rejection(encodeShcNumeric(`${h}.${payload}.${s}`), trustOf([issuer]));
     expect(err.reason).toBe('bad_signature');
   });
 
-  it("a card claiming our issuer but signed with another key is refused as forged", async () => {
+  it('a card claiming our issuer but signed with another key is refused as forged', async () => {
     const ours = await makeIssuer();
     const attacker = await makeIssuer(ours.iss);
     const err = await rejection(await signedCard(attacker), trustOf([ours]));

@@ -2,27 +2,71 @@
 // for every shape a record can take, and reads back to the same record.
 import { describe, expect, it } from 'vitest';
 import { toFhirEncounter, type LocalVisit } from '../../main/fhir/encounter-mapping';
-import { clientUuidOf, fromFhirPatient, toFhirPatient, type LocalPatient, type PatientResource } from '../../main/fhir/patient-mapping';
+import {
+  clientUuidOf,
+  fromFhirPatient,
+  toFhirPatient,
+  type LocalPatient,
+  type PatientResource,
+} from '../../main/fhir/patient-mapping';
 import { r4Problems } from '../../main/fhir/fhir-validate';
 import { EXTENSIONS, SYSTEMS } from '../../main/fhir/systems';
 
 const FULL: LocalPatient = {
-  id: '0b7e2a4e-1c3d-4f5a-8b9c-0d1e2f3a4b5c', uhid: 'LNHB260001734', name: 'सीता देवी', gender: 'female', dateOfBirth: '1959-11-25',
-  dobEstimated: true, phone: '9811122233', guardianName: 'Ram Prasad', guardianRelation: 'W/o', addressLine: '12 Gali No. 3, Seelampur',
-  district: 'North East Delhi', state: 'Delhi', pincode: '110053', abhaNumber: '12-3456-7890-1234', abhaAddress: 'sita@abdm', cardId: 'card-1',
+  id: '0b7e2a4e-1c3d-4f5a-8b9c-0d1e2f3a4b5c',
+  uhid: 'LNHB260001734',
+  name: 'सीता देवी',
+  gender: 'female',
+  dateOfBirth: '1959-11-25',
+  dobEstimated: true,
+  phone: '9811122233',
+  guardianName: 'Ram Prasad',
+  guardianRelation: 'W/o',
+  addressLine: '12 Gali No. 3, Seelampur',
+  district: 'North East Delhi',
+  state: 'Delhi',
+  pincode: '110053',
+  abhaNumber: '12-3456-7890-1234',
+  abhaAddress: 'sita@abdm',
+  cardId: 'card-1',
 };
 const BARE: LocalPatient = {
-  ...FULL, name: 'Ram', gender: 'other', dobEstimated: false, phone: null, guardianName: null, guardianRelation: null, addressLine: null,
-  district: null, state: null, pincode: null, abhaNumber: null, abhaAddress: null, cardId: null,
+  ...FULL,
+  name: 'Ram',
+  gender: 'other',
+  dobEstimated: false,
+  phone: null,
+  guardianName: null,
+  guardianRelation: null,
+  addressLine: null,
+  district: null,
+  state: null,
+  pincode: null,
+  abhaNumber: null,
+  abhaAddress: null,
+  cardId: null,
 };
 const VISIT: LocalVisit = {
-  id: '9d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a', label: 'B-017', departmentCode: 'MED', departmentName: 'General Medicine', visitDate: '2026-11-25',
-  priority: 'emergency', visitType: 'follow_up', feeCategory: 'delhi_arogya_kosh', status: 'issued', issuedAt: '2026-11-25T04:30:00.000Z',
-  cancelledAt: null, transferredFromId: null,
+  id: '9d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
+  label: 'B-017',
+  departmentCode: 'MED',
+  departmentName: 'General Medicine',
+  visitDate: '2026-11-25',
+  priority: 'emergency',
+  visitType: 'follow_up',
+  feeCategory: 'delhi_arogya_kosh',
+  status: 'issued',
+  issuedAt: '2026-11-25T04:30:00.000Z',
+  cancelledAt: null,
+  transferredFromId: null,
 };
 
 describe('FHIR mapping', () => {
-  it.each([['full', FULL], ['bare', BARE], ["O'Brien <x>", { ...FULL, name: "Mary O'Brien <script>" }]])('a %s patient validates and reads back the same', (_, local) => {
+  it.each([
+    ['full', FULL],
+    ['bare', BARE],
+    ["O'Brien <x>", { ...FULL, name: "Mary O'Brien <script>" }],
+  ])('a %s patient validates and reads back the same', (_, local) => {
     const resource = toFhirPatient(local);
     expect(r4Problems(resource)).toEqual([]);
     expect(fromFhirPatient(resource, 'server-id')).toEqual(local);
@@ -53,7 +97,10 @@ describe('FHIR mapping', () => {
     expect(r4Problems(toFhirPatient(FULL))).toEqual([]);
     expect(r4Problems({ ...toFhirPatient(FULL), birthDate: '1959-13-45' })).toEqual(['Patient.birthDate: Invalid date format']);
     expect(r4Problems({ ...toFhirPatient(FULL), gender: 'female ' as 'female' })).toHaveLength(1);
-    const badFlag: PatientResource = { ...toFhirPatient(FULL), _birthDate: { extension: [{ url: EXTENSIONS.birthDateEstimated, valueBoolean: 'yes' as unknown as boolean }] } };
+    const badFlag: PatientResource = {
+      ...toFhirPatient(FULL),
+      _birthDate: { extension: [{ url: EXTENSIONS.birthDateEstimated, valueBoolean: 'yes' as unknown as boolean }] },
+    };
     expect(r4Problems(badFlag)).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Uuid } from '../fields';
 import type { MethodSpec } from '../method-spec';
+import { PrintJob } from './printing-methods';
 import { IssuedCard, Jwks, PublicJwk, ResolvedCard, ScannerSettings, ScannerStatus, TrustedIssuer } from './card-schemas';
 
 /**
@@ -14,14 +15,27 @@ const ResolveText = z.string().max(65_536, { message: 'is far longer than any ca
 
 export const cardMethods = {
   'cards.resolve': {
-    summary: 'Raw scanned (or pasted) text in: the parsed card, its verification, and the patient found or a registration prefill.',
+    summary:
+      'Raw scanned (or pasted) text in: the parsed card, its verification, and the patient found or a registration prefill.',
     input: z.object({ text: ResolveText, source: z.enum(['wedge', 'serial', 'camera', 'typed', 'kiosk']).optional() }).strict(),
     output: ResolvedCard,
   },
   'cards.issue': {
-    summary: "Issue (or reissue) a patient's e-health card: a SMART Health Card signed with this hospital's key, and its CR80 PDF. Supersedes the previous card.",
+    summary:
+      "Issue (or reissue) a patient's e-health card: a SMART Health Card signed with this hospital's key, and its CR80 PDF. Supersedes the previous card.",
     input: z.object({ patientId: Uuid }).strict(),
     output: IssuedCard,
+  },
+  'cards.printSlip': {
+    summary:
+      "Print the patient's current e-health card on the thermal slip printer; issues one first if the patient has none we can print.",
+    input: z.object({ patientId: Uuid }).strict(),
+    output: z.object({
+      cardId: z.string(),
+      /** true when a card was issued for this print (none before, or one issued before cards kept their QR). */
+      issued: z.boolean(),
+      job: PrintJob,
+    }),
   },
   'cards.issuerKeys': {
     summary: "This hospital's card-signing public keys as a JWKS, for the HIMS and other counters.",

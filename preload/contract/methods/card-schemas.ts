@@ -77,7 +77,12 @@ export const RegistrationPrefill = z.object({
   abhaNumber: z.string().optional(),
   abhaAddress: z.string().optional(),
   address: z
-    .object({ line: z.string().optional(), district: z.string().optional(), state: z.string().optional(), pincode: z.string().optional() })
+    .object({
+      line: z.string().optional(),
+      district: z.string().optional(),
+      state: z.string().optional(),
+      pincode: z.string().optional(),
+    })
     .optional(),
 });
 export type RegistrationPrefill = z.infer<typeof RegistrationPrefill>;
@@ -121,7 +126,9 @@ export const PublicJwk = z
   .strip();
 export type PublicJwk = z.infer<typeof PublicJwk>;
 
-export const Jwks = z.object({ keys: z.array(PublicJwk.extend({ kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })) });
+export const Jwks = z.object({
+  keys: z.array(PublicJwk.extend({ kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') })),
+});
 export type Jwks = z.infer<typeof Jwks>;
 
 export const TrustedIssuer = z.object({
@@ -133,7 +140,10 @@ export const TrustedIssuer = z.object({
 });
 export type TrustedIssuer = z.infer<typeof TrustedIssuer>;
 
-const WedgeAffix = z.string().max(8).regex(/^[\x20-\x7e]*$/, { message: 'must be printable ASCII' });
+const WedgeAffix = z
+  .string()
+  .max(8)
+  .regex(/^[\x20-\x7e]*$/, { message: 'must be printable ASCII' });
 
 /** Scanner settings, kept in the counter's database. */
 export const ScannerSettings = z.object({

@@ -57,7 +57,13 @@ export const SlipBlock = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('pair'), left: z.string(), right: z.string(), bold: z.boolean() }),
   z.object({ kind: z.literal('rule') }),
-  z.object({ kind: z.literal('qr'), data: z.string(), cellSize: z.number().int().min(1).max(8) }),
+  z.object({
+    kind: z.literal('qr'),
+    data: z.string(),
+    cellSize: z.number().int().min(1).max(8),
+    /** Error correction; M when absent. The card slip picks it by payload size (main/printing/qr-fit.ts). */
+    correction: z.enum(['L', 'M', 'Q', 'H']).optional(),
+  }),
   z.object({ kind: z.literal('feed'), lines: z.number().int().min(1).max(10) }),
   z.object({ kind: z.literal('cut') }),
 ]);
@@ -78,7 +84,8 @@ export const PrintJobStatus = z.enum(['queued', 'sending', 'sent', 'failed']);
 export const PrintJob = z.object({
   id: z.string(),
   seq: z.number().int(),
-  kind: z.enum(['slip', 'test']),
+  /** slip: a token's slip; test: a sample; notice: the kiosk's "go to the counter" slip; card: an e-health card. */
+  kind: z.enum(['slip', 'test', 'notice', 'card']),
   tokenId: z.string().nullable(),
   tokenLabel: z.string().nullable(),
   duplicate: z.boolean(),
@@ -107,6 +114,21 @@ export const PrintStatus = z.object({
   failed: PrintJob.nullable(),
 });
 export type PrintStatus = z.infer<typeof PrintStatus>;
+
+/** Why the kiosk sends a patient to the counter (the kiosk screen's reasons). */
+export const NoticeReason = z.enum(['unknown', 'refused', 'unverified', 'failed']);
+export type NoticeReason = z.infer<typeof NoticeReason>;
+
+/**
+ * The id a notice slip may show: only what was scanned, an identifier shape
+ * (UHID, ABHA number or address, a card id), never free text from the card.
+ */
+export const NoticeScannedId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64, { message: 'must be at most 64 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9@._-]*$/, { message: 'must be an identifier (letters, digits, @ . _ -)' });
 
 export const printingMethods = {
   'printers.getSettings': {
@@ -139,6 +161,11 @@ export const printingMethods = {
   'print.reprint': {
     summary: "Print a token's slip again, marked DUPLICATE (audited).",
     input: z.object({ tokenId: Uuid }).strict(),
+    output: PrintJob,
+  },
+  'print.notice': {
+    summary: 'Queue the kiosk\'s "please go to the registration counter" slip (English and Hindi), with the scanned id if any.',
+    input: z.object({ reason: NoticeReason, scannedId: NoticeScannedId.nullable().optional() }).strict(),
     output: PrintJob,
   },
   'print.retry': {

@@ -20,7 +20,7 @@ export const syncMethods = {
     output: SyncSettings,
   },
   'sync.testConnection': {
-    summary: "Ask the HIMS for its CapabilityStatement with the saved settings.",
+    summary: 'Ask the HIMS for its CapabilityStatement with the saved settings.',
     input: z.object({}).strict(),
     output: ConnectionTest,
   },

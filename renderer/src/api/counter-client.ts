@@ -40,7 +40,9 @@ async function callHttp<M extends MethodName>(method: M, input: MethodInput<M>):
     body = await response.json();
   } catch {
     // A proxy's HTML error page or a cut connection: not the contract's JSON.
-    return unavailable(`The counter service answered HTTP ${response.status} without a readable body`, { status: response.status });
+    return unavailable(`The counter service answered HTTP ${response.status} without a readable body`, {
+      status: response.status,
+    });
   }
 
   if (typeof body === 'object' && body !== null && 'ok' in body) {

@@ -12,6 +12,7 @@ import { CallErrorMessage } from './call-error-message';
 import { DepartmentPicker } from './department-picker';
 import { PatientFacts } from './patient-facts';
 import { TokenOptions, type TokenChoices } from './token-options';
+import { CardSlipButton } from '../printing/card-slip-button';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -95,6 +96,7 @@ export function PatientPanel(props: Props) {
         </button>
       </div>
       <PatientFacts patient={patient} details={details} />
+      <CardSlipButton key={patient.id} patientId={patient.id} />
       {detailsError && <CallErrorMessage error={detailsError} title={t('patient.loadFailed')} />}
       {tokensToday.length > 0 && (
         <p className="tokens-today" data-testid="tokens-today">
@@ -126,7 +128,13 @@ export function PatientPanel(props: Props) {
       )}
       {error && <CallErrorMessage error={error} title={t('panel.issueFailed')} testId="issue-error" />}
       <div className="form-actions">
-        <button type="button" className="primary big" data-testid="issue-token" disabled={pending} onClick={() => void issueFor(department)}>
+        <button
+          type="button"
+          className="primary big"
+          data-testid="issue-token"
+          disabled={pending}
+          onClick={() => void issueFor(department)}
+        >
           {pending ? t('panel.issuing') : t('panel.issue')} <kbd>Enter</kbd>
         </button>
       </div>

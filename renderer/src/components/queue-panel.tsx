@@ -52,7 +52,13 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
         {shownNotice || (selected && !queue.loading && t('queue.count', { active, total: queue.tokens.length }))}
       </p>
       {queue.error && <CallErrorMessage error={queue.error} title={t('queue.loadFailed')} testId="queue-load-error" />}
-      <ol id="queue-list" className="queue-list" role="tabpanel" aria-labelledby={selected ? `queue-tab-${selected}` : undefined} aria-busy={queue.loading}>
+      <ol
+        id="queue-list"
+        className="queue-list"
+        role="tabpanel"
+        aria-labelledby={selected ? `queue-tab-${selected}` : undefined}
+        aria-busy={queue.loading}
+      >
         {queue.tokens.map((token) => (
           <QueueRow
             key={token.id}

@@ -52,7 +52,13 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
     if (result?.ok) {
       close(null);
       const to = departments.find((d) => d.code === target);
-      onDone(t('queue.transferred', { from: token.label, to: result.value.to.label, department: departmentName(to, target, language) }));
+      onDone(
+        t('queue.transferred', {
+          from: token.label,
+          to: result.value.to.label,
+          department: departmentName(to, target, language),
+        }),
+      );
     } else if (result) setError(result.error);
   }
 
@@ -65,7 +71,14 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   };
 
   return (
-    <li ref={rowRef} className={`queue-row status-${token.status}`} data-testid="queue-row" data-status={token.status} data-token-id={token.id} onKeyDown={onKeyDown}>
+    <li
+      ref={rowRef}
+      className={`queue-row status-${token.status}`}
+      data-testid="queue-row"
+      data-status={token.status}
+      data-token-id={token.id}
+      onKeyDown={onKeyDown}
+    >
       <div className="queue-main">
         <span className="queue-label">{token.label}</span>
         <span className="queue-patient">{token.patientName}</span>
@@ -89,10 +102,23 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
       </div>
       {token.cancelReason && <p className="queue-reason">{token.cancelReason}</p>}
       {mode === 'cancel' && (
-        <form className="queue-action" onSubmit={(e) => { e.preventDefault(); void confirmCancel(); }}>
+        <form
+          className="queue-action"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirmCancel();
+          }}
+        >
           <label>
             <span>{t('queue.cancelReason')}</span>
-            <input data-testid="cancel-reason" value={reason} maxLength={200} autoFocus required onChange={(e) => setReason(e.target.value)} />
+            <input
+              data-testid="cancel-reason"
+              value={reason}
+              maxLength={200}
+              autoFocus
+              required
+              onChange={(e) => setReason(e.target.value)}
+            />
           </label>
           <button type="submit" className="danger small" data-testid="cancel-confirm" disabled={pending || reason.trim() === ''}>
             {t('queue.cancelConfirm')}
@@ -103,7 +129,13 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
         </form>
       )}
       {mode === 'transfer' && (
-        <form className="queue-action" onSubmit={(e) => { e.preventDefault(); void confirmTransfer(); }}>
+        <form
+          className="queue-action"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirmTransfer();
+          }}
+        >
           <label>
             <span>{t('queue.transferTo')}</span>
             <select data-testid="transfer-department" value={target} autoFocus onChange={(e) => setTarget(e.target.value)}>

@@ -2,13 +2,7 @@
 // name, gender, age, mobile, guardian, address, then ABHA if they have it.
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  GENDERS,
-  GUARDIAN_RELATIONS,
-  type FieldErrors,
-  type FieldPath,
-  type RegistrationValues,
-} from '../lib/registration-form';
+import { GENDERS, GUARDIAN_RELATIONS, type FieldErrors, type FieldPath, type RegistrationValues } from '../lib/registration-form';
 import { FormField, inputA11y } from './form-field';
 
 /** The values typed as free text (the rest come from selects and toggles). */
@@ -82,23 +76,23 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
       </div>
 
       <div className="form-row birth-row">
-        {values.birthMode === 'age'
-          ? text('ageYears', 'ageYears', 'reg-age', t('form.ageYears'), { inputMode: 'numeric', maxLength: 3 })
-          : (
-            <FormField path="dateOfBirth" label={t('form.dateOfBirth')} messages={errors.dateOfBirth} className="field-dob">
-              <input
-                {...inputA11y('dateOfBirth', errors.dateOfBirth)}
-                data-testid="reg-dob"
-                type="text"
-                inputMode="numeric"
-                placeholder={t('form.dobPlaceholder')}
-                autoComplete="off"
-                maxLength={10}
-                value={values.dateOfBirth}
-                onChange={(e) => onChange({ dateOfBirth: e.target.value })}
-              />
-            </FormField>
-          )}
+        {values.birthMode === 'age' ? (
+          text('ageYears', 'ageYears', 'reg-age', t('form.ageYears'), { inputMode: 'numeric', maxLength: 3 })
+        ) : (
+          <FormField path="dateOfBirth" label={t('form.dateOfBirth')} messages={errors.dateOfBirth} className="field-dob">
+            <input
+              {...inputA11y('dateOfBirth', errors.dateOfBirth)}
+              data-testid="reg-dob"
+              type="text"
+              inputMode="numeric"
+              placeholder={t('form.dobPlaceholder')}
+              autoComplete="off"
+              maxLength={10}
+              value={values.dateOfBirth}
+              onChange={(e) => onChange({ dateOfBirth: e.target.value })}
+            />
+          </FormField>
+        )}
         <label className="toggle">
           <input
             type="checkbox"
@@ -112,7 +106,12 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
       </div>
 
       <div className="form-row">
-        <FormField path="guardianRelation" label={t('form.guardianRelation')} messages={errors.guardianRelation} className="field-relation">
+        <FormField
+          path="guardianRelation"
+          label={t('form.guardianRelation')}
+          messages={errors.guardianRelation}
+          className="field-relation"
+        >
           <select
             {...inputA11y('guardianRelation', errors.guardianRelation)}
             data-testid="reg-guardian-relation"

@@ -88,7 +88,8 @@ export function RegistrationForm(props: Props) {
   function showFieldErrors(fieldErrors: FieldErrors) {
     // The core checks age and date of birth as a pair; show its word on the one visible.
     const moved = { ...fieldErrors };
-    const [shown, hidden] = values.birthMode === 'age' ? (['ageYears', 'dateOfBirth'] as const) : (['dateOfBirth', 'ageYears'] as const);
+    const [shown, hidden] =
+      values.birthMode === 'age' ? (['ageYears', 'dateOfBirth'] as const) : (['dateOfBirth', 'ageYears'] as const);
     if (moved[hidden]) {
       moved[shown] = [...(moved[shown] ?? []), ...moved[hidden]];
       delete moved[hidden];
@@ -132,7 +133,13 @@ export function RegistrationForm(props: Props) {
 
   const hasFieldErrors = Object.keys(errors).length > 0;
   return (
-    <form className="registration-form" data-testid="registration-form" noValidate onSubmit={onSubmit} aria-labelledby="reg-title">
+    <form
+      className="registration-form"
+      data-testid="registration-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="reg-title"
+    >
       <div className="panel-title-row">
         <h2 id="reg-title">{t('form.title')}</h2>
         <button type="button" className="secondary small" data-testid="reg-close" onClick={onClose}>

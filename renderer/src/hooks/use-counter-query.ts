@@ -38,9 +38,7 @@ export function useCounterQuery<M extends MethodName>(
     const pending = load();
     void pending?.then((result) => {
       if (!live) return;
-      setSettled(
-        result.ok ? { key, data: result.value, error: null } : { key, data: null, error: result.error },
-      );
+      setSettled(result.ok ? { key, data: result.value, error: null } : { key, data: null, error: result.error });
     });
     return () => {
       live = false;

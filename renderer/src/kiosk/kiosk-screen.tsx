@@ -3,7 +3,7 @@
 // patient here, refused, or signed by an issuer we cannot verify) sends the
 // patient to the counter; unsigned ids (UHID, ABHA) count as at the counter. tokens.issue queues the token slip
 // itself; a repeat shows the same token and reprints its slip. The "go to the
-// counter" notice is shown on screen only: printing has no free-text slip yet.
+// counter" notice is shown and printed (print.notice, use-counter-notice.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, PatientSummary, Token } from '../../../preload/contract';
@@ -15,6 +15,7 @@ import { departmentName } from '../lib/format';
 import { newId } from '../lib/new-id';
 import { CameraScanner } from '../scanning/lazy-camera-scanner';
 import { useCardScan, type ScanOutcome } from '../scanning/use-card-scan';
+import { scannedIdOf, useCounterNotice } from './use-counter-notice';
 import './kiosk.css';
 
 export function isKioskMode(search = window.location.search): boolean {
@@ -25,18 +26,18 @@ type Step =
   | { name: 'scan' }
   | { name: 'department'; patient: PatientSummary }
   | { name: 'token'; token: Token; again: boolean }
-  | { name: 'counter'; why: 'unknown' | 'refused' | 'unverified' | 'failed' };
+  | { name: 'counter'; why: 'unknown' | 'refused' | 'unverified' | 'failed'; scannedId: string | null };
 
 /** How long a result stays before the kiosk is ready for the next patient. */
 const RESET_MS = { department: 60_000, token: 20_000, counter: 15_000 };
 
 /** Where the patient goes next from a scan. */
 export function stepForScan(outcome: ScanOutcome): Step {
-  if (outcome.error || !outcome.result) return { name: 'counter', why: 'refused' };
+  if (outcome.error || !outcome.result) return { name: 'counter', why: 'refused', scannedId: null };
   const { patient, verification } = outcome.result;
   // A card that claims a signer we cannot check is for a clerk to look at.
-  if (verification.state === 'unverified') return { name: 'counter', why: 'unverified' };
-  return patient ? { name: 'department', patient } : { name: 'counter', why: 'unknown' };
+  if (verification.state === 'unverified') return { name: 'counter', why: 'unverified', scannedId: scannedIdOf(outcome) };
+  return patient ? { name: 'department', patient } : { name: 'counter', why: 'unknown', scannedId: scannedIdOf(outcome) };
 }
 
 /** Browsers allow full screen only after a touch or a click: the first one asks for it. */
@@ -51,6 +52,7 @@ export function KioskScreen() {
   const [step, setStep] = useState<Step>({ name: 'scan' });
   const [camera, setCamera] = useState(false);
   const [busy, setBusy] = useState(false);
+  const notice = useCounterNotice(step.name === 'counter' ? step : null);
   const scanner = useCardScan(
     (outcome) => {
       setCamera(false);
@@ -77,7 +79,7 @@ export function KioskScreen() {
       void callCounter('print.reprint', { tokenId: existing.data.id });
       return setStep({ name: 'token', token: existing.data, again: true });
     }
-    setStep({ name: 'counter', why: 'failed' });
+    setStep({ name: 'counter', why: 'failed', scannedId: null });
   }
 
   return (
@@ -105,7 +107,14 @@ export function KioskScreen() {
             <p className="kiosk-hint">{t('kiosk.pickDepartment')}</p>
             <div className="kiosk-grid">
               {setup.departments.map((d) => (
-                <button key={d.code} type="button" className="kiosk-button" disabled={busy} data-testid={`kiosk-dept-${d.code}`} onClick={() => void issue(step.patient, d)}>
+                <button
+                  key={d.code}
+                  type="button"
+                  className="kiosk-button"
+                  disabled={busy}
+                  data-testid={`kiosk-dept-${d.code}`}
+                  onClick={() => void issue(step.patient, d)}
+                >
                   {departmentName(d, d.code, language)}
                 </button>
               ))}
@@ -134,6 +143,11 @@ export function KioskScreen() {
           <section className="kiosk-step kiosk-slip" data-testid="kiosk-counter" data-why={step.why}>
             <p className="kiosk-big">{t('kiosk.goToCounter')}</p>
             <p className="kiosk-hint">{t(`kiosk.why.${step.why}`)}</p>
+            {notice === 'printing' && (
+              <p className="kiosk-hint" role="status" data-testid="kiosk-notice-printing">
+                {t('kiosk.takeSlip')}
+              </p>
+            )}
             <button type="button" className="kiosk-button" onClick={() => setStep({ name: 'scan' })}>
               {t('kiosk.done')}
             </button>

@@ -23,7 +23,14 @@ describe('registration form', () => {
   });
 
   it('sends the date of birth instead of the age when the clerk switched to it', () => {
-    const values = { ...emptyValues({ kind: 'none', value: '' }), name: 'A', gender: 'male' as const, birthMode: 'dob' as const, ageYears: '40', dateOfBirth: '01/05/1990' };
+    const values = {
+      ...emptyValues({ kind: 'none', value: '' }),
+      name: 'A',
+      gender: 'male' as const,
+      birthMode: 'dob' as const,
+      ageYears: '40',
+      dateOfBirth: '01/05/1990',
+    };
     const built = buildRegisterInput(values, ID, true);
     expect(built.ok && built.input).toMatchObject({ dateOfBirth: '1990-05-01', confirmNotDuplicate: true });
     expect(built.ok && built.input.ageYears).toBeUndefined();

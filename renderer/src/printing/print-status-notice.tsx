@@ -31,7 +31,11 @@ export function PrintStatusNotice({ status, onRetry, retrying, onReprint }: Prop
   if (failed) {
     const what = failed.tokenLabel
       ? t('printing.notice.failedSlip', { label: failed.tokenLabel })
-      : t('printing.notice.failedTest');
+      : failed.kind === 'notice'
+        ? t('printing.notice.failedNotice')
+        : failed.kind === 'card'
+          ? t('printing.notice.failedCard')
+          : t('printing.notice.failedTest');
     const known = failed.errorCode && t(`printing.errors.${failed.errorCode}`, { defaultValue: '' });
     return (
       <div

@@ -100,7 +100,13 @@ export function CameraScanner({ onScan, onClose }: Props) {
   }
 
   return (
-    <div className="camera-scanner" role="dialog" aria-modal="true" aria-label={t('scanning.camera.title')} data-testid="camera-scanner">
+    <div
+      className="camera-scanner"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('scanning.camera.title')}
+      data-testid="camera-scanner"
+    >
       <div className="camera-header">
         <h2>{t('scanning.camera.title')}</h2>
         {devices.length > 1 && (
@@ -117,7 +123,13 @@ export function CameraScanner({ onScan, onClose }: Props) {
           </label>
         )}
         {track && (
-          <button type="button" className="secondary small" onClick={() => void toggleTorch()} aria-pressed={torchOn} data-testid="camera-torch">
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => void toggleTorch()}
+            aria-pressed={torchOn}
+            data-testid="camera-torch"
+          >
             {torchOn ? t('scanning.camera.torchOff') : t('scanning.camera.torchOn')}
           </button>
         )}

@@ -11,7 +11,12 @@ export function ScanResult({ outcome, onDismiss }: { outcome: ScanOutcome; onDis
     const reason = CardRejectionDetails.safeParse(outcome.error.details);
     const text = reason.success ? t(`scanning.reason.${reason.data.reason}`) : outcome.error.message;
     return (
-      <div className="scan-result scan-refused" role="alert" data-testid="scan-error" data-reason={reason.success ? reason.data.reason : outcome.error.code}>
+      <div
+        className="scan-result scan-refused"
+        role="alert"
+        data-testid="scan-error"
+        data-reason={reason.success ? reason.data.reason : outcome.error.code}
+      >
         <strong>{t('scanning.refused')}</strong> {text}
         <button type="button" className="secondary small" onClick={onDismiss}>
           {t('scanning.dismiss')}
@@ -23,7 +28,13 @@ export function ScanResult({ outcome, onDismiss }: { outcome: ScanOutcome; onDis
   const state = result.verification.state;
   const issuer = result.verification.issuerName ?? result.verification.issuer ?? '';
   return (
-    <div className={`scan-result scan-${state}`} role="status" data-testid="scan-result" data-state={state} data-kind={result.card.kind}>
+    <div
+      className={`scan-result scan-${state}`}
+      role="status"
+      data-testid="scan-result"
+      data-state={state}
+      data-kind={result.card.kind}
+    >
       <strong>{t(`scanning.kind.${result.card.kind}`)}</strong>{' '}
       <span data-testid="scan-verification">{t(`scanning.verification.${state}`, { issuer })}</span>
       {!result.patient && !result.prefill && <span> {t('scanning.nobodyHere')}</span>}

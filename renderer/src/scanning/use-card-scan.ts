@@ -38,7 +38,13 @@ export function useCardScan(onOutcome: (outcome: ScanOutcome) => void, options: 
     const result = await callCounter('cards.resolve', { text, source });
     if (mine !== seq.current) return; // a newer scan won
     setPending(false);
-    const outcome: ScanOutcome = { seq: mine, text, source, result: result.ok ? result.value : null, error: result.ok ? null : result.error };
+    const outcome: ScanOutcome = {
+      seq: mine,
+      text,
+      source,
+      result: result.ok ? result.value : null,
+      error: result.ok ? null : result.error,
+    };
     setLast(outcome);
     report.current(outcome);
   }, []);
@@ -46,7 +52,10 @@ export function useCardScan(onOutcome: (outcome: ScanOutcome) => void, options: 
   useEffect(() => {
     let live = true;
     void callCounter('scanners.status', {}).then((r) => {
-      if (live) setAffixes(r.ok ? { prefix: r.value.settings.wedgePrefix, suffix: r.value.settings.wedgeSuffix } : { prefix: '', suffix: '' });
+      if (live)
+        setAffixes(
+          r.ok ? { prefix: r.value.settings.wedgePrefix, suffix: r.value.settings.wedgeSuffix } : { prefix: '', suffix: '' },
+        );
     });
     return () => {
       live = false;

@@ -14,7 +14,11 @@ function burst(text: string, gapsMs: number | number[], start = 1000): KeyStroke
 
 describe('judgeBurst', () => {
   it('a scanner at 8 ms a key is a scan', () => {
-    expect(judgeBurst(burst('LNH-B26-000173-4', 8), DEFAULT_WEDGE_OPTIONS)).toEqual({ scan: true, text: 'LNH-B26-000173-4', start: 0 });
+    expect(judgeBurst(burst('LNH-B26-000173-4', 8), DEFAULT_WEDGE_OPTIONS)).toEqual({
+      scan: true,
+      text: 'LNH-B26-000173-4',
+      start: 0,
+    });
   });
   it('one slow gap (a USB hub hiccup) does not turn a scan into typing', () => {
     const keys = burst('91-5312-7746-2208', [6, 6, 6, 6, 6, 180, 6, 6]);
@@ -42,11 +46,20 @@ describe('judgeBurst', () => {
 
 describe('looksLikeCard', () => {
   it('knows the shapes the core reads', () => {
-    for (const t of ['shc:/5676', '{"hidn":"1"}', '91-5312-7746-2208', '91531277462208', 'sunita.devi@abdm', 'LNH-B26-000173-4', 'lnhb260001734']) {
+    for (const t of [
+      'shc:/5676',
+      '{"hidn":"1"}',
+      '91-5312-7746-2208',
+      '91531277462208',
+      'sunita.devi@abdm',
+      'LNH-B26-000173-4',
+      'lnhb260001734',
+    ]) {
       expect(looksLikeCard(t), t).toBe(true);
     }
   });
   it('leaves phone numbers, names and other barcodes alone', () => {
-    for (const t of ['9812345678', '+91 98123 45678', 'ramkumar', '8901030865278', 'devi sun']) expect(looksLikeCard(t), t).toBe(false);
+    for (const t of ['9812345678', '+91 98123 45678', 'ramkumar', '8901030865278', 'devi sun'])
+      expect(looksLikeCard(t), t).toBe(false);
   });
 });

@@ -17,7 +17,13 @@ export interface WedgeOptions {
   suffix: string;
 }
 
-export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { maxMedianGapMs: 35, burstBreakMs: 250, minLength: 6, prefix: '', suffix: '' };
+export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
+  maxMedianGapMs: 35,
+  burstBreakMs: 250,
+  minLength: 6,
+  prefix: '',
+  suffix: '',
+};
 
 export interface KeyStroke {
   char: string;

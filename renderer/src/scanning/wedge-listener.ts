@@ -7,7 +7,16 @@
 // picks a department, Enter issues a token), so a scanner must not fire them:
 // there keys are held for `holdMs` and released at once when they do not look
 // like a scanner, so a person's shortcut still works.
-import { DEFAULT_WEDGE_OPTIONS, isWedgeChar, judgeBurst, looksLikeCard, median, gaps, type KeyStroke, type WedgeOptions } from './wedge-detector';
+import {
+  DEFAULT_WEDGE_OPTIONS,
+  isWedgeChar,
+  judgeBurst,
+  looksLikeCard,
+  median,
+  gaps,
+  type KeyStroke,
+  type WedgeOptions,
+} from './wedge-detector';
 
 export interface WedgeListenerOptions extends WedgeOptions {
   /** Outside text fields, how long a key may wait for the next before it is released as typing. */
@@ -24,7 +33,11 @@ const replayed = new WeakSet<Event>();
 
 function textField(target: EventTarget | null): HTMLInputElement | HTMLTextAreaElement | null {
   if (target instanceof HTMLTextAreaElement) return target;
-  if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type)) return target;
+  if (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type)
+  )
+    return target;
   return null;
 }
 
@@ -102,7 +115,13 @@ export function installWedgeListener(
         // The held keys were just released; this key must come after them.
         e.preventDefault();
         e.stopImmediatePropagation();
-        const again = new KeyboardEvent('keydown', { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true });
+        const again = new KeyboardEvent('keydown', {
+          key: e.key,
+          code: e.code,
+          shiftKey: e.shiftKey,
+          bubbles: true,
+          cancelable: true,
+        });
         replayed.add(again);
         (e.target ?? win).dispatchEvent(again);
       }
@@ -123,7 +142,10 @@ export function installWedgeListener(
     if (!field) {
       e.preventDefault();
       e.stopImmediatePropagation();
-      key.held = { target: e.target ?? win, init: { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true } };
+      key.held = {
+        target: e.target ?? win,
+        init: { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true },
+      };
     }
     burst.push(key);
     clearTimers();

@@ -22,12 +22,20 @@ const FIELDS: { key: string; read: (r: Json | null) => string }[] = [
   { key: 'phone', read: (r) => str(list(r?.telecom)[0]?.value) },
   { key: 'uhid', read: (r) => identifier(r, '/sid/uhid') },
   { key: 'abhaNumber', read: (r) => identifier(r, 'healthid.abdm.gov.in') },
-  { key: 'address', read: (r) => [str(list(r?.address)[0]?.text), str(list(r?.address)[0]?.district), str(list(r?.address)[0]?.state)].filter(Boolean).join(', ') },
+  {
+    key: 'address',
+    read: (r) =>
+      [str(list(r?.address)[0]?.text), str(list(r?.address)[0]?.district), str(list(r?.address)[0]?.state)]
+        .filter(Boolean)
+        .join(', '),
+  },
   { key: 'status', read: (r) => str(r?.status) },
   { key: 'department', read: (r) => str((r?.serviceType as Json | undefined)?.text) },
   { key: 'token', read: (r) => str(list(r?.identifier).find((i) => str(i.system).endsWith('/sid/opd-token'))?.value) },
 ];
 
 export function reviewRows(local: Json, remote: Json | null): ReviewRow[] {
-  return FIELDS.map((f) => ({ key: f.key, local: f.read(local), remote: f.read(remote) })).filter((row) => row.local || row.remote);
+  return FIELDS.map((f) => ({ key: f.key, local: f.read(local), remote: f.read(remote) })).filter(
+    (row) => row.local || row.remote,
+  );
 }

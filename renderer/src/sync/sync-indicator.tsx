@@ -35,7 +35,9 @@ export function SyncIndicator() {
       <strong data-testid="sync-state">{t(`sync.state.${status.state}`)}</strong>
       <span data-testid="sync-pending">
         {status.pending === 0 ? t('sync.allSent') : t('sync.pending', { count: status.pending })}
-        {status.oldestPendingAgeSeconds !== null && status.pending > 0 && ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
+        {status.oldestPendingAgeSeconds !== null &&
+          status.pending > 0 &&
+          ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
       </span>
       <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt) })}</span>
       {status.lastError && status.state !== 'idle' && (
@@ -44,7 +46,12 @@ export function SyncIndicator() {
         </span>
       )}
       {status.state !== 'disabled' && (
-        <button type="button" className="secondary small" disabled={syncNow.pending} onClick={() => void syncNow.run({}).then(refresh)}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={syncNow.pending}
+          onClick={() => void syncNow.run({}).then(refresh)}
+        >
           {t('sync.now')}
         </button>
       )}
@@ -53,11 +60,31 @@ export function SyncIndicator() {
           {t('sync.review.open', { count: status.reviewOpen })}
         </button>
       )}
-      <button type="button" className="secondary small" data-testid="sync-settings-open" aria-expanded={panel === 'settings'} onClick={() => toggle('settings')}>
+      <button
+        type="button"
+        className="secondary small"
+        data-testid="sync-settings-open"
+        aria-expanded={panel === 'settings'}
+        onClick={() => toggle('settings')}
+      >
         {t('sync.settings.open')}
       </button>
-      {panel === 'settings' && <SyncSettingsForm onClose={() => { setPanel(null); refresh(); }} />}
-      {panel === 'review' && <SyncReview onClose={() => { setPanel(null); refresh(); }} />}
+      {panel === 'settings' && (
+        <SyncSettingsForm
+          onClose={() => {
+            setPanel(null);
+            refresh();
+          }}
+        />
+      )}
+      {panel === 'review' && (
+        <SyncReview
+          onClose={() => {
+            setPanel(null);
+            refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

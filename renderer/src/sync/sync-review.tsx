@@ -52,16 +52,31 @@ export function SyncReview({ onClose }: { onClose: () => void }) {
           </table>
           <div className="actions">
             {entry.remote && (
-              <button type="button" disabled={resolve.pending} onClick={() => void decide(entry.id, 'keep_local')} data-testid="review-keep-local">
+              <button
+                type="button"
+                disabled={resolve.pending}
+                onClick={() => void decide(entry.id, 'keep_local')}
+                data-testid="review-keep-local"
+              >
                 {t('sync.review.keepLocal')}
               </button>
             )}
             {entry.remote && entry.entity === 'patient' && (
-              <button type="button" disabled={resolve.pending} onClick={() => void decide(entry.id, 'keep_remote')} data-testid="review-keep-remote">
+              <button
+                type="button"
+                disabled={resolve.pending}
+                onClick={() => void decide(entry.id, 'keep_remote')}
+                data-testid="review-keep-remote"
+              >
                 {t('sync.review.keepRemote')}
               </button>
             )}
-            <button type="button" className="secondary" disabled={resolve.pending} onClick={() => void decide(entry.id, 'dismissed')}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={resolve.pending}
+              onClick={() => void decide(entry.id, 'dismissed')}
+            >
               {t('sync.review.dismiss')}
             </button>
           </div>

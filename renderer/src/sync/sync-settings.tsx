@@ -77,7 +77,12 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
       </label>
       <label>
         {t('sync.settings.baseUrl')}
-        <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://hims.example.gov.in/fhir" data-testid="sync-base-url" />
+        <input
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          placeholder="https://hims.example.gov.in/fhir"
+          data-testid="sync-base-url"
+        />
       </label>
       <label>
         {t('sync.settings.auth')}
@@ -104,7 +109,8 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
             <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" />
           </label>
           <label>
-            {t('sync.settings.clientSecret')} {loaded.hasClientSecret && <span className="hint">{t('sync.settings.secretSet')}</span>}
+            {t('sync.settings.clientSecret')}{' '}
+            {loaded.hasClientSecret && <span className="hint">{t('sync.settings.secretSet')}</span>}
             <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
           </label>
         </>
@@ -115,7 +121,13 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
       </label>
       <label>
         {t('sync.settings.timeout')}
-        <input type="number" min={1} max={300} value={timeoutSeconds} onChange={(e) => setTimeoutSeconds(Number(e.target.value) || 15)} />
+        <input
+          type="number"
+          min={1}
+          max={300}
+          value={timeoutSeconds}
+          onChange={(e) => setTimeoutSeconds(Number(e.target.value) || 15)}
+        />
       </label>
       {error && <CallErrorMessage error={error} />}
       {testResult && (

@@ -70,7 +70,13 @@ export class CardScanPage {
         ...(terminator === 'Enter' ? { text: '\r' } : {}),
         timestamp: this.clock,
       });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: terminator, code: terminator, windowsVirtualKeyCode: code, timestamp: this.clock + 0.001 });
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: terminator,
+        code: terminator,
+        windowsVirtualKeyCode: code,
+        timestamp: this.clock + 0.001,
+      });
     }
   }
 

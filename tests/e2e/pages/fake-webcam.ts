@@ -5,14 +5,24 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { FRAME_KINDS, renderQrFrame, writeY4m, type Gray } from '../../support/qr-frames';
 
-const USUAL_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const USUAL_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export type FrameKind = keyof typeof FRAME_KINDS;
 
 export function writeCardVideo(dir: string, qr: string, kind: FrameKind): string {
   const file = join(dir, `card-${kind}.y4m`);
   // A few frames with different noise, like a real sensor; Chromium loops them.
-  const frames = [1, 2, 3, 4].map((seed) => renderQrFrame(qr, { width: 960, height: 720, qrPx: 600, ...FRAME_KINDS[kind], seed }));
+  const frames = [1, 2, 3, 4].map((seed) =>
+    renderQrFrame(qr, { width: 960, height: 720, qrPx: 600, ...FRAME_KINDS[kind], seed }),
+  );
   writeY4m(file, frames, 10);
   return file;
 }
@@ -20,7 +30,12 @@ export function writeCardVideo(dir: string, qr: string, kind: FrameKind): string
 export function launchWithFakeWebcam(videoFile: string): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...USUAL_FLAGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`],
+    args: [
+      ...USUAL_FLAGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${videoFile}`,
+    ],
   });
 }
 

@@ -7,6 +7,8 @@ export class KioskPage {
   readonly departments: Locator;
   readonly tokenLabel: Locator;
   readonly counterSlip: Locator;
+  /** "Take the printed slip to the counter": shown once the notice slip is queued. */
+  readonly noticePrinting: Locator;
   private readonly scanner: CardScanPage;
 
   constructor(readonly page: Page) {
@@ -14,6 +16,7 @@ export class KioskPage {
     this.departments = page.getByTestId('kiosk-departments');
     this.tokenLabel = page.getByTestId('kiosk-token-label');
     this.counterSlip = page.getByTestId('kiosk-counter');
+    this.noticePrinting = page.getByTestId('kiosk-notice-printing');
     this.scanner = new CardScanPage(page);
   }
 
