@@ -99,30 +99,13 @@ export class Planner {
     const patient = patientForSync(this.db, id);
     if (!patient) return null;
     const resource = toFhirPatient(patient);
-    const remote = remoteOf(this.db, 'patient', id);
-    const base = {
-      entity: 'patient' as const,
-      localId: id,
-      version: patient.version,
-      maxSeq,
-      seqs: [...seqs],
-      fullUrl: `urn:uuid:${randomUUID()}`,
-    };
-    if (remote)
-      return {
-        ...base,
-        kind: 'update',
-        resource: { ...resource, id: remote.remote_id },
-        remoteId: remote.remote_id,
-        ...ifMatch(remote.version_id),
-      };
     // The ABHA number is the person's national id: matching on it makes a
     // second counter's offline registration of the same person find the
     // first one at the HIMS instead of creating a twin (push.ts reviews it).
     const criterion = patient.abhaNumber
       ? `identifier=${SYSTEMS.abhaNumber}|${patient.abhaNumber}`
       : `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}`;
-    return { ...base, kind: 'create', resource, ifNoneExist: criterion };
+    return this.item('patient', id, patient.version, resource, criterion, maxSeq, seqs);
   }
 
   private visitItem(id: string, maxSeq: number, seqs: number[]): PlanItem | null {
@@ -132,16 +115,23 @@ export class Planner {
     if (!subject) return null;
     const from = visit.transferredFromId ? this.reference('token', visit.transferredFromId) : null;
     const resource = toFhirEncounter(visit, { reference: subject }, from ? { reference: from } : undefined);
-    const remote = remoteOf(this.db, 'token', id);
-    const base = {
-      entity: 'token' as const,
-      localId: id,
-      version: visit.version,
-      maxSeq,
-      seqs: [...seqs],
-      fullUrl: `urn:uuid:${randomUUID()}`,
-    };
-    if (remote)
+    const criterion = `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}`;
+    return this.item('token', id, visit.version, resource, criterion, maxSeq, seqs);
+  }
+
+  /** An update (PUT with If-Match) once the HIMS knows the record, else a conditional create. */
+  private item(
+    entity: PlanItem['entity'],
+    localId: string,
+    version: number,
+    resource: PlanItem['resource'],
+    ifNoneExist: string,
+    maxSeq: number,
+    seqs: number[],
+  ): PlanItem {
+    const remote = remoteOf(this.db, entity, localId);
+    const base = { entity, localId, version, maxSeq, seqs: [...seqs], fullUrl: `urn:uuid:${randomUUID()}` };
+    if (remote) {
       return {
         ...base,
         kind: 'update',
@@ -149,7 +139,8 @@ export class Planner {
         remoteId: remote.remote_id,
         ...ifMatch(remote.version_id),
       };
-    return { ...base, kind: 'create', resource, ifNoneExist: `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}` };
+    }
+    return { ...base, kind: 'create', resource, ifNoneExist };
   }
 }
 

@@ -3,14 +3,12 @@
 // must end with a clear job status, the token still issued, the job
 // retryable, and nothing hanging (time-outs are short here, so a hang would
 // show up as a test time-out).
-import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintJob } from '../../preload/contract/methods/printing-methods';
 import type { PrintWorkerOptions } from '../../main/printing/print-worker';
-import { createCore } from '../../main/core/create-core';
 import { LoopbackPrinter, type PrinterMode } from '../support/loopback-printer';
 import { decodeEscPos } from '../support/escpos-decoder';
-import { TestClock, tempDir, type TestCore } from '../support/temp-core';
+import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
 // A long back-off: a failed job stays failed until the test retries it.
 const FAULTY: Partial<PrintWorkerOptions> = {
@@ -30,36 +28,7 @@ afterEach(async () => {
 
 /** Like startTestCore, with the printing options these tests need (short time-outs and back-off). */
 function startCore(printing: Partial<PrintWorkerOptions> = FAULTY): TestCore {
-  const dataDir = tempDir();
-  const clock = new TestClock();
-  const core = createCore({
-    dataDir,
-    shell: 'browser',
-    settings: { counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' },
-    clock,
-    log: () => {},
-    printing,
-  });
-  return {
-    core,
-    clock,
-    dataDir,
-    async call(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
-    async fail(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
-      return result.error;
-    },
-    count: (table) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-    dispose() {
-      core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' }, tempDir(), { printing: printing });
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {

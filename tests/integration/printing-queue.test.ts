@@ -1,15 +1,13 @@
 // The print queue end to end: a real core on a temp SQLite file, tokens
 // issued through the registry, a loopback TCP printer capturing the bytes,
 // and those bytes decoded back into what the patient reads.
-import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintJob } from '../../preload/contract/methods/printing-methods';
 import type { PrintWorkerOptions } from '../../main/printing/print-worker';
 import { LoopbackPrinter } from '../support/loopback-printer';
 import { decodeEscPos } from '../support/escpos-decoder';
 import { blackPixels, differingPixels, referenceRaster } from '../support/reference-raster';
-import { TestClock, tempDir, type TestCore } from '../support/temp-core';
-import { createCore } from '../../main/core/create-core';
+import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
 const FAST: Partial<PrintWorkerOptions> = {
   timeouts: { connectMs: 300, writeMs: 1000, statusMs: 300 },
@@ -28,36 +26,7 @@ afterEach(async () => {
 
 /** Like startTestCore, with the printing options these tests need (short time-outs and back-off). */
 function startCore(printing: Partial<PrintWorkerOptions> = FAST): TestCore {
-  const dataDir = tempDir();
-  const clock = new TestClock();
-  const core = createCore({
-    dataDir,
-    shell: 'browser',
-    settings: { counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' },
-    clock,
-    log: () => {},
-    printing,
-  });
-  return {
-    core,
-    clock,
-    dataDir,
-    async call(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
-    async fail(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
-      return result.error;
-    },
-    count: (table) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-    dispose() {
-      core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' }, tempDir(), { printing: printing });
 }
 
 async function printer(): Promise<LoopbackPrinter> {

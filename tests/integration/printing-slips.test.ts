@@ -3,7 +3,6 @@
 // a loopback TCP printer, and the bytes decoded back into what the patient reads.
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../main/core/create-core';
 import { openDatabase } from '../../main/db/open-database';
 import { NOTICE_HEADING, NOTICE_MESSAGE, NOTICE_REASON } from '../../main/printing/notice-slip-layout';
 import type { PrintWorkerOptions } from '../../main/printing/print-worker';
@@ -11,7 +10,7 @@ import { fitQr } from '../../main/printing/qr-fit';
 import { decodeEscPos } from '../support/escpos-decoder';
 import { LoopbackPrinter } from '../support/loopback-printer';
 import { blackPixels, differingPixels, referenceRaster } from '../support/reference-raster';
-import { TestClock, tempDir, type TestCore } from '../support/temp-core';
+import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
 const FAST: Partial<PrintWorkerOptions> = {
   timeouts: { connectMs: 300, writeMs: 1000, statusMs: 300 },
@@ -29,36 +28,9 @@ afterEach(async () => {
 });
 
 function startCore(): TestCore {
-  const dataDir = tempDir();
-  const clock = new TestClock();
-  const core = createCore({
-    dataDir,
-    shell: 'browser',
-    settings: { counterLetter: 'B', hospitalName: 'Lok Nayak Hospital', hospitalCode: 'LNH' },
-    clock,
-    log: () => {},
+  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital', hospitalCode: 'LNH' }, tempDir(), {
     printing: FAST,
   });
-  return {
-    core,
-    clock,
-    dataDir,
-    async call(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
-    async fail(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
-      if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
-      return result.error;
-    },
-    count: (table) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-    dispose() {
-      core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function printer(): Promise<LoopbackPrinter> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../preload/contract/methods';
 import type { CallError } from '../../preload/contract/errors';
 import type { CounterSettings } from '../../main/config/counter-identity';
-import { createCore, type Core } from '../../main/core/create-core';
+import { createCore, type Core, type CoreOptions } from '../../main/core/create-core';
 
 export function tempDir(prefix = 'hims-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -29,9 +29,12 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function startTestCore(settings: CounterSettings = {}, dataDir = tempDir()): TestCore {
+/** Everything else a test may set on the core (printing time-outs, sync, secrets …). */
+export type TestCoreOptions = Omit<CoreOptions, 'dataDir' | 'shell' | 'settings' | 'clock'>;
+
+export function startTestCore(settings: CounterSettings = {}, dataDir = tempDir(), options: TestCoreOptions = {}): TestCore {
   const clock = new TestClock();
-  const core = createCore({ dataDir, shell: 'browser', settings, clock, log: () => {} });
+  const core = createCore({ log: () => {}, ...options, dataDir, shell: 'browser', settings, clock });
   return {
     core,
     clock,
