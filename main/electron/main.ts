@@ -16,10 +16,15 @@ const appPageUrl = pathToFileURL(rendererIndex).href;
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
+// `--kiosk` turns this machine into the entrance kiosk: full screen, no way
+// out to the desktop, the kiosk screen instead of the counter screen.
+const kioskMode = app.commandLine.hasSwitch('kiosk');
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 800,
+    kiosk: kioskMode,
     show: false,
     title: 'HIMS Counter',
     backgroundColor: '#ffffff',
@@ -33,7 +38,7 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadFile(rendererIndex, kioskMode ? { search: 'mode=kiosk' } : {});
   return win;
 }
 

@@ -36,6 +36,7 @@ describe('contract over Electron IPC', () => {
     registerContractIpc(ipc, registry, page);
     expect([...ipc.handlers.keys()]).toEqual([CONTRACT_CHANNEL]);
     expect(await ipc.invoke(`${page}#/queue`, 'counter.info', {})).toEqual({ ok: true, value: 'answer' });
+    expect(await ipc.invoke(`${page}?mode=kiosk`, 'counter.info', {})).toEqual({ ok: true, value: 'answer' });
     expect(calls.at(-1)).toEqual(['counter.info', {}, 'counter-window']);
   });
 
