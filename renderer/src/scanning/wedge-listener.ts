@@ -57,6 +57,12 @@ export function installWedgeListener(
 ): () => void {
   const opts: WedgeListenerOptions = { ...DEFAULT_WEDGE_OPTIONS, holdMs: 60, ...options };
   let burst: BurstKey[] = [];
+  // The last burst that ended as typing in a text field. Bursts are judged by
+  // the keys' own timestamps, but ended by a wall-clock timer: when the page
+  // is busy the timer can fire between two keys of one scan. Such a burst is
+  // reopened if the next key belongs to it by its timestamp (safe only in a
+  // field, where nothing was held back and the value can be restored).
+  let endedAsTyping: BurstKey[] = [];
   let idleTimer: number | undefined;
   let holdTimer: number | undefined;
 
@@ -84,6 +90,7 @@ export function installWedgeListener(
     clearTimers();
     const keys = burst;
     burst = [];
+    endedAsTyping = [];
     if (keys.length === 0) return false;
     const verdict = judgeBurst(keys, opts);
     // In a field, a fast burst that is no card stays as typed (unless a prefix proves a scanner).
@@ -91,6 +98,7 @@ export function installWedgeListener(
     const typing = verdict.scan && first?.field && !opts.prefix && !looksLikeCard(verdict.text);
     if (!verdict.scan || !first || typing) {
       replay(keys);
+      if (keys.every((k) => k.field)) endedAsTyping = keys;
       return false;
     }
     replay(keys.slice(0, verdict.start)); // a person's keys just before the scan
@@ -138,6 +146,11 @@ export function installWedgeListener(
       return;
     }
     const field = textField(e.target);
+    const previous = endedAsTyping.at(-1);
+    if (burst.length === 0 && previous && field && previous.field === field && time - previous.time <= opts.burstBreakMs) {
+      burst = endedAsTyping;
+    }
+    endedAsTyping = [];
     const key: BurstKey = { char: e.key, time, field, valueBefore: field?.value ?? '', held: null };
     if (!field) {
       e.preventDefault();
