@@ -12,6 +12,14 @@ export function issuedCardById(db: Database, id: string): IssuedCardRow | undefi
   return sql<[string], IssuedCardRow>(db, 'SELECT id, patient_pk, superseded_at FROM issued_cards WHERE id = ?').get(id);
 }
 
+/** The id of the patient's current (not superseded) card, if any. */
+export function currentCardId(db: Database, patientPk: number): string | null {
+  return (
+    sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').get(patientPk)
+      ?.id ?? null
+  );
+}
+
 /** Call inside the issuing transaction. Returns the ids of the cards superseded. */
 export function recordIssuedCard(
   db: Database,

@@ -5,7 +5,7 @@ import type { PatientChanges } from '../../preload/contract/methods';
 import { sql } from '../db/statements';
 import type { PatientRow } from './patient-rows';
 import { IDENTIFIER_SYSTEMS, setIdentifier } from './patient-store';
-import { resolveBirth } from './patients-handlers';
+import { resolveBirth } from './birth';
 
 export function updatePatientRow(
   db: Database,

@@ -5,11 +5,11 @@ import type { PatientChanges, RegisterPatientInput } from '../../preload/contrac
 import type { DuplicateDetails, Patient } from '../../preload/contract/records';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
-import { estimateDateOfBirth } from '../core/clock';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
+import { resolveBirth } from './birth';
 import { findDuplicates } from './duplicate-finder';
 import { toPatient, toSummary } from './patient-rows';
 import {
@@ -23,13 +23,6 @@ import {
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { nextUhid } from './uhid';
-
-type Birth = Pick<RegisterPatientInput, 'dateOfBirth' | 'ageYears' | 'ageMonths'>;
-
-export function resolveBirth(input: Birth, todayDate: string): { dateOfBirth: string; estimated: boolean } {
-  if (input.dateOfBirth) return { dateOfBirth: input.dateOfBirth, estimated: false };
-  return { dateOfBirth: estimateDateOfBirth(todayDate, input.ageYears ?? 0, input.ageMonths ?? 0), estimated: true };
-}
 
 /** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
 export function checkGuardian(name: string | null | undefined, relation: string | null | undefined): void {
@@ -139,11 +132,12 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
   return {
     'patients.register': (input, call) => register(input, call.actor),
     'patients.findDuplicates': (input) => {
-      const birth = resolveBirth(input, today(ctx));
+      const day = today(ctx);
+      const birth = resolveBirth(input, day);
       return findDuplicates(
         db,
         { ...input, dateOfBirth: birth.dateOfBirth, dobEstimated: birth.estimated, ...(input.id ? { excludeId: input.id } : {}) },
-        today(ctx),
+        day,
       );
     },
     'patients.search': ({ query, limit }) => {

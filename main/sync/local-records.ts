@@ -1,10 +1,11 @@
 // Reads the current local state of a record for sending: the outbox only
 // names the record, so the HIMS always gets its latest state (docs/decisions.md).
 import type { Database } from 'better-sqlite3';
-import { sql } from '../db/statements';
 import type { LocalVisit } from '../fhir/encounter-mapping';
 import type { LocalPatient } from '../fhir/patient-mapping';
-import { PATIENT_COLUMNS, type PatientRow } from '../patients/patient-rows';
+import { currentCardId } from '../cards/card-store';
+import { patientById } from '../patients/patient-store';
+import { tokenById } from '../tokens/token-store';
 
 export interface PatientForSync extends LocalPatient {
   pk: number;
@@ -16,25 +17,8 @@ export interface VisitForSync extends LocalVisit {
   version: number;
 }
 
-let cardsTable: WeakMap<Database, boolean> | undefined;
-
-/** The patient's current e-health card id, when the cards feature (0040) is installed. */
-function currentCardId(db: Database, patientPk: number): string | null {
-  cardsTable ??= new WeakMap();
-  let has = cardsTable.get(db);
-  if (has === undefined) {
-    has = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'issued_cards'").get();
-    cardsTable.set(db, has);
-  }
-  if (!has) return null;
-  return (
-    sql<[number], { id: string }>(db, 'SELECT id FROM issued_cards WHERE patient_pk = ? AND superseded_at IS NULL').get(patientPk)
-      ?.id ?? null
-  );
-}
-
 export function patientForSync(db: Database, id: string): PatientForSync | undefined {
-  const row = sql<[string], PatientRow>(db, `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = ?`).get(id);
+  const row = patientById(db, id);
   if (!row) return undefined;
   return {
     pk: row.pk,
@@ -58,46 +42,23 @@ export function patientForSync(db: Database, id: string): PatientForSync | undef
   };
 }
 
-interface VisitRow {
-  id: string;
-  label: string;
-  department_code: string;
-  department_name: string;
-  visit_date: string;
-  priority: LocalVisit['priority'];
-  visit_type: LocalVisit['visitType'];
-  fee_category: string;
-  status: LocalVisit['status'];
-  issued_at: string;
-  cancelled_at: string | null;
-  transferred_from_id: string | null;
-  patient_id: string;
-  version: number;
-}
-
 export function visitForSync(db: Database, id: string): VisitForSync | undefined {
-  const row = sql<[string], VisitRow>(
-    db,
-    `SELECT t.id, t.label, t.department_code, d.name_en AS department_name, t.visit_date,
-      t.priority, t.visit_type, t.fee_category, t.status, t.issued_at, t.cancelled_at, t.transferred_from_id,
-      p.id AS patient_id, t.version
-    FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code WHERE t.id = ?`,
-  ).get(id);
-  if (!row) return undefined;
+  const token = tokenById(db, id);
+  if (!token) return undefined;
   return {
-    id: row.id,
-    label: row.label,
-    departmentCode: row.department_code,
-    departmentName: row.department_name,
-    visitDate: row.visit_date,
-    priority: row.priority,
-    visitType: row.visit_type,
-    feeCategory: row.fee_category,
-    status: row.status,
-    issuedAt: row.issued_at,
-    cancelledAt: row.cancelled_at,
-    transferredFromId: row.transferred_from_id,
-    patientId: row.patient_id,
-    version: row.version,
+    id: token.id,
+    label: token.label,
+    departmentCode: token.departmentCode,
+    departmentName: token.departmentNameEn,
+    visitDate: token.visitDate,
+    priority: token.priority,
+    visitType: token.visitType,
+    feeCategory: token.feeCategory,
+    status: token.status,
+    issuedAt: token.issuedAt,
+    cancelledAt: token.cancelledAt,
+    transferredFromId: token.transferredFromId,
+    patientId: token.patientId,
+    version: token.version,
   };
 }

@@ -8,7 +8,8 @@ import type { PrintJob } from '../../preload/contract/methods/printing-methods';
 import type { PrintWorkerOptions } from '../../main/printing/print-worker';
 import { LoopbackPrinter, type PrinterMode } from '../support/loopback-printer';
 import { decodeEscPos } from '../support/escpos-decoder';
-import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
+import { printerPool, startPrintingCore } from '../support/printing-fixture';
+import type { TestCore } from '../support/temp-core';
 
 // A long back-off: a failed job stays failed until the test retries it.
 const FAULTY: Partial<PrintWorkerOptions> = {
@@ -19,17 +20,12 @@ const FAULTY: Partial<PrintWorkerOptions> = {
 };
 
 let t: TestCore | undefined;
-const printers: LoopbackPrinter[] = [];
+const printers = printerPool();
 afterEach(async () => {
   t?.dispose();
   t = undefined;
-  await Promise.all(printers.splice(0).map((p) => p.stop()));
+  await printers.stopAll();
 });
-
-/** Like startTestCore, with the printing options these tests need (short time-outs and back-off). */
-function startCore(printing: Partial<PrintWorkerOptions> = FAULTY): TestCore {
-  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' }, tempDir(), { printing: printing });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -42,9 +38,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 async function setUp(mode: PrinterMode | 'closed') {
-  t = startCore();
-  const p = await new LoopbackPrinter().start();
-  printers.push(p);
+  t = startPrintingCore(FAULTY);
+  const p = await printers.start();
   p.mode = mode === 'closed' ? 'ok' : mode;
   if (mode === 'closed') await p.stop();
   await t.call('printers.saveSettings', {

@@ -3,37 +3,19 @@
 // and those bytes decoded back into what the patient reads.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintJob } from '../../preload/contract/methods/printing-methods';
-import type { PrintWorkerOptions } from '../../main/printing/print-worker';
-import { LoopbackPrinter } from '../support/loopback-printer';
 import { decodeEscPos } from '../support/escpos-decoder';
 import { blackPixels, differingPixels, referenceRaster } from '../support/reference-raster';
-import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
-
-const FAST: Partial<PrintWorkerOptions> = {
-  timeouts: { connectMs: 300, writeMs: 1000, statusMs: 300 },
-  backoff: { baseMs: 20, maxMs: 100 },
-  idlePollMs: 50,
-  log: () => {},
-};
+import { printerPool, startPrintingCore } from '../support/printing-fixture';
+import type { TestCore } from '../support/temp-core';
 
 let t: TestCore | undefined;
-const printers: LoopbackPrinter[] = [];
+const printers = printerPool();
+const printer = () => printers.start();
 afterEach(async () => {
   t?.dispose();
   t = undefined;
-  await Promise.all(printers.splice(0).map((p) => p.stop()));
+  await printers.stopAll();
 });
-
-/** Like startTestCore, with the printing options these tests need (short time-outs and back-off). */
-function startCore(printing: Partial<PrintWorkerOptions> = FAST): TestCore {
-  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital' }, tempDir(), { printing: printing });
-}
-
-async function printer(): Promise<LoopbackPrinter> {
-  const p = await new LoopbackPrinter().start();
-  printers.push(p);
-  return p;
-}
 
 async function usePrinter(core: TestCore, uri: string, fallback: string | null = null) {
   await core.call('printers.saveSettings', {
@@ -63,7 +45,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 describe('print queue with a loopback printer', () => {
   it('prints a Hindi slip after the token commits: label as text, name as raster, QR of the visit', async () => {
-    t = startCore();
+    t = startPrintingCore();
     const p = await printer();
     await usePrinter(t, p.uri);
     const sita = await t.call('patients.register', { name: 'सीता देवी', gender: 'female', ageYears: 67 });
@@ -89,7 +71,7 @@ describe('print queue with a loopback printer', () => {
   });
 
   it('keeps issuing with the printer dead; when it comes back all 100 slips print once, in order', async () => {
-    t = startCore();
+    t = startPrintingCore();
     const p = await printer();
     await usePrinter(t, p.uri);
     await p.stop(); // connections to its port are now refused
@@ -132,7 +114,7 @@ describe('print queue with a loopback printer', () => {
   });
 
   it('falls back to the second printer when the first is dead', async () => {
-    t = startCore();
+    t = startPrintingCore();
     const dead = await printer();
     await dead.stop();
     const fallback = await printer();
@@ -148,7 +130,7 @@ describe('print queue with a loopback printer', () => {
   });
 
   it('reprints marked DUPLICATE and audited; a cancelled token is not reprinted', async () => {
-    t = startCore();
+    t = startPrintingCore();
     const p = await printer();
     await usePrinter(t, p.uri);
     const patient = await t.call('patients.register', { name: 'Ram Kumar', gender: 'male', ageYears: 45 });
@@ -176,7 +158,7 @@ describe('print queue with a loopback printer', () => {
   });
 
   it('queues the new token’s slip on transfer, and nothing when no printer is set up', async () => {
-    t = startCore();
+    t = startPrintingCore();
     const patient = await t.call('patients.register', { name: 'Ram Kumar', gender: 'male', ageYears: 45 });
     const first = await t.call('tokens.issue', { patientId: patient.id, departmentCode: 'MED' });
     expect(t.count('print_jobs')).toBe(0);
@@ -189,7 +171,7 @@ describe('print queue with a loopback printer', () => {
   });
 
   it('rejects bad input with typed 4xx errors', async () => {
-    t = startCore();
+    t = startPrintingCore();
     expect(
       await t.fail('printers.saveSettings', {
         type: 'epson',

@@ -5,39 +5,22 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open-database';
 import { NOTICE_HEADING, NOTICE_MESSAGE, NOTICE_REASON } from '../../main/printing/notice-slip-layout';
-import type { PrintWorkerOptions } from '../../main/printing/print-worker';
 import { fitQr } from '../../main/printing/qr-fit';
 import { decodeEscPos } from '../support/escpos-decoder';
-import { LoopbackPrinter } from '../support/loopback-printer';
 import { blackPixels, differingPixels, referenceRaster } from '../support/reference-raster';
-import { startTestCore, tempDir, type TestCore } from '../support/temp-core';
-
-const FAST: Partial<PrintWorkerOptions> = {
-  timeouts: { connectMs: 300, writeMs: 1000, statusMs: 300 },
-  backoff: { baseMs: 20, maxMs: 100 },
-  idlePollMs: 50,
-  log: () => {},
-};
+import { FAST_PRINTING, printerPool, startPrintingCore } from '../support/printing-fixture';
+import { tempDir, type TestCore } from '../support/temp-core';
 
 let t: TestCore | undefined;
-const printers: LoopbackPrinter[] = [];
+const printers = printerPool();
+const printer = () => printers.start();
 afterEach(async () => {
   t?.dispose();
   t = undefined;
-  await Promise.all(printers.splice(0).map((p) => p.stop()));
+  await printers.stopAll();
 });
 
-function startCore(): TestCore {
-  return startTestCore({ counterLetter: 'B', hospitalName: 'Lok Nayak Hospital', hospitalCode: 'LNH' }, tempDir(), {
-    printing: FAST,
-  });
-}
-
-async function printer(): Promise<LoopbackPrinter> {
-  const p = await new LoopbackPrinter().start();
-  printers.push(p);
-  return p;
-}
+const startCore = () => startPrintingCore(FAST_PRINTING, { hospitalCode: 'LNH' });
 
 async function usePrinter(core: TestCore, uri: string, paperWidth: 58 | 80 = 80) {
   await core.call('printers.saveSettings', {
