@@ -1,28 +1,96 @@
 // GET /api/events: the core's push events (preload/contract/events.ts) as
 // Server-Sent Events, behind the same Host/Origin/session checks as the API.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
-import type { ServerResponse } from 'node:http';
+//
+// A page's stream drops now and then (a reload, a sleeping laptop, a proxy),
+// and EventSource reconnects by itself with the last id it saw. Events sent
+// in that gap are replayed from a short buffer, so a card read by the serial
+// scanner while the page reconnects still reaches the screen. The buffer is
+// short on purpose: a scan replayed minutes later would surprise the clerk.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { CoreEvents } from '../core/core-events';
 import { SECURITY_HEADERS } from './static-files';
 
 /** Comment lines keep proxies and idle timers from closing a quiet stream. */
 const KEEP_ALIVE_MS = 25_000;
 
-export function streamEvents(res: ServerResponse, events: CoreEvents): void {
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Connection: 'keep-alive',
-  });
-  res.write('retry: 2000\n\n');
+export interface EventStreamOptions {
+  /** Events kept for a reconnecting page. */
+  keep?: number;
+  /** Older events are not replayed. */
+  replayWindowMs?: number;
+  now?: () => number;
+}
+
+export interface EventStream {
+  serve(req: IncomingMessage, res: ServerResponse): void;
+  close(): void;
+}
+
+interface SentEvent {
+  seq: number;
+  at: number;
+  frame: string;
+}
+
+export function createEventStream(events: CoreEvents, options: EventStreamOptions = {}): EventStream {
+  const keep = options.keep ?? 100;
+  const replayWindowMs = options.replayWindowMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  // Ids carry this launch's epoch: after a restart, a page's old id matches
+  // nothing, and nothing from the old launch is claimed to be replayed.
+  const epoch = randomBytes(4).toString('hex');
+  const recent: SentEvent[] = [];
+  const clients = new Set<ServerResponse>();
+  let seq = 0;
+
   const unsubscribe = events.subscribe((event) => {
-    res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    seq++;
+    const sent = {
+      seq,
+      at: now(),
+      frame: `id: ${epoch}-${seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`,
+    };
+    recent.push(sent);
+    if (recent.length > keep) recent.shift();
+    for (const res of clients) res.write(sent.frame);
   });
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-  keepAlive.unref();
-  res.on('close', () => {
-    clearInterval(keepAlive);
-    unsubscribe();
-  });
+
+  /** The events a page missed since lastId, if that id is from this launch and recent. */
+  function missedSince(lastId: string | undefined): SentEvent[] {
+    const match = /^([0-9a-f]{8})-(\d{1,15})$/.exec(lastId ?? '');
+    if (!match || match[1] !== epoch) return [];
+    const seen = Number(match[2]);
+    const oldest = now() - replayWindowMs;
+    return recent.filter((e) => e.seq > seen && e.at >= oldest);
+  }
+
+  return {
+    serve(req, res) {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      // The current id first: a page that reconnects later resumes from here,
+      // even if nothing happened while it was connected.
+      res.write(`retry: 2000\nid: ${epoch}-${seq}\n\n`);
+      const lastId = req.headers['last-event-id'];
+      for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined)) res.write(e.frame);
+      clients.add(res);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      keepAlive.unref();
+      res.on('close', () => {
+        clearInterval(keepAlive);
+        clients.delete(res);
+      });
+    },
+    close() {
+      unsubscribe();
+      for (const res of clients) res.end();
+      clients.clear();
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { CallError } from '../../preload/contract/errors';
 import { httpStatusOf } from '../../preload/contract/errors';
 import type { Core } from '../core/create-core';
 import { describeContract } from './contract-schema';
-import { streamEvents } from './event-stream';
+import { createEventStream } from './event-stream';
 import { createGuard } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -74,6 +74,7 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
         ...(options.extraHosts ?? []).map((h) => `${h}:${port}`),
       ];
       const guard = createGuard({ allowedHosts: names, apiKey: options.apiKey });
+      const eventStream = createEventStream(options.core.events);
       server.on('request', (req, res) => {
         handle(req, res).catch(() => {
           if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'request failed' });
@@ -98,7 +99,7 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           if (req.method !== 'GET') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'GET /api lists the contract' });
           return sendJson(res, 200, describeContract(options.core.context.appVersion));
         }
-        if (path === '/api/events' && req.method === 'GET') return streamEvents(res, options.core.events);
+        if (path === '/api/events' && req.method === 'GET') return eventStream.serve(req, res);
         if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });
         // Requiring JSON also keeps HTML forms (which cannot send it) out.
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -133,6 +134,7 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
         url: `http://127.0.0.1:${port}/`,
         close: () =>
           new Promise<void>((done) => {
+            eventStream.close();
             server.close(() => done());
             server.closeAllConnections();
           }),

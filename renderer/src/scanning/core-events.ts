@@ -1,6 +1,12 @@
 // Push events from the core (preload/contract/events.ts): in Electron through
 // the preload's window.counterEvents, in the browser shell over SSE at
 // /api/events (same-origin, with the page's session cookie).
+//
+// Every subscriber in the page shares one EventSource: one connection, one
+// reconnect (which resumes from the last event id, so the core replays what
+// the page missed), one state. The state is kept on <html data-core-events>
+// so anyone looking at the page (the end-to-end tests included) can tell
+// whether pushes such as a serial scan can reach it right now.
 import { events, isEventName, type CoreEvent, type CounterEventsApi } from '../../../preload/contract/events';
 
 declare global {
@@ -10,25 +16,57 @@ declare global {
   }
 }
 
-export function subscribeCoreEvents(listener: (event: CoreEvent) => void): () => void {
-  if (window.counterEvents) return window.counterEvents.subscribe(listener);
-  if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource('/api/events');
-  const handlers = Object.keys(events).map((name) => {
-    const handler = (e: MessageEvent<string>) => {
+type Listener = (event: CoreEvent) => void;
+export type CoreEventsState = 'connecting' | 'open' | 'unavailable';
+
+const listeners = new Set<Listener>();
+let source: EventSource | null = null;
+
+function setState(state: CoreEventsState) {
+  document.documentElement.dataset.coreEvents = state;
+}
+
+function deliver(event: CoreEvent) {
+  for (const listener of listeners) listener(event);
+}
+
+function openSource(): EventSource {
+  const es = new EventSource('/api/events');
+  setState('connecting');
+  es.addEventListener('open', () => setState('open'));
+  // EventSource retries by itself (the core asks for 2 s); until then, say so.
+  es.addEventListener('error', () => setState(es.readyState === EventSource.CLOSED ? 'unavailable' : 'connecting'));
+  for (const name of Object.keys(events)) {
+    es.addEventListener(name, (e: MessageEvent<string>) => {
       if (!isEventName(name)) return;
       try {
         const parsed = events[name].safeParse(JSON.parse(e.data));
-        if (parsed.success) listener({ name, payload: parsed.data } as CoreEvent);
+        if (parsed.success) deliver({ name, payload: parsed.data } as CoreEvent);
       } catch {
         // Not JSON: not from our core; ignore.
       }
-    };
-    source.addEventListener(name, handler);
-    return handler;
-  });
+    });
+  }
+  return es;
+}
+
+export function subscribeCoreEvents(listener: Listener): () => void {
+  if (window.counterEvents) {
+    setState('open'); // IPC: subscribed synchronously, nothing to wait for
+    return window.counterEvents.subscribe(listener);
+  }
+  if (typeof EventSource === 'undefined') {
+    setState('unavailable');
+    return () => {};
+  }
+  listeners.add(listener);
+  source ??= openSource();
   return () => {
-    handlers.length = 0;
-    source.close();
+    listeners.delete(listener);
+    if (listeners.size === 0 && source) {
+      source.close();
+      source = null;
+      delete document.documentElement.dataset.coreEvents;
+    }
   };
 }

@@ -33,6 +33,12 @@ export class CardScanPage {
   async open(path = '/') {
     await this.page.goto(path);
     this.cdp = await this.page.context().newCDPSession(this.page);
+    await this.expectCoreEventsLive();
+  }
+
+  /** The page's push stream is open, so a serial scan from now on reaches it. */
+  async expectCoreEventsLive() {
+    await expect(this.page.locator('html')).toHaveAttribute('data-core-events', 'open');
   }
 
   async api<T>(method: string, input: unknown): Promise<T> {

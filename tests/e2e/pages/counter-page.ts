@@ -29,6 +29,8 @@ export class CounterPage {
   async open() {
     await this.page.goto('/');
     await expect(this.search).toBeFocused();
+    // Pushes (sync status, serial scans) reach the page from here on.
+    await expect(this.page.locator('html')).toHaveAttribute('data-core-events', 'open');
   }
 
   async typeSearch(text: string) {
