@@ -15,7 +15,8 @@ export type AuditAction =
   | 'token.reprint'
   | 'printer.settings'
   | 'card.issue'
-  | 'card.print';
+  | 'card.print'
+  | 'sync.resolve';
 
 export interface AuditEntry {
   at: string;

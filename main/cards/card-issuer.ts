@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IssuedCard } from '../../preload/contract/methods/card-schemas';
 import { appendAudit } from '../audit/audit-log';
+import { enqueueOutbox } from '../core/outbox';
 import { notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import { writeTransaction } from '../db/transaction';
@@ -52,6 +53,10 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
   });
   const superseded = writeTransaction(db, () => {
     const replaced = recordIssuedCard(db, { id: cardId, patientPk: row.pk, kid: signer.kid, issuer, at, qr });
+    // The card id is one of the Patient's identifiers at the HIMS
+    // (docs/fhir-mapping.md), so a new card is a change to send. The patient
+    // record itself is unchanged: its version stays.
+    enqueueOutbox(db, { entity: 'patient', entityId: patient.id, operation: 'update', version: row.version, at });
     appendAudit(db, {
       at,
       actor,

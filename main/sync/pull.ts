@@ -9,8 +9,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Bundle, Patient as FhirPatient } from '@medplum/fhirtypes';
 import { sql } from '../db/statements';
-import { fromFhirPatient, type LocalPatient } from '../fhir/patient-mapping';
+import { fromFhirPatient } from '../fhir/patient-mapping';
 import { insertPatient, patientByIdentifier, setIdentifier, IDENTIFIER_SYSTEMS } from '../patients/patient-store';
+import { updateLocalPatient } from './local-patient-update';
 import { PermanentError, type HimsClient } from './hims-client';
 import { addReview, localIdOfRemote, readCursor, remoteOf, saveRemote, writeCursor } from './sync-store';
 
@@ -88,8 +89,8 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
       "SELECT count(*) AS n FROM outbox WHERE entity = 'patient' AND entity_id = ? AND sent_at IS NULL",
     ).get(localId)!.n;
     if (pending > 0) return; // our change is on its way; its If-Match decides
-    updateLocalPatient(db, existing.pk, local, at);
-    saveRemote(db, 'patient', localId, { ...remote, synced_version: existing.version + 1 });
+    const version = updateLocalPatient(db, existing.pk, local, at);
+    saveRemote(db, 'patient', localId, { ...remote, synced_version: version });
     result.updated++;
     return;
   }
@@ -120,24 +121,4 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
   setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress);
   saveRemote(db, 'patient', localId, { ...remote, synced_version: 1 });
   result.inserted++;
-}
-
-function updateLocalPatient(db: Database, pk: number, p: LocalPatient, at: string): void {
-  sql(
-    db,
-    `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
-      guardian_name = @guardianName, guardian_relation = @guardianRelation, address_line = @addressLine, district = @district,
-      state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`,
-  ).run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });
-  for (const [system, value] of [
-    [IDENTIFIER_SYSTEMS.abhaNumber, p.abhaNumber],
-    [IDENTIFIER_SYSTEMS.abhaAddress, p.abhaAddress],
-  ] as const) {
-    const holder = value ? patientByIdentifier(db, system, value) : undefined;
-    if (!holder || holder.pk === pk) setIdentifier(db, pk, system, value);
-  }
-}
-
-function normalRelation(r: string | null): string | null {
-  return r === 'S/o' || r === 'D/o' || r === 'W/o' || r === 'C/o' ? r : null;
 }

@@ -1,6 +1,7 @@
 // sync.* handlers (preload/contract/methods/sync-methods.ts).
 import type { Database } from 'better-sqlite3';
 import type { SyncSettings } from '../../preload/contract/methods/sync-schemas';
+import { appendAudit } from '../audit/audit-log';
 import { notFound } from '../core/app-error';
 import { enqueueOutbox } from '../core/outbox';
 import type { HandlerMap } from '../core/registry';
@@ -21,6 +22,7 @@ import {
 import type { SyncEngine } from './sync-engine';
 import { SECRET_NAMES, type SecretStore } from './sync-types';
 import { sql } from '../db/statements';
+import { updateLocalPatient } from './local-patient-update';
 
 export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretStore, clock: Clock): HandlerMap {
   const settingsView = (): SyncSettings => {
@@ -113,7 +115,7 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
         remote: r.remote_json ? (JSON.parse(r.remote_json) as Record<string, unknown>) : null,
         createdAt: r.created_at,
       })),
-    'sync.resolve': ({ id, resolution }) => {
+    'sync.resolve': ({ id, resolution }, call) => {
       const entry = reviewById(db, id);
       if (!entry || entry.resolved_at) throw notFound(`no open review entry ${id}`);
       const at = clock.now().toISOString();
@@ -138,14 +140,10 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
         }
         if (resolution === 'keep_remote' && remote?.resourceType === 'Patient' && remote.id) {
           const local = fromFhirPatient(remote, remote.id);
-          if (local) {
-            sql(
-              db,
-              `UPDATE patients SET name = ?, gender = ?, date_of_birth = ?, dob_estimated = ?, phone = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-            ).run(local.name, local.gender, local.dateOfBirth, local.dobEstimated ? 1 : 0, local.phone, at, entry.local_id);
-            const version =
-              sql<[string], { version: number }>(db, 'SELECT version FROM patients WHERE id = ?').get(entry.local_id)?.version ??
-              1;
+          const row = sql<[string], { pk: number }>(db, 'SELECT pk FROM patients WHERE id = ?').get(entry.local_id);
+          if (local && row) {
+            // The same fields a pull copies; our unsent changes to this patient are dropped.
+            const version = updateLocalPatient(db, row.pk, local, at);
             saveRemote(db, 'patient', entry.local_id, {
               remote_id: remote.id,
               version_id: remote.meta?.versionId ?? null,
@@ -158,6 +156,14 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
             );
           }
         }
+        appendAudit(db, {
+          at,
+          actor: call.actor,
+          action: 'sync.resolve',
+          entity: entry.entity,
+          entityId: entry.local_id,
+          detail: { review: id, reason: entry.reason, resolution },
+        });
         closeReview(db, id, resolution, at);
       });
       engine.reconfigure();

@@ -64,6 +64,30 @@ describe('sync push', () => {
     expect((await allOf<Encounter>(hims, 'Encounter')).map((e) => e.status).sort()).toEqual(['arrived', 'cancelled']);
   });
 
+  it('a newly issued card reaches the HIMS as the Patient’s card identifier; a reissue replaces it', async () => {
+    hims = await startHims();
+    const a = counter();
+    const ram = await a.call('patients.register', { ...RAM });
+    await connect(a, hims.baseUrl);
+    await drain(a);
+    const cardIdAtHims = async () => {
+      const patients = await allOf<FhirPatient>(hims!, 'Patient');
+      expect(patients).toHaveLength(1);
+      return patients[0]!.identifier?.filter((i) => i.system === SYSTEMS.cardId).map((i) => i.value);
+    };
+    expect(await cardIdAtHims()).toEqual([]);
+
+    const first = await a.call('cards.issue', { patientId: ram.id });
+    expect(a.core.sync.engine.status().pending).toBe(1);
+    await drain(a);
+    expect(await cardIdAtHims()).toEqual([first.id]);
+
+    const second = await a.call('cards.issue', { patientId: ram.id });
+    await drain(a);
+    expect(await cardIdAtHims()).toEqual([second.id]);
+    expect(await a.call('sync.reviewList', {})).toEqual([]);
+  });
+
   it('a change made at the HIMS meanwhile goes to the review list, once, with both versions', async () => {
     hims = await startHims();
     const a = counter();

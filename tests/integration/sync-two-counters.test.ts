@@ -25,10 +25,17 @@ afterEach(async () => {
 
 const ABHA = '22223333444455';
 
-async function registerOffline(letter: string, name: string) {
+async function registerOffline(letter: string, name: string, extra: Record<string, unknown> = {}) {
   const c = startTestCore({ counterLetter: letter });
   counters.push(c);
-  const p = await c.call('patients.register', { name, gender: 'female', ageYears: 52, phone: '9876500000', abhaNumber: ABHA });
+  const p = await c.call('patients.register', {
+    name,
+    gender: 'female',
+    ageYears: 52,
+    phone: '9876500000',
+    abhaNumber: ABHA,
+    ...extra,
+  });
   await c.call('tokens.issue', { patientId: p.id, departmentCode: 'MED' });
   return { c, p };
 }
@@ -68,9 +75,13 @@ describe('the same ABHA patient registered offline at two counters', () => {
     });
   }
 
-  it('taking the HIMS version updates the local record and sends nothing back', async () => {
+  it('taking the HIMS version updates the local record, the same fields a pull copies, and sends nothing back', async () => {
     hims = await startHims();
-    const a = await registerOffline('A', 'Kamla Devi');
+    const a = await registerOffline('A', 'Kamla Devi', {
+      guardianRelation: 'W/o',
+      guardianName: 'Ramesh Sharma',
+      address: { line: '12 Turkman Gate', district: 'Central Delhi', state: 'Delhi', pincode: '110006' },
+    });
     const b = await registerOffline('B', 'Kamla Devi Sharma');
     await connect(a.c, hims.baseUrl);
     await connect(b.c, hims.baseUrl);
@@ -78,7 +89,18 @@ describe('the same ABHA patient registered offline at two counters', () => {
     await drain(b.c);
     const [entry] = await b.c.call('sync.reviewList', {});
     await b.c.call('sync.resolve', { id: entry!.id, resolution: 'keep_remote' });
-    expect((await b.c.call('patients.get', { id: b.p.id })).name).toBe('Kamla Devi');
+    const local = await b.c.call('patients.get', { id: b.p.id });
+    expect(local).toMatchObject({
+      name: 'Kamla Devi',
+      guardianRelation: 'W/o',
+      guardianName: 'Ramesh Sharma',
+      address: { line: '12 Turkman Gate', district: 'Central Delhi', state: 'Delhi', pincode: '110006' },
+    });
+    expect((await b.c.call('patients.search', { query: 'Kamla Devi' })).patients.map((p) => p.id)).toEqual([b.p.id]);
+    const audit = b.c.core.db.prepare("SELECT actor, entity_id, detail FROM audit_log WHERE action = 'sync.resolve'").all();
+    expect(audit).toEqual([
+      expect.objectContaining({ entity_id: b.p.id, detail: expect.stringContaining('"resolution":"keep_remote"') }),
+    ]);
     await drain(b.c);
     expect(await b.c.call('sync.reviewList', {})).toHaveLength(0);
     expect(b.c.core.sync.engine.status().pending).toBe(0);
