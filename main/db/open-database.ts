@@ -33,17 +33,42 @@ export function migrationsDir(): string {
   return found;
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+
+function isBusy(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('SQLITE_BUSY');
+}
+
+/** Runs `step` again after a short pause while SQLite answers busy, up to the busy timeout. */
+function retryWhileBusy<T>(step: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 10 + Math.random() * 40); // opening is synchronous: a real sleep, not a spin
+    }
+  }
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    const conn = db;
+    conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Switching a new file to WAL, and the first read while another process
+    // recovers the WAL, answer SQLITE_BUSY at once instead of waiting on the
+    // busy timeout (https://sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode),
+    // so two counters starting on one new file retry here rather than fail.
+    retryWhileBusy(() => conn.pragma('journal_mode = WAL'));
+    conn.pragma('synchronous = FULL');
+    conn.pragma('foreign_keys = ON');
     // Reading the schema fails fast on a file that is not a database at all.
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    retryWhileBusy(() => conn.prepare('SELECT count(*) FROM sqlite_schema').get());
     migrate(db, options.migrations ?? loadMigrations(migrationsDir()), options.targetVersion);
     return db;
   } catch (err) {
