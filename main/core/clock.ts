@@ -20,12 +20,20 @@ export function localDate(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
-/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
-export function ageInYears(dateOfBirth: string, onDay: string): number {
+/** Completed years and months (0–11) between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
+export function ageOn(dateOfBirth: string, onDay: string): { years: number; months: number } {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = onDay.split('-').map(Number) as [number, number, number];
-  const hadBirthday = m > bm || (m === bm && d >= bd);
-  return Math.max(0, y - by - (hadBirthday ? 0 : 1));
+  // A month is complete on the same day of the month (or the month's last day, for a 31st).
+  const lastDayThisMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const monthDone = d >= Math.min(bd, lastDayThisMonth);
+  const total = Math.max(0, (y - by) * 12 + (m - bm) - (monthDone ? 0 : 1));
+  return { years: Math.floor(total / 12), months: total % 12 };
+}
+
+/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
+export function ageInYears(dateOfBirth: string, onDay: string): number {
+  return ageOn(dateOfBirth, onDay).years;
 }
 
 /**

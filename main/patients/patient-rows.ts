@@ -1,6 +1,6 @@
 // Mapping between the patients table and the contract's Patient.
 import type { Patient, PatientSummary } from '../../preload/contract/records';
-import { ageInYears } from '../core/clock';
+import { ageOn } from '../core/clock';
 import { formatUhid } from './uhid';
 
 export interface PatientRow {
@@ -33,6 +33,7 @@ export const PATIENT_COLUMNS = `p.pk, p.id, p.uhid, p.name, p.gender, p.date_of_
   (SELECT value FROM patient_identifiers WHERE patient_pk = p.pk AND system = 'abha-address') AS abha_address`;
 
 export function toPatient(row: PatientRow, today: string): Patient {
+  const age = ageOn(row.date_of_birth, today);
   return {
     id: row.id,
     uhid: formatUhid(row.uhid),
@@ -40,7 +41,8 @@ export function toPatient(row: PatientRow, today: string): Patient {
     gender: row.gender,
     dateOfBirth: row.date_of_birth,
     dateOfBirthEstimated: row.dob_estimated === 1,
-    ageYears: ageInYears(row.date_of_birth, today),
+    ageYears: age.years,
+    ageMonths: age.months,
     phone: row.phone,
     guardianName: row.guardian_name,
     guardianRelation: row.guardian_relation,
@@ -62,6 +64,7 @@ export function toSummary(row: PatientRow, today: string): PatientSummary {
     gender: p.gender,
     dateOfBirth: p.dateOfBirth,
     ageYears: p.ageYears,
+    ageMonths: p.ageMonths,
     phone: p.phone,
     guardianName: p.guardianName,
     guardianRelation: p.guardianRelation,

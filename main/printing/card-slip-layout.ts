@@ -4,7 +4,7 @@
 import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
 import { paperGeometry } from './printer-settings';
 import { fitQr } from './qr-fit';
-import { GENDER, pair, slipDateTime, text, type SlipPatient } from './slip-layout';
+import { ageSexText, pair, slipDateTime, text, type SlipPatient } from './slip-layout';
 
 export interface CardSlipInput {
   patient: SlipPatient;
@@ -31,7 +31,7 @@ export function buildCardSlipLayout(input: CardSlipInput): SlipLayout {
     // A Devanagari name becomes a raster in the encoder, like on the token slip.
     text(patient.name, 'tall', true, 'left'),
     pair('UHID', patient.uhid, true),
-    pair('Age/Sex', `${patient.ageYears} Y / ${GENDER[patient.gender]}`),
+    pair('Age/Sex', ageSexText(patient)),
     pair('Issued', slipDateTime(input.issuedAt, input.timeZone)),
     { kind: 'qr', data: input.qr, cellSize: fit.cellSize, correction: fit.correction },
     text('Show this QR at any counter', 'normal', false, 'center'),

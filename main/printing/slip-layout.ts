@@ -3,12 +3,14 @@
 // the clerk previews is what the patient holds.
 import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
 import type { Token } from '../../preload/contract/records';
+import { ageForm } from '../../preload/contract/age';
 import { paperGeometry } from './printer-settings';
 
 export interface SlipPatient {
   name: string;
   uhid: string;
   ageYears: number;
+  ageMonths: number;
   gender: 'male' | 'female' | 'other';
 }
 
@@ -43,6 +45,20 @@ const FEE: Record<Token['feeCategory'], string> = {
   free: 'Free',
 };
 export const GENDER = { male: 'M', female: 'F', other: 'O' } as const;
+
+/** "34 Y / M", "2 Y 3 M / F", "5 M / M", "<1 M / F" (preload/contract/age.ts). */
+export function ageSexText(patient: SlipPatient): string {
+  const age = ageForm(patient.ageYears, patient.ageMonths);
+  const shown =
+    age.kind === 'years'
+      ? `${age.years} Y`
+      : age.kind === 'yearsMonths'
+        ? `${age.years} Y ${age.months} M`
+        : age.kind === 'months'
+          ? `${age.months} M`
+          : '<1 M';
+  return `${shown} / ${GENDER[patient.gender]}`;
+}
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** 25-11-2026 10:00 in the hospital's time zone (day first, as Indian forms write it). */
@@ -101,7 +117,7 @@ export function buildSlipLayout(input: SlipInput): SlipLayout {
     { kind: 'rule' },
     text(patient.name, 'tall', true, 'left'),
     pair('UHID', patient.uhid),
-    pair('Age/Sex', `${patient.ageYears} Y / ${GENDER[patient.gender]}`),
+    pair('Age/Sex', ageSexText(patient)),
     pair('Visit', token.visitType === 'new' ? 'New' : 'Follow-up'),
   );
   const priority = PRIORITY[token.priority];
@@ -152,7 +168,7 @@ export function sampleSlipInput(base: {
   };
   return {
     token,
-    patient: { name: 'राम कुमार (TEST PRINT)', uhid: 'TEST-SLIP', ageYears: 62, gender: 'male' },
+    patient: { name: 'राम कुमार (TEST PRINT)', uhid: 'TEST-SLIP', ageYears: 62, ageMonths: 0, gender: 'male' },
     hospitalName: base.hospitalName,
     timeZone: base.timeZone,
     clerk: 'test',

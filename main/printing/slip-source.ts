@@ -30,7 +30,13 @@ export function tokenSlipLayout(ctx: CoreContext, tokenId: string, options: Slip
   const patient = toPatient(row, localDate(new Date(token.issuedAt), ctx.identity.timeZone));
   return buildSlipLayout({
     token,
-    patient: { name: patient.name, uhid: token.patientUhid, ageYears: patient.ageYears, gender: patient.gender },
+    patient: {
+      name: patient.name,
+      uhid: token.patientUhid,
+      ageYears: patient.ageYears,
+      ageMonths: patient.ageMonths,
+      gender: patient.gender,
+    },
     hospitalName: ctx.identity.hospitalName,
     timeZone: ctx.identity.timeZone,
     clerk: options.clerk,
@@ -89,7 +95,13 @@ export function cardSlipLayout(
   if (!row) throw notFound('patient');
   const patient = toPatient(row, localDate(ctx.clock.now(), ctx.identity.timeZone));
   return buildCardSlipLayout({
-    patient: { name: patient.name, uhid: formatUhid(patient.uhid), ageYears: patient.ageYears, gender: patient.gender },
+    patient: {
+      name: patient.name,
+      uhid: formatUhid(patient.uhid),
+      ageYears: patient.ageYears,
+      ageMonths: patient.ageMonths,
+      gender: patient.gender,
+    },
     qr: card.qr,
     issuedAt: new Date(card.issued_at),
     hospitalName: ctx.identity.hospitalName,

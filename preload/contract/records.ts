@@ -21,6 +21,8 @@ export const Patient = z.object({
   dateOfBirth: z.string(),
   dateOfBirthEstimated: z.boolean(),
   ageYears: z.number().int(),
+  /** Completed months beyond ageYears (0–11). */
+  ageMonths: z.number().int().min(0).max(11),
   phone: nullableString,
   guardianName: nullableString,
   guardianRelation: GuardianRelation.nullable(),
@@ -40,6 +42,7 @@ export const PatientSummary = Patient.pick({
   gender: true,
   dateOfBirth: true,
   ageYears: true,
+  ageMonths: true,
   phone: true,
   guardianName: true,
   guardianRelation: true,

@@ -51,6 +51,7 @@ function layout(script: 'english' | 'hindi', paperWidth: 58 | 80) {
       name: hindi ? 'सुनीता कुमारी शर्मा' : 'Sunita Kumari Sharma',
       uhid: TOKEN.patientUhid,
       ageYears: 27,
+      ageMonths: 0,
       gender: 'female',
     },
     hospitalName: 'Lok Nayak Hospital',
@@ -78,7 +79,7 @@ function noticeLayout(paperWidth: 58 | 80): SlipLayout {
 function cardLayout(qr: string, paperWidth: 58 | 80): SlipLayout {
   return buildCardSlipLayout({
     ...BASE,
-    patient: { name: 'सुनीता कुमारी शर्मा', uhid: HOLDER.uhid, ageYears: 42, gender: 'female' },
+    patient: { name: 'सुनीता कुमारी शर्मा', uhid: HOLDER.uhid, ageYears: 42, ageMonths: 0, gender: 'female' },
     qr,
     issuedAt: new Date('2026-11-20T05:00:00Z'),
     paperWidth,

@@ -101,3 +101,21 @@ test('markup in a name is shown as text, never run', async ({ page }) => {
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test('a baby is registered by age in months; an adult’s form asks no months', async ({ page }) => {
+  const counter = new CounterPage(page);
+  await counter.open();
+  await counter.typeSearch('9811000077');
+  const age = page.getByTestId('reg-age');
+  const months = page.getByTestId('reg-age-months');
+  await page.getByTestId('reg-name').fill('Baby of Rekha');
+  await page.getByTestId('reg-gender').selectOption('female');
+  await expect(months).toBeVisible(); // no years typed yet
+  await age.fill('34');
+  await expect(months).toBeHidden();
+  await age.fill('');
+  await months.fill('7');
+  await page.getByTestId('reg-submit').click();
+  await expect(counter.patientPanel).toContainText('Baby of Rekha');
+  await expect(counter.patientPanel).toContainText('7 m');
+});

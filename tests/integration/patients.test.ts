@@ -24,6 +24,18 @@ describe('registering and finding patients', () => {
     ]);
   });
 
+  it('registers a baby by age in months and reads the age back in years and months', async () => {
+    t = startTestCore({ counterLetter: 'B', hospitalCode: 'LNH' });
+    const baby = await t.call('patients.register', { name: 'Baby of Rekha', gender: 'female', ageYears: 0, ageMonths: 7 });
+    expect(baby).toMatchObject({ ageYears: 0, ageMonths: 7, dateOfBirthEstimated: true });
+    const child = await t.call('patients.register', { name: 'Arjun Rawat', gender: 'male', ageMonths: 5, ageYears: 2 });
+    expect(child).toMatchObject({ ageYears: 2, ageMonths: 5 });
+    const [found] = (await t.call('patients.search', { query: 'rekha' })).patients;
+    expect(found).toMatchObject({ id: baby.id, ageYears: 0, ageMonths: 7 });
+    const refused = await t.fail('patients.register', { name: 'Baby of Kamla', gender: 'male', ageMonths: 12 });
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', field: 'ageMonths' });
+  });
+
   it('finds a patient by UHID, phone, ABHA number and address, and name in any order and case', async () => {
     t = startTestCore();
     const p = await t.call('patients.register', { ...RAM, abhaNumber: '91-2345-6789-0123', abhaAddress: 'ram.kumar@abdm' });

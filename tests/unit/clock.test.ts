@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, estimateDateOfBirth, localDate } from '../../main/core/clock';
+import { ageInYears, ageOn, estimateDateOfBirth, localDate } from '../../main/core/clock';
 
 describe('dates at the counter', () => {
   it('uses the hospital day, not UTC (01:00 IST is still the previous UTC day)', () => {
@@ -15,7 +15,7 @@ describe('dates at the counter', () => {
       [90, 11],
     ] as const) {
       const dob = estimateDateOfBirth('2026-11-25', years, months);
-      expect(ageInYears(dob, '2026-11-25')).toBe(years);
+      expect(ageOn(dob, '2026-11-25')).toEqual({ years, months });
     }
     expect(estimateDateOfBirth('2026-11-25', 0, 3)).toBe('2026-08-25');
   });
@@ -27,5 +27,17 @@ describe('dates at the counter', () => {
   it('counts a birthday only once it has come', () => {
     expect(ageInYears('1980-11-26', '2026-11-25')).toBe(45);
     expect(ageInYears('1980-11-25', '2026-11-25')).toBe(46);
+  });
+
+  it('counts an infant’s months the way a parent does: complete on the same day of the month', () => {
+    expect(ageOn('2026-06-25', '2026-11-24')).toEqual({ years: 0, months: 4 });
+    expect(ageOn('2026-06-25', '2026-11-25')).toEqual({ years: 0, months: 5 });
+    expect(ageOn('2026-11-20', '2026-11-25')).toEqual({ years: 0, months: 0 });
+    expect(ageOn('2024-09-10', '2026-11-25')).toEqual({ years: 2, months: 2 });
+    // Born on the 31st: the month is complete on the last day of a shorter month.
+    expect(ageOn('2026-08-31', '2026-09-30')).toEqual({ years: 0, months: 1 });
+    expect(ageOn('2026-08-31', '2026-09-29')).toEqual({ years: 0, months: 0 });
+    // A date of birth after the day (bad data) reads as 0, never negative.
+    expect(ageOn('2026-12-01', '2026-11-25')).toEqual({ years: 0, months: 0 });
   });
 });

@@ -35,7 +35,7 @@ const TOKEN: Token = {
 function slip(overrides: Partial<SlipInput> = {}, patientName = 'सीता देवी'): SlipInput {
   return {
     token: TOKEN,
-    patient: { name: patientName, uhid: TOKEN.patientUhid, ageYears: 67, gender: 'female' },
+    patient: { name: patientName, uhid: TOKEN.patientUhid, ageYears: 67, ageMonths: 0, gender: 'female' },
     hospitalName: 'Lok Nayak Hospital',
     timeZone: 'Asia/Kolkata',
     clerk: 'counter-page',
@@ -47,6 +47,18 @@ function slip(overrides: Partial<SlipInput> = {}, patientName = 'सीता �
 }
 
 describe('token slip layout', () => {
+  it('writes a child’s age in years and months and an infant’s in months, as the paediatric OPD reads it', () => {
+    const ageLine = (ageYears: number, ageMonths: number) =>
+      buildSlipLayout(slip({ patient: { name: 'Baby of Rekha', uhid: TOKEN.patientUhid, ageYears, ageMonths, gender: 'male' } }))
+        .blocks.filter((b) => b.kind === 'pair' && b.left === 'Age/Sex')
+        .map((b) => (b.kind === 'pair' ? b.right : ''));
+    expect(ageLine(0, 0)).toEqual(['<1 M / M']);
+    expect(ageLine(0, 5)).toEqual(['5 M / M']);
+    expect(ageLine(2, 3)).toEqual(['2 Y 3 M / M']);
+    expect(ageLine(3, 0)).toEqual(['3 Y / M']);
+    expect(ageLine(5, 7)).toEqual(['5 Y / M']);
+  });
+
   it('carries everything the patient and the OPD need, for both paper widths', () => {
     for (const paperWidth of [58, 80] as const) {
       const layout = buildSlipLayout(slip({ paperWidth }));

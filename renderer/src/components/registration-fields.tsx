@@ -2,13 +2,21 @@
 // name, gender, age, mobile, guardian, address, then ABHA if they have it.
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GENDERS, GUARDIAN_RELATIONS, type FieldErrors, type FieldPath, type RegistrationValues } from '../lib/registration-form';
+import {
+  GENDERS,
+  GUARDIAN_RELATIONS,
+  showsAgeMonths,
+  type FieldErrors,
+  type FieldPath,
+  type RegistrationValues,
+} from '../lib/registration-form';
 import { FormField, inputA11y } from './form-field';
 
 /** The values typed as free text (the rest come from selects and toggles). */
 type TextKey =
   | 'name'
   | 'ageYears'
+  | 'ageMonths'
   | 'dateOfBirth'
   | 'phone'
   | 'guardianName'
@@ -77,7 +85,11 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
 
       <div className="form-row birth-row">
         {values.birthMode === 'age' ? (
-          text('ageYears', 'ageYears', 'reg-age', t('form.ageYears'), { inputMode: 'numeric', maxLength: 3 })
+          <>
+            {text('ageYears', 'ageYears', 'reg-age', t('form.ageYears'), { inputMode: 'numeric', maxLength: 3 })}
+            {showsAgeMonths(values) &&
+              text('ageMonths', 'ageMonths', 'reg-age-months', t('form.ageMonths'), { inputMode: 'numeric', maxLength: 2 })}
+          </>
         ) : (
           <FormField path="dateOfBirth" label={t('form.dateOfBirth')} messages={errors.dateOfBirth} className="field-dob">
             <input

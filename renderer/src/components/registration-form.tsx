@@ -14,6 +14,7 @@ import {
   emptyValues,
   firstErrorPath,
   mapCallError,
+  showsAgeMonths,
   type FieldErrors,
   type FieldPath,
   type RegisterInput,
@@ -68,7 +69,9 @@ export function RegistrationForm(props: Props) {
 
   function focusFirstEmpty() {
     const birth: [FieldPath, string] =
-      values.birthMode === 'age' ? ['ageYears', values.ageYears] : ['dateOfBirth', values.dateOfBirth];
+      values.birthMode === 'age'
+        ? ['ageYears', values.ageYears + (showsAgeMonths(values) ? values.ageMonths : '')]
+        : ['dateOfBirth', values.dateOfBirth];
     const required: [FieldPath, string][] = [['name', values.name], ['gender', values.gender], birth];
     focusField(required.find(([, v]) => v.trim() === '')?.[0] ?? 'phone');
   }
@@ -88,11 +91,14 @@ export function RegistrationForm(props: Props) {
   function showFieldErrors(fieldErrors: FieldErrors) {
     // The core checks age and date of birth as a pair; show its word on the one visible.
     const moved = { ...fieldErrors };
-    const [shown, hidden] =
-      values.birthMode === 'age' ? (['ageYears', 'dateOfBirth'] as const) : (['dateOfBirth', 'ageYears'] as const);
-    if (moved[hidden]) {
-      moved[shown] = [...(moved[shown] ?? []), ...moved[hidden]];
-      delete moved[hidden];
+    const [shown, hidden]: [FieldPath, FieldPath[]] =
+      values.birthMode === 'age'
+        ? ['ageYears', showsAgeMonths(values) ? ['dateOfBirth'] : ['dateOfBirth', 'ageMonths']]
+        : ['dateOfBirth', ['ageYears', 'ageMonths']];
+    for (const path of hidden) {
+      if (!moved[path]) continue;
+      moved[shown] = [...(moved[shown] ?? []), ...moved[path]];
+      delete moved[path];
     }
     setErrors(moved);
     // After React has drawn the error, so the screen reader reads it with the field.

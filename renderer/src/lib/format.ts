@@ -1,12 +1,28 @@
 // How patients, departments and dates read on screen, in either language.
 import type { TFunction } from 'i18next';
 import type { Department, PatientSummary } from '../../../preload/contract';
+import { ageForm } from '../../../preload/contract/age';
 import { localeOf, type Language } from '../i18n';
 
-type Who = Pick<PatientSummary, 'ageYears' | 'gender'>;
+type Who = Pick<PatientSummary, 'ageYears' | 'ageMonths' | 'gender'>;
+
+/** "34 y", "2 y 3 m", "5 m", "<1 m" — the same rule as the slip (preload/contract/age.ts). */
+export function ageText(t: TFunction, p: Pick<Who, 'ageYears' | 'ageMonths'>): string {
+  const age = ageForm(p.ageYears, p.ageMonths);
+  switch (age.kind) {
+    case 'years':
+      return t('patient.age.years', { years: age.years });
+    case 'yearsMonths':
+      return t('patient.age.yearsMonths', { years: age.years, months: age.months });
+    case 'months':
+      return t('patient.age.months', { months: age.months });
+    case 'underOneMonth':
+      return t('patient.age.underOneMonth');
+  }
+}
 
 export function ageSex(t: TFunction, p: Who): string {
-  return t('patient.ageSex', { age: p.ageYears, sex: t(`patient.sexShort.${p.gender}`) });
+  return t('patient.ageSex', { age: ageText(t, p), sex: t(`patient.sexShort.${p.gender}`) });
 }
 
 /** "S/o Ramesh" — how a guardian is written on Indian registration slips. */

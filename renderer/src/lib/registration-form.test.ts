@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterPatientInput } from '../../../preload/contract';
-import { buildRegisterInput, clearErrorsFor, emptyValues, firstErrorPath, mapCallError } from './registration-form';
+import {
+  buildRegisterInput,
+  clearErrorsFor,
+  emptyValues,
+  firstErrorPath,
+  mapCallError,
+  showsAgeMonths,
+} from './registration-form';
 
 const ID = '0b7f3c9e-5d7a-4f7e-9a7e-3f1f6b0c2d11';
 
@@ -46,6 +53,25 @@ describe('registration form', () => {
     expect(tooOld).toEqual({ ok: false, errors: { ageYears: [] } });
   });
 
+  it('asks months only for children under five, and sends a baby’s age in months', () => {
+    const baby = { ...emptyValues({ kind: 'name', value: 'Baby of Rekha' }), gender: 'female' as const };
+    expect(showsAgeMonths(baby)).toBe(true);
+    expect(showsAgeMonths({ ...baby, ageYears: '4' })).toBe(true);
+    expect(showsAgeMonths({ ...baby, ageYears: '5' })).toBe(false);
+    expect(showsAgeMonths({ ...baby, birthMode: 'dob' })).toBe(false);
+
+    const months = buildRegisterInput({ ...baby, ageMonths: '7' }, ID, false);
+    expect(months.ok && RegisterPatientInput.parse(months.input)).toMatchObject({ ageYears: 0, ageMonths: 7 });
+    const both = buildRegisterInput({ ...baby, ageYears: '2', ageMonths: '3' }, ID, false);
+    expect(both.ok && both.input).toMatchObject({ ageYears: 2, ageMonths: 3 });
+    // Months typed while the years still said 3, then the years became 34: the months are not sent.
+    const adult = buildRegisterInput({ ...baby, ageYears: '34', ageMonths: '3' }, ID, false);
+    expect(adult.ok && adult.input.ageMonths).toBeUndefined();
+
+    expect(buildRegisterInput({ ...baby, ageMonths: '12' }, ID, false)).toEqual({ ok: false, errors: { ageMonths: [] } });
+    expect(buildRegisterInput(baby, ID, false)).toEqual({ ok: false, errors: { ageYears: [] } });
+  });
+
   it('clears the error of a field once the clerk edits it, and only that one', () => {
     const errors = { 'address.pincode': ['must be a 6-digit PIN code'], phone: ['bad'] };
     expect(clearErrorsFor(errors, { pincode: '110001' })).toEqual({ phone: ['bad'] });
@@ -67,10 +93,10 @@ describe('registration form', () => {
     expect(mapped.fields).toEqual({
       'address.pincode': ['must be a 6-digit PIN code'],
       phone: ['must be a 10-digit Indian mobile number starting 6-9'],
-      ageYears: ['too big'],
+      ageMonths: ['too big'],
     });
     expect(mapped.general).toEqual(['id: Invalid UUID']);
-    expect(firstErrorPath(mapped.fields)).toBe('ageYears');
+    expect(firstErrorPath(mapped.fields)).toBe('ageMonths');
   });
 
   it('uses the top-level field when an error carries no issues list', () => {

@@ -2,6 +2,7 @@
 // how a VALIDATION_FAILED answer maps back onto its fields. Kept out of the
 // component so it can be unit-tested without a DOM.
 import type { CallError, MethodInput } from '../../../preload/contract';
+import { MONTHS_SHOWN_BELOW_YEARS } from '../../../preload/contract/age';
 import { parseDateOfBirth } from './parse-dob';
 import type { QueryPrefill } from './query-prefill';
 
@@ -16,6 +17,8 @@ export interface RegistrationValues {
   /** Most patients at an OPD know their age, not their date of birth. */
   birthMode: 'age' | 'dob';
   ageYears: string;
+  /** Only asked for children under five (see showsAgeMonths). */
+  ageMonths: string;
   /** As typed: day first (DD/MM/YYYY) or ISO. */
   dateOfBirth: string;
   phone: string;
@@ -34,6 +37,7 @@ export const FIELD_PATHS = [
   'name',
   'gender',
   'ageYears',
+  'ageMonths',
   'dateOfBirth',
   'phone',
   'guardianRelation',
@@ -62,6 +66,7 @@ export function emptyValues(prefill: QueryPrefill): RegistrationValues {
     gender: '',
     birthMode: 'age',
     ageYears: '',
+    ageMonths: '',
     dateOfBirth: '',
     phone: prefill.kind === 'phone' ? prefill.value : '',
     guardianRelation: '',
@@ -89,11 +94,18 @@ export function buildRegisterInput(
 ): { ok: true; input: RegisterInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (values.gender === '') errors.gender = [];
-  let birth: Pick<RegisterInput, 'ageYears' | 'dateOfBirth'> = {};
+  let birth: Pick<RegisterInput, 'ageYears' | 'ageMonths' | 'dateOfBirth'> = {};
   if (values.birthMode === 'age') {
-    const age = values.ageYears.trim();
-    if (!/^\d{1,3}$/.test(age) || Number(age) > 130) errors.ageYears = [];
-    else birth = { ageYears: Number(age) };
+    const years = values.ageYears.trim();
+    const months = showsAgeMonths(values) ? values.ageMonths.trim() : '';
+    const yearsOk = years === '' || (/^\d{1,3}$/.test(years) && Number(years) <= 130);
+    const monthsOk = months === '' || (/^\d{1,2}$/.test(months) && Number(months) <= 11);
+    if (!yearsOk || (years === '' && months === '')) errors.ageYears = [];
+    if (!monthsOk) errors.ageMonths = [];
+    if (!errors.ageYears && !errors.ageMonths) {
+      birth = { ageYears: years === '' ? 0 : Number(years) };
+      if (months !== '') birth.ageMonths = Number(months);
+    }
   } else {
     const iso = parseDateOfBirth(values.dateOfBirth);
     if (iso === null) errors.dateOfBirth = [];
@@ -122,10 +134,19 @@ export function buildRegisterInput(
   return { ok: true, input };
 }
 
+/**
+ * Months are asked only while the years typed are under five (or none yet):
+ * an infant's age is in months, and an adult's form keeps one stop fewer.
+ */
+export function showsAgeMonths(values: Pick<RegistrationValues, 'birthMode' | 'ageYears'>): boolean {
+  if (values.birthMode !== 'age') return false;
+  const years = values.ageYears.trim();
+  return years === '' || (/^\d{1,3}$/.test(years) && Number(years) < MONTHS_SHOWN_BELOW_YEARS);
+}
+
 /** Where a contract path lands on this form (null: nowhere). */
 function formPathOf(field: string): FieldPath | null {
   if ((FIELD_PATHS as readonly string[]).includes(field)) return field as FieldPath;
-  if (field === 'ageMonths') return 'ageYears';
   if (field === 'address') return 'address.line';
   return null;
 }
@@ -155,6 +176,7 @@ const PATH_OF_VALUE: Record<keyof RegistrationValues, FieldPath | null> = {
   gender: 'gender',
   birthMode: null,
   ageYears: 'ageYears',
+  ageMonths: 'ageMonths',
   dateOfBirth: 'dateOfBirth',
   phone: 'phone',
   guardianRelation: 'guardianRelation',
