@@ -7,6 +7,10 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 5188);
 const dataDir = process.env.E2E_DATA_DIR ?? (process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'hims-e2e-')));
+// The tests set up accounts and data as the hospital's scripts do, with the API
+// key (tests/e2e/pages/desk-session.ts); screens are signed in through the UI.
+// serve-cli wants a key of 16+ characters.
+const apiKey = process.env.E2E_API_KEY ?? (process.env.E2E_API_KEY = 'e2e-test-key-0123456789');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,7 +41,7 @@ export default defineConfig({
   },
   webServer: {
     // The renderer is built by `npm test` before this runs (npm run build).
-    command: `node ${JSON.stringify(require.resolve('tsx/cli'))} main/browser/serve-cli.ts --port ${PORT} --data-dir ${JSON.stringify(dataDir)} --counter-letter B --hospital-name "Lok Nayak Hospital" --hospital-code LNH`,
+    command: `node ${JSON.stringify(require.resolve('tsx/cli'))} main/browser/serve-cli.ts --port ${PORT} --data-dir ${JSON.stringify(dataDir)} --counter-letter B --hospital-name "Lok Nayak Hospital" --hospital-code LNH --api-key ${JSON.stringify(apiKey)}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -7,7 +7,7 @@ import { EVENT_CHANNEL } from './event-channel';
 import type { CoreEvent, CounterEventsApi } from './contract/events';
 
 const counter = {
-  call: (method, input) => ipcRenderer.invoke(CONTRACT_CHANNEL, method, input),
+  call: (method, input, session) => ipcRenderer.invoke(CONTRACT_CHANNEL, method, input, session ?? null),
 } satisfies CounterApi;
 
 contextBridge.exposeInMainWorld('counter', counter);

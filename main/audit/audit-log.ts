@@ -16,13 +16,22 @@ export type AuditAction =
   | 'printer.settings'
   | 'card.issue'
   | 'card.print'
-  | 'sync.resolve';
+  | 'sync.resolve'
+  | 'auth.setup'
+  | 'auth.signIn'
+  | 'auth.signInFailed'
+  | 'auth.signOut'
+  | 'auth.lock'
+  | 'auth.unlock'
+  | 'auth.startKiosk'
+  | 'clerk.create'
+  | 'clerk.update';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -24,7 +24,8 @@ export interface EventStreamOptions {
 }
 
 export interface EventStream {
-  serve(req: IncomingMessage, res: ServerResponse): void;
+  /** `allowed` is asked before every event: once it says no (signed out), the stream ends. */
+  serve(req: IncomingMessage, res: ServerResponse, allowed?: () => boolean): void;
   close(): void;
 }
 
@@ -42,7 +43,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
   // nothing, and nothing from the old launch is claimed to be replayed.
   const epoch = randomBytes(4).toString('hex');
   const recent: SentEvent[] = [];
-  const clients = new Set<ServerResponse>();
+  const clients = new Map<ServerResponse, () => boolean>();
   let seq = 0;
 
   const unsubscribe = events.subscribe((event) => {
@@ -54,7 +55,13 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
     };
     recent.push(sent);
     if (recent.length > keep) recent.shift();
-    for (const res of clients) res.write(sent.frame);
+    for (const [res, allowed] of clients) {
+      if (allowed()) res.write(sent.frame);
+      else {
+        clients.delete(res);
+        res.end();
+      }
+    }
   });
 
   /** The events a page missed since lastId, if that id is from this launch and recent. */
@@ -67,7 +74,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
   }
 
   return {
-    serve(req, res) {
+    serve(req, res, allowed = () => true) {
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -79,7 +86,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
       res.write(`retry: 2000\nid: ${epoch}-${seq}\n\n`);
       const lastId = req.headers['last-event-id'];
       for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined)) res.write(e.frame);
-      clients.add(res);
+      clients.set(res, allowed);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       keepAlive.unref();
       res.on('close', () => {
@@ -89,7 +96,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
     },
     close() {
       unsubscribe();
-      for (const res of clients) res.end();
+      for (const res of clients.keys()) res.end();
       clients.clear();
     },
   };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallError } from '../../preload/contract/errors';
 import { httpStatusOf } from '../../preload/contract/errors';
 import type { Core } from '../core/create-core';
+import type { Caller } from '../core/registry';
 import { describeContract } from './contract-schema';
 import { createEventStream } from './event-stream';
 import { createGuard } from './request-guard';
@@ -41,6 +42,13 @@ function sendError(res: ServerResponse, error: CallError): void {
 }
 
 class BodyTooLarge extends Error {}
+
+/** The page's desk-session token (main/auth): one value or none. */
+export const SESSION_HEADER = 'x-counter-session';
+
+function singleHeader(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : null;
+}
 
 /**
  * Reads the body up to the limit. Past it, the rest is drained and dropped
@@ -99,7 +107,15 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           if (req.method !== 'GET') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'GET /api lists the contract' });
           return sendJson(res, 200, describeContract(options.core.context.appVersion));
         }
-        if (path === '/api/events' && req.method === 'GET') return eventStream.serve(req, res);
+        if (path === '/api/events' && req.method === 'GET') {
+          // Scans carry card contents: a page gets pushes only while a clerk (or
+          // the kiosk) is signed in there. EventSource cannot send headers, so
+          // the desk-session token comes as ?session=.
+          if (auth.actor === 'api-key') return eventStream.serve(req, res);
+          const token = new URL(req.url ?? '/', 'http://x').searchParams.get('session');
+          if (!options.core.desk.isLive(token)) return sendError(res, { code: 'UNAUTHORIZED', message: 'sign in first' });
+          return eventStream.serve(req, res, () => options.core.desk.isLive(token));
+        }
         if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });
         // Requiring JSON also keeps HTML forms (which cannot send it) out.
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -124,7 +140,11 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           return sendError(res, { code: 'MALFORMED_REQUEST', message: 'the body must be a JSON object' });
         }
         const method = decodeURIComponent(path.slice('/api/'.length));
-        const result = await options.core.registry.dispatch(method, input, { actor: auth.actor });
+        const caller: Caller =
+          auth.actor === 'api-key'
+            ? { kind: 'trusted', actor: 'api-key' }
+            : { kind: 'desk', session: singleHeader(req.headers[SESSION_HEADER]) };
+        const result = await options.core.registry.dispatch(method, input, caller);
         if (result.ok) return sendJson(res, 200, result);
         return sendError(res, result.error);
       }

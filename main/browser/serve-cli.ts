@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CounterSettings } from '../config/counter-identity';
 import { defaultDataDir } from '../config/data-dir';
-import { createCore } from '../core/create-core';
+import { createCore, DEFAULT_IDLE_LOCK_MINUTES } from '../core/create-core';
 import { startBrowserShell } from './http-server';
 
 const USAGE = `usage: npm run serve -- [--port 5170] [--data-dir DIR] [--api-key KEY] [--host 127.0.0.1]
-       [--counter-letter A] [--hospital-name NAME] [--hospital-code GH] [--time-zone Asia/Kolkata]`;
+       [--counter-letter A] [--hospital-name NAME] [--hospital-code GH] [--time-zone Asia/Kolkata]
+       [--idle-lock-minutes 5]`;
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       'hospital-name': { type: 'string' },
       'hospital-code': { type: 'string' },
       'time-zone': { type: 'string' },
+      'idle-lock-minutes': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -47,7 +49,12 @@ export async function main(argv: string[]): Promise<void> {
     ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
   };
 
-  const core = createCore({ dataDir, shell: 'browser', settings, sync: { autoStart: true } });
+  const idleLockMinutes = Number(values['idle-lock-minutes'] ?? DEFAULT_IDLE_LOCK_MINUTES);
+  if (!Number.isInteger(idleLockMinutes) || idleLockMinutes < 1 || idleLockMinutes > 120) {
+    throw new Error(`--idle-lock-minutes must be 1-120, not "${values['idle-lock-minutes']}"`);
+  }
+
+  const core = createCore({ dataDir, shell: 'browser', settings, sync: { autoStart: true }, idleLockMinutes });
   const shell = await startBrowserShell({
     core,
     rendererDir,

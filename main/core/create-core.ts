@@ -18,6 +18,11 @@ import { createCoreEvents, type CoreEvents } from './core-events';
 import { systemClock, type Clock } from './clock';
 import { today, type CoreContext } from './core-context';
 import { createRegistry, type HandlerMap, type Registry } from './registry';
+import { createAuthGate } from '../auth/auth-gate';
+import { authHandlers } from '../auth/auth-handlers';
+import { clerksHandlers } from '../auth/clerks-handlers';
+import { createDeskSessions } from '../auth/desk-sessions';
+import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
 
 export interface CoreOptions {
@@ -34,7 +39,11 @@ export interface CoreOptions {
   printing?: Partial<PrintWorkerOptions>;
   /** HIMS sync (main/sync): the shells pass autoStart; tests drive the engine themselves. */
   sync?: SyncServiceOptions;
+  /** A clerk's session locks after this many minutes away from the counter (default 5). */
+  idleLockMinutes?: number;
 }
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
 export interface Core {
   registry: Registry;
@@ -44,6 +53,8 @@ export interface Core {
   events: CoreEvents;
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
+  /** Desk sessions, for a transport that must check one outside a call (the push stream). */
+  desk: { isLive(token: string | null): boolean };
   close(): void;
 }
 
@@ -76,8 +87,11 @@ export function createCore(options: CoreOptions): Core {
     const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
+    const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
     const registry = createRegistry(
       [
+        authHandlers(context, sessions, createSignInThrottle(context.clock)),
+        clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers,
         departmentsHandlers(context),
@@ -87,7 +101,7 @@ export function createCore(options: CoreOptions): Core {
         scanners.handlers,
         printingHandlers(context, printWorker),
       ],
-      options.log,
+      { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
     );
     scanners.start();
     printWorker.start();
@@ -98,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
       db,
       events,
       sync,
+      desk: { isLive: (token) => sessions.isLive(token) },
       close: () => {
         sync.stop();
         void scanners.stop();

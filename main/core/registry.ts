@@ -11,9 +11,36 @@ import {
 } from '../../preload/contract/methods';
 import { AppError } from './app-error';
 
-/** Who is calling: recorded in the audit log. */
+/**
+ * Who is calling, as the transport knows it: a trusted caller (a script with
+ * the API key, the core's own tests and benches) or a counter window or page,
+ * with the desk-session token it sent, if any (main/auth).
+ */
+export type Caller = { kind: 'trusted'; actor: string } | { kind: 'desk'; session: string | null };
+
+/** What a handler learns about the caller once admitted. */
 export interface CallContext {
+  /** Recorded in the audit log: the clerk's username, or the trusted caller's name. */
   actor: string;
+  /** The desk-session token the call came with (auth.* handlers end, lock or unlock it). */
+  session: string | null;
+}
+
+/** Decides who may call what (main/auth/auth-gate.ts); without one, only trusted callers get in. */
+export interface Gate {
+  admit(method: MethodName, rawInput: unknown, caller: Caller): CallContext | CallError;
+  /** Told of every successful answer (the kiosk remembers whom its scans found). */
+  observe?(method: MethodName, output: unknown, ctx: CallContext): void;
+}
+
+const trustedOnly: Gate = {
+  admit: (_method, _input, caller) =>
+    caller.kind === 'trusted' ? { actor: caller.actor, session: null } : { code: 'UNAUTHORIZED', message: 'sign in first' },
+};
+
+export interface RegistryOptions {
+  gate?: Gate;
+  log?: (msg: string) => void;
 }
 
 export type Handler<M extends MethodName> = (
@@ -24,11 +51,13 @@ export type Handler<M extends MethodName> = (
 export type HandlerMap = { [M in MethodName]?: Handler<M> };
 
 export interface Registry {
-  dispatch(method: string, rawInput: unknown, ctx: CallContext): Promise<CallResult<unknown>>;
+  dispatch(method: string, rawInput: unknown, caller: Caller): Promise<CallResult<unknown>>;
   registered(): MethodName[];
 }
 
-export function createRegistry(handlerMaps: HandlerMap[], log: (msg: string) => void = console.error): Registry {
+export function createRegistry(handlerMaps: HandlerMap[], options: RegistryOptions = {}): Registry {
+  const log = options.log ?? console.error;
+  const gate = options.gate ?? trustedOnly;
   const handlers = new Map<MethodName, Handler<MethodName>>();
   for (const map of handlerMaps) {
     for (const [name, handler] of Object.entries(map)) {
@@ -42,10 +71,13 @@ export function createRegistry(handlerMaps: HandlerMap[], log: (msg: string) => 
 
   return {
     registered: () => [...handlers.keys()],
-    async dispatch(method, rawInput, ctx) {
+    async dispatch(method, rawInput, caller) {
       if (!isMethodName(method)) {
         return failure({ code: 'UNKNOWN_METHOD', message: `no method "${method}"` });
       }
+      // Who first: a caller who may not call this learns nothing about its input rules.
+      const ctx = gate.admit(method, rawInput, caller);
+      if ('code' in ctx) return failure(ctx);
       const spec = methods[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) return failure(validationError(parsed.error));
@@ -57,6 +89,7 @@ export function createRegistry(handlerMaps: HandlerMap[], log: (msg: string) => 
           log(`output of ${method} broke the contract: ${z.prettifyError(checked.error)}`);
           return failure({ code: 'INTERNAL', message: 'the core produced an invalid answer' });
         }
+        gate.observe?.(method, checked.data, ctx);
         return { ok: true, value: checked.data };
       } catch (err) {
         if (err instanceof AppError) return failure(err.toCallError());

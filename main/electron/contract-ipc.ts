@@ -18,13 +18,15 @@ export function isAppPage(url: string | undefined, appPageUrl: string): boolean 
 }
 
 export function registerContractIpc(ipcMain: IpcMainLike, registry: Registry, appPageUrl: string): void {
-  ipcMain.handle(CONTRACT_CHANNEL, async (event, method, input): Promise<CallResult<unknown>> => {
+  ipcMain.handle(CONTRACT_CHANNEL, async (event, method, input, session): Promise<CallResult<unknown>> => {
     if (!isAppPage(event.senderFrame?.url, appPageUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'calls are accepted from the counter window only' } };
     }
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'MALFORMED_REQUEST', message: 'method must be a string' } };
     }
-    return registry.dispatch(method, input, { actor: 'counter-window' });
+    // The window's desk-session token (main/auth) decides what it may do.
+    const token = typeof session === 'string' && session.length > 0 && session.length <= 100 ? session : null;
+    return registry.dispatch(method, input, { kind: 'desk', session: token });
   });
 }

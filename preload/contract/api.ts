@@ -6,5 +6,6 @@ import type { MethodInput, MethodName, MethodOutput } from './methods';
  * client (browser shell): one generic call, never a raw IPC channel.
  */
 export interface CounterApi {
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodOutput<M>>>;
+  /** `session`: the window's desk-session token from auth.signIn (main/auth), if it has one. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>, session?: string | null): Promise<CallResult<MethodOutput<M>>>;
 }

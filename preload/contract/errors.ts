@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  'LOCKED', // the counter is locked (idle or by the clerk): the password opens it
+  'TOO_MANY_ATTEMPTS', // sign-in refused for a while after repeated wrong passwords
   'NOT_FOUND',
   'CONFLICT', // e.g. an ABHA number already registered
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
@@ -41,6 +43,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  LOCKED: 423,
+  TOO_MANY_ATTEMPTS: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_SUSPECTED: 409,

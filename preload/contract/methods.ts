@@ -5,6 +5,7 @@
 // on the way out.
 import type { z } from 'zod';
 import { joinMethods } from './method-spec';
+import { authMethods } from './methods/auth-methods';
 import { counterMethods } from './methods/counter-methods';
 import { departmentMethods } from './methods/department-methods';
 import { patientMethods } from './methods/patient-methods';
@@ -17,6 +18,7 @@ export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
 
 export const methods = joinMethods(
+  authMethods,
   counterMethods,
   departmentMethods,
   patientMethods,

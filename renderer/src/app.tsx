@@ -4,6 +4,9 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, PatientSummary, Token } from '../../preload/contract';
+import { AuthGate } from './auth/auth-gate';
+import { useDesk } from './auth/desk-context';
+import { DeskControls } from './auth/desk-controls';
 import { AppHeader } from './components/app-header';
 import { CallErrorMessage } from './components/call-error-message';
 import { IssuedToken } from './components/issued-token';
@@ -19,6 +22,7 @@ import { usePatientSearch } from './hooks/use-patient-search';
 import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
 import { prefillFromQuery } from './lib/query-prefill';
+import { KioskGate } from './kiosk/kiosk-gate';
 import { KioskScreen, isKioskMode } from './kiosk/kiosk-screen';
 import type { RegistrationValues } from './lib/registration-form';
 import { CameraScanner } from './scanning/lazy-camera-scanner';
@@ -31,15 +35,29 @@ import { useCardScan } from './scanning/use-card-scan';
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
 
-/** `?mode=kiosk`: the entrance kiosk (renderer/src/kiosk); otherwise the counter. */
+/**
+ * `?mode=kiosk`: the entrance kiosk (renderer/src/kiosk); otherwise the
+ * counter. Either opens only on a desk session (renderer/src/auth).
+ */
 export function App() {
-  return isKioskMode() ? <KioskScreen /> : <CounterScreen />;
+  return isKioskMode() ? (
+    <KioskGate>
+      <KioskScreen />
+    </KioskGate>
+  ) : (
+    <AuthGate>
+      <CounterScreen />
+    </AuthGate>
+  );
 }
 
 function CounterScreen() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const setup = useCounterSetup();
+  // Locked: the screen stays as it was under the lock overlay, but hears no keys or scans.
+  const desk = useDesk();
+  const locked = desk?.session.locked ?? false;
   const searchRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<RegistrationFormHandle>(null);
 
@@ -54,9 +72,11 @@ function CounterScreen() {
   const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
 
-  const details = usePatientDetails(selected?.id ?? null, refreshKey);
+  // After an unlock, reload what the core refused while the counter was locked.
+  const reloadKey = refreshKey + (desk?.unlocks ?? 0);
+  const details = usePatientDetails(selected?.id ?? null, reloadKey);
   const queueCode = queueChoice ?? setup.departments[0]?.code ?? null;
-  const queue = useQueue(queueCode, refreshKey, (changed, replacement) => {
+  const queue = useQueue(queueCode, reloadKey, (changed, replacement) => {
     refresh();
     // The big token must not keep showing a number that was just cancelled or moved.
     setIssued((shown) => (shown?.id === changed.id ? replacement : shown));
@@ -124,7 +144,7 @@ function CounterScreen() {
         changeQuery(outcome.text.trim());
       }
     },
-    { wedge: !cameraOpen },
+    { wedge: !cameraOpen && !locked },
   );
 
   function changeQuery(value: string) {
@@ -160,7 +180,7 @@ function CounterScreen() {
       if (cameraOpen) setCameraOpen(false);
       else startOver();
     }
-  });
+  }, !locked);
 
   return (
     <div className="app">
@@ -169,7 +189,9 @@ function CounterScreen() {
         error={setup.infoError}
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
-      />
+      >
+        <DeskControls />
+      </AppHeader>
       <PrintingBar />
       <SyncIndicator />
       <main className="workspace">

@@ -110,7 +110,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     settings: { hospitalCode: 'GH', counterLetter: 'A' },
     log: console.error,
   });
-  const ctx = { actor: 'bench' };
+  const ctx = { kind: 'trusted', actor: 'bench' } as const;
   const dispatch = async (method: string, input: unknown) => {
     const r = await core.registry.dispatch(method, input, ctx);
     if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);

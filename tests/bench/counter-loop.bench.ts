@@ -10,7 +10,7 @@ import { rng, seedPatients, type SeededPatient } from './synthetic-patients';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable, type Result } from './stats';
 
-const ctx = { actor: 'bench' };
+const ctx = { kind: 'trusted', actor: 'bench' } as const;
 
 // Names of people not yet in the cache: at a big OPD a large share of the
 // day's patients are new, and the clerk types each of their names into the

@@ -18,7 +18,7 @@ import { tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable } from './stats';
 
-const ctx = { actor: 'bench' };
+const ctx = { kind: 'trusted', actor: 'bench' } as const;
 const DEPTS = ['MED', 'SURG', 'EYE'];
 
 async function call(core: Core, method: string, input: unknown): Promise<Record<string, unknown>> {

@@ -12,6 +12,7 @@ import { decodeEscPos, type DecodedJob } from '../support/escpos-decoder';
 import { LoopbackPrinter } from '../support/loopback-printer';
 import { differingPixels, referenceRaster } from '../support/reference-raster';
 import { CardScanPage } from './pages/card-scan-page';
+import { ACCOUNTS } from './pages/desk-session';
 import { KioskPage } from './pages/kiosk-page';
 
 test('a patient gets a token at the kiosk; unknown cards go to the counter', async ({ page }, testInfo) => {
@@ -31,7 +32,14 @@ test('a patient gets a token at the kiosk; unknown cards go to the counter', asy
   const noticeJobs = () =>
     setup.api<{ kind: string; status: string }[]>('print.jobs', {}).then((jobs) => jobs.filter((j) => j.kind === 'notice'));
   try {
-    await test.step('Given the kiosk screen is open', async () => {
+    await test.step('Given the kiosk has no session, a clerk cannot start it', async () => {
+      await kiosk.gotoStartForm();
+      await kiosk.tryStart(ACCOUNTS.clerk);
+      await expect(page.getByTestId('auth-username-error')).toContainText('Only a supervisor or an administrator');
+      await expect(kiosk.scanPrompt).toHaveCount(0);
+    });
+
+    await test.step('When a supervisor starts it with their own account, the kiosk screen opens', async () => {
       await kiosk.open();
       await expect(kiosk.scanPrompt).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath('kiosk-01-ready.png') });

@@ -48,6 +48,18 @@ function send(method: string, path: string, headers: Record<string, string>, bod
   });
 }
 
+/** Opens a stream, reads its status and type, and hangs up. */
+function openStream(path: string, headers: Record<string, string>): Promise<{ status: number; contentType: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']) });
+      res.destroy();
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const auth = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' };
 const call = (method: string, input: unknown, headers: Record<string, string> = auth) =>
   send('POST', `/api/${method}`, headers, typeof input === 'string' ? input : JSON.stringify(input));
@@ -83,6 +95,34 @@ describe('browser shell access', () => {
       { Cookie: 'hims_counter_session=guess', 'Content-Type': 'application/json' },
     );
     expect(forgedCookie.status).toBe(401);
+  });
+
+  it('lets the page past the sign-in only with the desk session it got (X-Counter-Session)', async () => {
+    const cookie = String((await send('GET', '/', {})).headers['set-cookie']).split(';')[0]!;
+    const page = { Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` };
+    const before = await call('patients.search', { query: 'ram' }, page);
+    expect([before.status, json(before).error?.code]).toEqual([401, 'UNAUTHORIZED']);
+    const setup = json(
+      await call('auth.setup', { username: 'asha', displayName: 'Asha Verma', password: 'correct horse battery' }, page),
+    );
+    const token = (setup.value as { token: string }).token;
+    const after = await call('patients.search', { query: 'ram' }, { ...page, 'X-Counter-Session': token });
+    expect(after.status).toBe(200);
+    const forged = await call('patients.search', { query: 'ram' }, { ...page, 'X-Counter-Session': 'x'.repeat(43) });
+    expect([forged.status, json(forged).error?.code]).toEqual([401, 'UNAUTHORIZED']);
+    // Pushes (card contents) reach a page only with a live session.
+    const noSession = await send('GET', '/api/events', { Cookie: cookie });
+    expect([noSession.status, json(noSession).error?.code]).toEqual([401, 'UNAUTHORIZED']);
+    const events = await openStream(`/api/events?session=${encodeURIComponent(token)}`, { Cookie: cookie });
+    expect(events.status).toBe(200);
+    expect(events.contentType).toMatch(/^text\/event-stream/);
+    // A session token without the page's cookie is not enough: the cookie proves it is our page.
+    const noCookie = await call(
+      'patients.search',
+      { query: 'ram' },
+      { 'Content-Type': 'application/json', 'X-Counter-Session': token },
+    );
+    expect(noCookie.status).toBe(401);
   });
 
   it('refuses an unknown Host (DNS rebinding) and a cross-site Origin', async () => {

@@ -49,6 +49,7 @@ function connect(port: number, lastEventId?: string) {
     scans: () => frames.filter((f) => f.event === 'scanner.scan').map((f) => (JSON.parse(f.data!) as { text: string }).text),
     lastId: () => frames.filter((f) => f.id !== undefined).at(-1)?.id,
     close: () => response?.destroy(),
+    response: () => response,
   };
 }
 
@@ -67,10 +68,10 @@ afterEach(async () => {
   server?.closeAllConnections();
 });
 
-async function serve(events: CoreEvents, now: () => number) {
+async function serve(events: CoreEvents, now: () => number, allowed: () => boolean = () => true) {
   stream = createEventStream(events, { now, replayWindowMs: 10_000, keep: 5 });
   const s = stream;
-  server = createServer((req, res) => s.serve(req, res));
+  server = createServer((req, res) => s.serve(req, res, allowed));
   await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
   return (server.address() as AddressInfo).port;
 }
@@ -163,5 +164,21 @@ describe('the push stream', () => {
     await until(() => again.scans().length === 5);
     expect(again.scans()).toEqual(['s4', 's5', 's6', 's7', 's8']);
     again.close();
+  });
+
+  it('ends a page’s stream at the first event after its session ended, and sends it nothing more', async () => {
+    const events = createCoreEvents();
+    let signedIn = true;
+    const port = await serve(events, Date.now, () => signedIn);
+    const page = connect(port);
+    await page.opened;
+    scan(events, 'while-signed-in');
+    await until(() => page.scans().length === 1);
+    let ended = false;
+    page.response()?.on('end', () => (ended = true));
+    signedIn = false;
+    scan(events, 'after-sign-out');
+    await until(() => ended);
+    expect(page.scans()).toEqual(['while-signed-in']);
   });
 });

@@ -8,7 +8,7 @@ import { createCore } from '../../main/core/create-core';
 async function run() {
   const [dataDir, letter, countText, readyFile, goFile] = process.argv.slice(2) as [string, string, string, string, string];
   const core = createCore({ dataDir, shell: 'browser', settings: { counterLetter: letter }, log: () => {} });
-  const ctx = { actor: `worker-${process.pid}` };
+  const ctx = { kind: 'trusted', actor: `worker-${process.pid}` } as const;
   const ids: string[] = [];
   for (let i = 0; i < Number(countText); i++) {
     const r = await core.registry.dispatch(

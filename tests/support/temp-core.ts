@@ -40,12 +40,12 @@ export function startTestCore(settings: CounterSettings = {}, dataDir = tempDir(
     clock,
     dataDir,
     async call(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
+      const result = await core.registry.dispatch(method, input, { kind: 'trusted', actor: 'test' });
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
       return result.value as never;
     },
     async fail(method, input) {
-      const result = await core.registry.dispatch(method, input, { actor: 'test' });
+      const result = await core.registry.dispatch(method, input, { kind: 'trusted', actor: 'test' });
       if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
       return result.error;
     },

@@ -25,8 +25,8 @@ describe('contract over Electron IPC', () => {
   const calls: unknown[][] = [];
   const registry: Registry = {
     registered: () => [],
-    dispatch: (method, input, ctx) => {
-      calls.push([method, input, ctx.actor]);
+    dispatch: (method, input, caller) => {
+      calls.push([method, input, caller]);
       return Promise.resolve({ ok: true, value: 'answer' });
     },
   };
@@ -37,7 +37,12 @@ describe('contract over Electron IPC', () => {
     expect([...ipc.handlers.keys()]).toEqual([CONTRACT_CHANNEL]);
     expect(await ipc.invoke(`${page}#/queue`, 'counter.info', {})).toEqual({ ok: true, value: 'answer' });
     expect(await ipc.invoke(`${page}?mode=kiosk`, 'counter.info', {})).toEqual({ ok: true, value: 'answer' });
-    expect(calls.at(-1)).toEqual(['counter.info', {}, 'counter-window']);
+    expect(calls.at(-1)).toEqual(['counter.info', {}, { kind: 'desk', session: null }]);
+    // The window's desk-session token goes along; anything but a short string is dropped.
+    await ipc.invoke(page, 'tokens.list', {}, 'tok-123');
+    expect(calls.at(-1)).toEqual(['tokens.list', {}, { kind: 'desk', session: 'tok-123' }]);
+    await ipc.invoke(page, 'tokens.list', {}, { forged: true });
+    expect(calls.at(-1)).toEqual(['tokens.list', {}, { kind: 'desk', session: null }]);
   });
 
   it('refuses frames that are not the app page', async () => {

@@ -10,7 +10,7 @@ function allHandlers(overrides: HandlerMap = {}): HandlerMap {
   return { ...(map as HandlerMap), ...overrides };
 }
 
-const ctx = { actor: 'test' };
+const ctx = { kind: 'trusted', actor: 'test' } as const;
 
 describe('the handler registry', () => {
   it('refuses a second handler for the same method', () => {
@@ -62,7 +62,7 @@ describe('the handler registry', () => {
           },
         }),
       ],
-      (m) => logged.push(m),
+      { log: (m) => logged.push(m) },
     );
     expect(await registry.dispatch('patients.get', { id: crypto.randomUUID() }, ctx)).toEqual({
       ok: false,
@@ -75,7 +75,7 @@ describe('the handler registry', () => {
   });
 
   it('checks outputs too: a handler that breaks the contract is an INTERNAL error', async () => {
-    const registry = createRegistry([allHandlers({ 'departments.list': () => [{ code: 'MED' }] as never })], () => {});
+    const registry = createRegistry([allHandlers({ 'departments.list': () => [{ code: 'MED' }] as never })], { log: () => {} });
     expect(await registry.dispatch('departments.list', {}, ctx)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -1,4 +1,6 @@
-// Who and when: hospital, counter letter, today's date, and the language switch.
+// Who and when: hospital, counter letter, today's date, the signed-in clerk
+// (children: auth/desk-controls.tsx) and the language switch.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CounterInfo } from '../../../preload/contract';
 import type { Language } from '../i18n';
@@ -10,9 +12,10 @@ interface Props {
   error: CallError | null;
   language: Language;
   onToggleLanguage: () => void;
+  children?: ReactNode;
 }
 
-export function AppHeader({ info, error, language, onToggleLanguage }: Props) {
+export function AppHeader({ info, error, language, onToggleLanguage, children }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -33,6 +36,7 @@ export function AppHeader({ info, error, language, onToggleLanguage }: Props) {
             {formatDate(info.today, language)}
           </time>
         )}
+        {children}
         <button
           type="button"
           className="lang-switch"

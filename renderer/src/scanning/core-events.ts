@@ -4,10 +4,12 @@
 //
 // Every subscriber in the page shares one EventSource: one connection, one
 // reconnect (which resumes from the last event id, so the core replays what
-// the page missed), one state. The state is kept on <html data-core-events>
+// the page missed), one state. The stream is opened with this window's desk
+// session (pushes carry card contents) and opened again when it changes. The state is kept on <html data-core-events>
 // so anyone looking at the page (the end-to-end tests included) can tell
 // whether pushes such as a serial scan can reach it right now.
 import { events, isEventName, type CoreEvent, type CounterEventsApi } from '../../../preload/contract/events';
+import { deskSession } from '../auth/desk-session';
 
 declare global {
   interface Window {
@@ -21,6 +23,7 @@ export type CoreEventsState = 'connecting' | 'open' | 'unavailable';
 
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
+let stopWatchingToken: (() => void) | null = null;
 
 function setState(state: CoreEventsState) {
   document.documentElement.dataset.coreEvents = state;
@@ -30,8 +33,8 @@ function deliver(event: CoreEvent) {
   for (const listener of listeners) listener(event);
 }
 
-function openSource(): EventSource {
-  const es = new EventSource('/api/events');
+function openSource(token: string): EventSource {
+  const es = new EventSource(`/api/events?session=${encodeURIComponent(token)}`);
   setState('connecting');
   es.addEventListener('open', () => setState('open'));
   // EventSource retries by itself (the core asks for 2 s); until then, say so.
@@ -60,13 +63,22 @@ export function subscribeCoreEvents(listener: Listener): () => void {
     return () => {};
   }
   listeners.add(listener);
-  source ??= openSource();
+  if (!source) connect(deskSession.token());
+  stopWatchingToken ??= deskSession.watchToken(connect);
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0 && source) {
-      source.close();
-      source = null;
-      delete document.documentElement.dataset.coreEvents;
-    }
+    if (listeners.size > 0) return;
+    source?.close();
+    source = null;
+    stopWatchingToken?.();
+    stopWatchingToken = null;
+    delete document.documentElement.dataset.coreEvents;
   };
+}
+
+/** (Re)opens the stream for this session; with nobody signed in there is nothing to hear. */
+function connect(token: string | null) {
+  source?.close();
+  source = token ? openSource(token) : null;
+  if (!token) setState('unavailable');
 }

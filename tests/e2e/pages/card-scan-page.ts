@@ -3,6 +3,7 @@
 // rhythm is exactly what a scanner or a person produces), a person typing,
 // and the webcam button. Also sets up patients and cards through the API.
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { ACCOUNTS, apiValue, openCounterAs, startKioskAs } from './desk-session';
 
 export interface ApiPatient {
   id: string;
@@ -30,8 +31,11 @@ export class CardScanPage {
     this.issuedToken = page.getByTestId('issued-token');
   }
 
+  /** The counter signed in as the administrator, or (`?mode=kiosk`) the kiosk started by a supervisor, through the UI. */
   async open(path = '/') {
-    await this.page.goto(path);
+    if (new URLSearchParams(path.split('?')[1] ?? '').get('mode') === 'kiosk')
+      await startKioskAs(this.page, ACCOUNTS.supervisor, path);
+    else await openCounterAs(this.page, ACCOUNTS.admin, path);
     this.cdp = await this.page.context().newCDPSession(this.page);
     await this.expectCoreEventsLive();
   }
@@ -41,11 +45,9 @@ export class CardScanPage {
     await expect(this.page.locator('html')).toHaveAttribute('data-core-events', 'open');
   }
 
-  async api<T>(method: string, input: unknown): Promise<T> {
-    const response = await this.page.request.post(`/api/${method}`, { data: input });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.value;
+  /** Set-up as the hospital's script does it: with the API key. */
+  api<T>(method: string, input: unknown): Promise<T> {
+    return apiValue<T>(this.page.request, method, input);
   }
 
   registerPatient(input: Record<string, unknown>): Promise<ApiPatient> {

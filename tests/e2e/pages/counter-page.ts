@@ -1,5 +1,6 @@
 // Page object for the counter screen: the steps a clerk takes, in their words.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { ACCOUNTS, apiValue, openCounterAs, type Account } from './desk-session';
 
 export interface NewPatient {
   name: string;
@@ -26,11 +27,17 @@ export class CounterPage {
     this.queueRows = page.getByTestId('queue-row');
   }
 
-  async open() {
-    await this.page.goto('/');
+  /** Signed in through the UI; the administrator by default, as the settings screens need one. */
+  async open(account: Account = ACCOUNTS.admin) {
+    await openCounterAs(this.page, account);
     await expect(this.search).toBeFocused();
     // Pushes (sync status, serial scans) reach the page from here on.
     await expect(this.page.locator('html')).toHaveAttribute('data-core-events', 'open');
+  }
+
+  /** Set-up as the hospital's script does it: with the API key. */
+  api<T>(method: string, input: unknown): Promise<T> {
+    return apiValue<T>(this.page.request, method, input);
   }
 
   async typeSearch(text: string) {

@@ -1,0 +1,109 @@
+// Desk sessions: who is signed in at which window, held in memory only (a
+// restarted counter asks everyone to sign in again). A token is 32 random
+// bytes; the window sends it with every call. A clerk's session locks after
+// idleLockMs without a call the clerk made (background polls do not count)
+// and ends after MAX_SESSION_MS, a long shift. A kiosk session never locks,
+// and may only give tokens to the patients its own scans found.
+import { randomBytes } from 'node:crypto';
+import type { Role, SessionView } from '../../preload/contract/methods/auth-schemas';
+import type { Clock } from '../core/clock';
+
+/** Longer than any shift: then everyone signs in again. */
+export const MAX_SESSION_MS = 14 * 60 * 60 * 1000;
+/** How long a scanned card lets the kiosk issue that patient a token. */
+const KIOSK_ALLOWANCE_MS = 3 * 60 * 1000;
+
+export interface DeskSession {
+  token: string;
+  kind: 'clerk' | 'kiosk';
+  clerkId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  startedAt: number;
+  lastActive: number;
+  locked: boolean;
+  /** Kiosk only: patient id → until when a token may be issued for them. */
+  kioskPatients: Map<string, number>;
+  /** Kiosk only: tokens this kiosk issued (it may reprint those). */
+  kioskTokens: Set<string>;
+}
+
+export interface DeskSessions {
+  start(who: Pick<DeskSession, 'kind' | 'clerkId' | 'username' | 'displayName' | 'role'>): DeskSession;
+  /** The live session for a token (locking it first if it sat idle too long), or null. */
+  find(token: string | null): DeskSession | null;
+  touch(session: DeskSession): void;
+  end(token: string | null): void;
+  /** Ends every session of this account, but `keep` (a token) if given. */
+  endAllOf(clerkId: string, keep?: string | null): void;
+  /** Whether a token names a session that has not ended (locked or not). */
+  isLive(token: string | null): boolean;
+  view(session: DeskSession): SessionView;
+  allowKioskPatient(session: DeskSession, patientId: string): void;
+  kioskMayIssueFor(session: DeskSession, patientId: string): boolean;
+}
+
+export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessions {
+  const sessions = new Map<string, DeskSession>();
+  const now = () => clock.now().getTime();
+
+  function find(token: string | null): DeskSession | null {
+    if (!token) return null;
+    const session = sessions.get(token);
+    if (!session) return null;
+    const at = now();
+    if (at - session.startedAt > MAX_SESSION_MS) {
+      sessions.delete(token);
+      return null;
+    }
+    if (session.kind === 'clerk' && at - session.lastActive > idleLockMs) session.locked = true;
+    return session;
+  }
+
+  return {
+    start(who) {
+      const at = now();
+      const session: DeskSession = {
+        ...who,
+        token: randomBytes(32).toString('base64url'),
+        startedAt: at,
+        lastActive: at,
+        locked: false,
+        kioskPatients: new Map(),
+        kioskTokens: new Set(),
+      };
+      sessions.set(session.token, session);
+      return session;
+    },
+    find,
+    touch(session) {
+      session.lastActive = now();
+    },
+    end(token) {
+      if (token) sessions.delete(token);
+    },
+    endAllOf(clerkId, keep = null) {
+      for (const [token, s] of sessions) if (s.clerkId === clerkId && token !== keep) sessions.delete(token);
+    },
+    isLive: (token) => find(token) !== null,
+    view(session) {
+      return {
+        kind: session.kind,
+        username: session.username,
+        displayName: session.displayName,
+        role: session.role,
+        locked: session.locked,
+        idleLockMinutes: Math.round(idleLockMs / 60_000),
+      };
+    },
+    allowKioskPatient(session, patientId) {
+      const at = now();
+      for (const [id, until] of session.kioskPatients) if (until < at) session.kioskPatients.delete(id);
+      session.kioskPatients.set(patientId, at + KIOSK_ALLOWANCE_MS);
+    },
+    kioskMayIssueFor(session, patientId) {
+      return (session.kioskPatients.get(patientId) ?? 0) >= now();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// One labelled input of an auth form, with its problem underneath: the
+// translated line first, the core's own English words small below it.
+import type { InputHTMLAttributes, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthProblem } from './auth-errors';
+
+export function ProblemText({ problem }: { problem: AuthProblem }) {
+  const { t } = useTranslation();
+  const text =
+    problem.key === 'tooMany' && problem.seconds !== undefined
+      ? t('auth.errors.tooManyWait', { seconds: problem.seconds })
+      : t(`auth.errors.${problem.key}`);
+  return (
+    <>
+      <span>{text}</span>
+      {problem.detail && (
+        <span className="server-message" lang="en">
+          {problem.detail}
+        </span>
+      )}
+    </>
+  );
+}
+
+interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
+  /** Unique on the page: the input's id and its testids derive from it. */
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: AuthProblem | undefined;
+  testId: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function AuthInput({ id, label, value, onChange, problem, testId, inputRef, ...rest }: Props) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="auth-field" data-invalid={problem !== undefined || undefined}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...rest}
+        id={id}
+        ref={inputRef}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={problem !== undefined}
+        aria-describedby={problem !== undefined ? errorId : undefined}
+        data-testid={testId}
+      />
+      {problem && (
+        <p id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
+          <ProblemText problem={problem} />
+        </p>
+      )}
+    </div>
+  );
+}

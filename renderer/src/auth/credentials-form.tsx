@@ -1,0 +1,159 @@
+// The three ways in: the first administrator on a new counter (setup), a
+// clerk signing in, and a supervisor starting the entrance kiosk. One form:
+// the cursor starts in the first field, Enter sends, each refusal is shown
+// at its field and the cursor goes there.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallResult } from '../../../preload/contract';
+import { CallErrorMessage } from '../components/call-error-message';
+import { authErrors, firstInvalid, NO_ERRORS, repeatError, type AuthErrors, type AuthField } from './auth-errors';
+import { AuthInput, ProblemText } from './auth-field';
+
+export type CredentialsMode = 'setup' | 'signIn' | 'kiosk';
+
+export interface Credentials {
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+interface Props {
+  mode: CredentialsMode;
+  submit: (values: Credentials) => Promise<CallResult<unknown>>;
+  /** Shown above the form, e.g. "Your session ended". */
+  notice?: string | undefined;
+}
+
+const ORDER: Record<CredentialsMode, AuthField[]> = {
+  setup: ['username', 'displayName', 'password', 'repeat'],
+  signIn: ['username', 'password'],
+  kiosk: ['username', 'password'],
+};
+
+export function CredentialsForm({ mode, submit, notice }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ username: '', displayName: '', password: '', repeat: '' });
+  const [errors, setErrors] = useState<AuthErrors>(NO_ERRORS);
+  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const prefix = `auth-${mode}`;
+
+  const set = (field: keyof typeof values) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    // The problem at a field goes once the clerk types there.
+    setErrors((e) => {
+      const fields = { ...e.fields };
+      delete fields[field];
+      if (field === 'password') delete fields.repeat;
+      return { ...e, fields };
+    });
+  };
+
+  function show(found: AuthErrors) {
+    setErrors(found);
+    const first = firstInvalid(found, ORDER[mode]);
+    if (first) formRef.current?.querySelector<HTMLInputElement>(`#${prefix}-${first}`)?.focus();
+    else if (found.form) formRef.current?.querySelector<HTMLInputElement>(`#${prefix}-password`)?.focus();
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    if (mode === 'setup') {
+      const mismatch = repeatError(values.password, values.repeat);
+      if (mismatch) return show(mismatch);
+    }
+    setPending(true);
+    const result = await submit({ username: values.username, password: values.password, displayName: values.displayName });
+    setPending(false);
+    if (!result.ok) {
+      // A refused password is typed again from scratch.
+      setValues((v) => ({ ...v, password: '', repeat: '' }));
+      show(authErrors(result.error));
+    }
+  }
+
+  const titles: Record<CredentialsMode, string> = {
+    setup: t('auth.setup.title'),
+    signIn: t('auth.signIn.title'),
+    kiosk: t('auth.kiosk.title'),
+  };
+  const intros: Record<CredentialsMode, string> = {
+    setup: t('auth.setup.intro'),
+    signIn: t('auth.signIn.intro'),
+    kiosk: t('auth.kiosk.intro'),
+  };
+  const field = (name: AuthField) => ({ id: `${prefix}-${name}`, problem: errors.fields[name] });
+
+  return (
+    <form
+      ref={formRef}
+      className="auth-form"
+      data-testid={`auth-${mode}`}
+      aria-labelledby={`${prefix}-title`}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <h1 id={`${prefix}-title`}>{titles[mode]}</h1>
+      <p className="hint">{intros[mode]}</p>
+      {notice && (
+        <p className="auth-notice" role="status" data-testid="auth-notice">
+          {notice}
+        </p>
+      )}
+      <AuthInput
+        {...field('username')}
+        label={t('auth.username')}
+        value={values.username}
+        onChange={set('username')}
+        testId="auth-username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+      />
+      {mode === 'setup' && (
+        <AuthInput
+          {...field('displayName')}
+          label={t('auth.displayName')}
+          value={values.displayName}
+          onChange={set('displayName')}
+          testId="auth-display-name"
+          autoComplete="name"
+        />
+      )}
+      <AuthInput
+        {...field('password')}
+        label={t('auth.password')}
+        type="password"
+        value={values.password}
+        onChange={set('password')}
+        testId="auth-password"
+        autoComplete={mode === 'setup' ? 'new-password' : 'current-password'}
+      />
+      {mode === 'setup' && (
+        <>
+          <AuthInput
+            {...field('repeat')}
+            label={t('auth.repeatPassword')}
+            type="password"
+            value={values.repeat}
+            onChange={set('repeat')}
+            testId="auth-repeat"
+            autoComplete="new-password"
+          />
+          <p className="hint">{t('auth.passwordHint')}</p>
+        </>
+      )}
+      {errors.form && (
+        <p className="form-errors" role="alert" data-testid="auth-form-error">
+          <ProblemText problem={errors.form} />
+        </p>
+      )}
+      {errors.other && <CallErrorMessage error={errors.other} testId="auth-call-error" />}
+      <button type="submit" className="primary big" data-testid="auth-submit" disabled={pending}>
+        {pending ? t('auth.working') : t(`auth.${mode}.submit`)}
+      </button>
+    </form>
+  );
+}

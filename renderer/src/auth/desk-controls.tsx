@@ -1,0 +1,34 @@
+// The header's part of the desk session: who is signed in (name and role),
+// Lock (F8), Sign out, and for an administrator the way into Accounts.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccountsDialog } from './accounts-dialog';
+import { LOCK_KEY, useDesk } from './desk-context';
+
+export function DeskControls() {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const [accountsOpen, setAccountsOpen] = useState(false);
+  if (!desk) return null;
+  const { session } = desk;
+  return (
+    <div className="desk-controls">
+      <span className="desk-user" data-testid="desk-user" data-role={session.role}>
+        <span className="desk-name">{session.displayName}</span>
+        <span className="desk-role">{t(`auth.roles.${session.role}`)}</span>
+      </span>
+      {session.role === 'admin' && (
+        <button type="button" className="header-button" data-testid="accounts-open" onClick={() => setAccountsOpen(true)}>
+          {t('accounts.open')}
+        </button>
+      )}
+      <button type="button" className="header-button" data-testid="desk-lock" aria-keyshortcuts={LOCK_KEY} onClick={desk.lock}>
+        {t('auth.lockButton')} <kbd>{LOCK_KEY}</kbd>
+      </button>
+      <button type="button" className="header-button" data-testid="desk-sign-out" onClick={desk.signOut}>
+        {t('auth.signOut')}
+      </button>
+      {accountsOpen && <AccountsDialog self={session.username} onClose={() => setAccountsOpen(false)} />}
+    </div>
+  );
+}
