@@ -44,6 +44,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      // Smaller for a thin-client counter loading the page over the LAN;
+      // Electron reads it from disk either way.
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

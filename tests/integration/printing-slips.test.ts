@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open-database';
 import { NOTICE_HEADING, NOTICE_MESSAGE, NOTICE_REASON } from '../../main/printing/notice-slip-layout';
 import { fitQr } from '../../main/printing/qr-fit';
+import { NOTICE_REPEAT_MS } from '../../main/printing/extra-jobs';
 import { decodeEscPos } from '../support/escpos-decoder';
 import { blackPixels, differingPixels, referenceRaster } from '../support/reference-raster';
 import { FAST_PRINTING, printerPool, startPrintingCore } from '../support/printing-fixture';
@@ -56,6 +57,22 @@ describe('notice slip (kiosk: go to the counter)', () => {
     expect(blackPixels(slip.images[0]!)).toBeGreaterThan(300);
     expect(differingPixels(slip.images[1]!, referenceRaster(NOTICE_REASON.unknown.hi, 576, 'normal', 'center', false))).toBe(0);
     expect(slip.cuts).toBe(1);
+  });
+
+  it('prints one notice for a card scanned again and again at the kiosk, not a roll of them', async () => {
+    t = startCore();
+    const p = await printer();
+    await usePrinter(t, p.uri);
+    const first = await t.call('print.notice', { reason: 'unknown', scannedId: 'ram@abdm' });
+    t.clock.advance(10_000);
+    expect(await t.call('print.notice', { reason: 'unknown', scannedId: 'ram@abdm' })).toMatchObject({ id: first.id });
+    const other = await t.call('print.notice', { reason: 'unknown', scannedId: 'sita@abdm' });
+    expect(other.id).not.toBe(first.id);
+    t.clock.advance(NOTICE_REPEAT_MS);
+    const later = await t.call('print.notice', { reason: 'unknown', scannedId: 'ram@abdm' });
+    expect(later.id).not.toBe(first.id);
+    await p.waitForJobs(3);
+    expect(t.count('print_jobs')).toBe(3);
   });
 
   it('a refused card gets a notice without an id; bad input is a typed 4xx and queues nothing', async () => {
