@@ -21,11 +21,16 @@ export interface ScanOutcome {
   error: CallError | null;
 }
 
+const NO_AFFIXES = { prefix: '', suffix: '' };
+
 export function useCardScan(onOutcome: (outcome: ScanOutcome) => void, options: { wedge?: boolean } = {}) {
   const [last, setLast] = useState<ScanOutcome | null>(null);
   const [pending, setPending] = useState(false);
   const seq = useRef(0);
-  const [affixes, setAffixes] = useState<{ prefix: string; suffix: string } | null>(null);
+  // Listening starts at once with no prefix or suffix (how most scanners come),
+  // and is set up again if the counter's settings name some: a scan in the
+  // first moments after the page opens is never lost.
+  const [affixes, setAffixes] = useState<{ prefix: string; suffix: string }>(NO_AFFIXES);
   // The screen's latest handler, read when an answer arrives (not when the scan began).
   const report = useRef(onOutcome);
   useEffect(() => {
@@ -52,10 +57,9 @@ export function useCardScan(onOutcome: (outcome: ScanOutcome) => void, options: 
   useEffect(() => {
     let live = true;
     void callCounter('scanners.status', {}).then((r) => {
-      if (live)
-        setAffixes(
-          r.ok ? { prefix: r.value.settings.wedgePrefix, suffix: r.value.settings.wedgeSuffix } : { prefix: '', suffix: '' },
-        );
+      if (!live || !r.ok) return;
+      const { wedgePrefix: prefix, wedgeSuffix: suffix } = r.value.settings;
+      if (prefix || suffix) setAffixes({ prefix, suffix });
     });
     return () => {
       live = false;
@@ -64,7 +68,7 @@ export function useCardScan(onOutcome: (outcome: ScanOutcome) => void, options: 
 
   const wedge = options.wedge ?? true;
   useEffect(() => {
-    if (!wedge || affixes === null) return;
+    if (!wedge) return;
     return installWedgeListener((text) => void scan(text, 'wedge'), affixes);
   }, [wedge, affixes, scan]);
 

@@ -54,3 +54,25 @@ describe('the wedge listener in a text field', () => {
     expect(field.value).toBe('ram kumar');
   });
 });
+
+describe('the wedge listener outside text fields', () => {
+  it('when the idle timer fires mid-scan, the whole scan is handed on last and its Enter does not reach the page', () => {
+    field.blur();
+    const reached: string[] = [];
+    const onPage = (e: KeyboardEvent) => reached.push(e.key);
+    window.addEventListener('keydown', onPage);
+    const press = (char: string, timeStamp: number) => {
+      const event = new KeyboardEvent('keydown', { key: char, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: timeStamp });
+      document.body.dispatchEvent(event);
+    };
+    const text = 'LNH-B26-000173-4';
+    [...text.slice(0, 8)].forEach((ch, i) => press(ch, 1000 + i * 8));
+    vi.advanceTimersByTime(300); // the page was busy: the wall clock ran past the burst break mid-scan
+    [...text.slice(8)].forEach((ch, i) => press(ch, 1064 + i * 8));
+    press('Enter', 1064 + 8 * 8);
+    window.removeEventListener('keydown', onPage);
+    expect(scans.at(-1)).toBe(text);
+    expect(reached).toEqual([]); // no key was released as a shortcut, and Enter issued nothing
+  });
+});

@@ -63,6 +63,11 @@ export function installWedgeListener(
   // reopened if the next key belongs to it by its timestamp (safe only in a
   // field, where nothing was held back and the value can be restored).
   let endedAsTyping: BurstKey[] = [];
+  // The last burst the idle timer ended and handed on as a scan. If the next
+  // key belongs to it by its timestamp, the timer fired mid-scan (a busy page):
+  // the burst is reopened and, once whole, handed on again (the newer scan
+  // wins in use-card-scan); a terminator that belongs to it is swallowed.
+  let endedByTimerAsScan: BurstKey[] = [];
   let idleTimer: number | undefined;
   let holdTimer: number | undefined;
 
@@ -86,11 +91,12 @@ export function installWedgeListener(
   }
 
   /** Ends the burst; true when it was a scan (and has been handed on). */
-  function finish(): boolean {
+  function finish(byTimer = false): boolean {
     clearTimers();
     const keys = burst;
     burst = [];
     endedAsTyping = [];
+    endedByTimerAsScan = [];
     if (keys.length === 0) return false;
     const verdict = judgeBurst(keys, opts);
     // In a field, a fast burst that is no card stays as typed (unless a prefix proves a scanner).
@@ -103,8 +109,15 @@ export function installWedgeListener(
     }
     replay(keys.slice(0, verdict.start)); // a person's keys just before the scan
     if (first.field && first.field.isConnected) setFieldValue(first.field, first.valueBefore);
+    if (byTimer) endedByTimerAsScan = keys;
     onScan(verdict.text);
     return true;
+  }
+
+  /** The burst the idle timer just ended as a scan, when the key at `time` still belongs to it. */
+  function cutByTimer(time: number): BurstKey[] | null {
+    const previous = endedByTimerAsScan.at(-1);
+    return burst.length === 0 && previous && time - previous.time <= opts.burstBreakMs ? endedByTimerAsScan : null;
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -114,6 +127,13 @@ export function installWedgeListener(
     if (last && time - last.time > opts.burstBreakMs) finish();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
+      if (cutByTimer(time)) {
+        // The terminator of a scan already handed on: it must not submit or issue.
+        endedByTimerAsScan = [];
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      }
       if (burst.length === 0) return;
       const heldBefore = burst.some((k) => k.held);
       if (finish()) {
@@ -147,10 +167,14 @@ export function installWedgeListener(
     }
     const field = textField(e.target);
     const previous = endedAsTyping.at(-1);
+    const cut = cutByTimer(time);
     if (burst.length === 0 && previous && field && previous.field === field && time - previous.time <= opts.burstBreakMs) {
       burst = endedAsTyping;
+    } else if (cut) {
+      burst = cut;
     }
     endedAsTyping = [];
+    endedByTimerAsScan = [];
     const key: BurstKey = { char: e.key, time, field, valueBefore: field?.value ?? '', held: null };
     if (!field) {
       e.preventDefault();
@@ -162,7 +186,7 @@ export function installWedgeListener(
     }
     burst.push(key);
     clearTimers();
-    idleTimer = win.setTimeout(finish, opts.burstBreakMs);
+    idleTimer = win.setTimeout(() => finish(true), opts.burstBreakMs);
     if (burst.some((k) => k.held)) {
       holdTimer = win.setTimeout(() => {
         if (!looksLikeScanSoFar()) replay(burst);

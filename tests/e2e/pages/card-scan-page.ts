@@ -11,6 +11,17 @@ export interface ApiPatient {
   name: string;
 }
 
+/** The Input.dispatchKeyEvent parameters these helpers use. */
+interface KeyEvent {
+  type: 'keyDown' | 'keyUp';
+  key: string;
+  code?: string;
+  text?: string;
+  unmodifiedText?: string;
+  windowsVirtualKeyCode?: number;
+  timestamp: number;
+}
+
 export class CardScanPage {
   readonly search: Locator;
   readonly patientPanel: Locator;
@@ -58,19 +69,28 @@ export class CardScanPage {
     return (await this.api<{ qr: string }>('cards.issue', { patientId })).qr;
   }
 
-  /** Keys with a fixed gap (ms) between them, then an optional terminator. */
+  /**
+   * Keys with a fixed gap (ms) between them, then an optional terminator.
+   * The gaps are the events' own timestamps; in real time the keys are sent
+   * back to back, all queued at once (as a scanner's keys sit in the OS input
+   * queue), never one round trip at a time: the wedge listener ends a burst on
+   * a wall-clock timer, and a pause in this test process between two awaited
+   * keys (GC, a loaded CI machine: a card is ~2,600 events) would otherwise
+   * cut one scan into several. CDP runs one session's commands in order.
+   */
   async keys(text: string, gapMs: number, terminator: 'Enter' | 'Tab' | null = 'Enter') {
     const cdp = this.cdp!;
+    const events: KeyEvent[] = [];
     this.clock += 1; // a clear pause before every burst
     for (const ch of text) {
       this.clock += gapMs / 1000;
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: this.clock });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: this.clock + 0.001 });
+      events.push({ type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: this.clock });
+      events.push({ type: 'keyUp', key: ch, timestamp: this.clock + 0.001 });
     }
     if (terminator) {
       this.clock += gapMs / 1000;
       const code = terminator === 'Enter' ? 13 : 9;
-      await cdp.send('Input.dispatchKeyEvent', {
+      events.push({
         type: 'keyDown',
         key: terminator,
         code: terminator,
@@ -78,7 +98,7 @@ export class CardScanPage {
         ...(terminator === 'Enter' ? { text: '\r' } : {}),
         timestamp: this.clock,
       });
-      await cdp.send('Input.dispatchKeyEvent', {
+      events.push({
         type: 'keyUp',
         key: terminator,
         code: terminator,
@@ -86,6 +106,7 @@ export class CardScanPage {
         timestamp: this.clock + 0.001,
       });
     }
+    await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e)));
   }
 
   /** A USB scanner in keyboard mode: ~8 ms a key, with one hub hiccup, then Enter. */
