@@ -20,7 +20,14 @@ function heldLevel(session: DeskSession): AccessLevel {
   return session.kind === 'kiosk' ? 'kiosk' : session.role;
 }
 
-/** The one thing a kiosk's input decides: it gives tokens to the patients its own scans found, nobody else. */
+/** What only a clerk chooses: the kiosk's tokens take the defaults. */
+const CLERK_CHOICES = { priority: 'none', visitType: 'new', feeCategory: 'general' } as const;
+
+/**
+ * What a kiosk's input decides: it gives one token to the patient whose card
+ * it just read (with the default priority, visit type and fee), nobody else,
+ * and reprints only its own tokens.
+ */
 function kioskRefusal(sessions: DeskSessions, session: DeskSession, method: string, rawInput: unknown): CallError | null {
   const input = (typeof rawInput === 'object' && rawInput !== null ? rawInput : {}) as Record<string, unknown>;
   if (
@@ -29,10 +36,33 @@ function kioskRefusal(sessions: DeskSessions, session: DeskSession, method: stri
   ) {
     return { code: 'FORBIDDEN', message: 'the kiosk gives tokens only to the patient whose card it just read' };
   }
+  if (method === 'tokens.issue') {
+    for (const [field, value] of Object.entries(CLERK_CHOICES)) {
+      if (input[field] !== undefined && input[field] !== value) {
+        return { code: 'FORBIDDEN', message: `${field} is chosen by a clerk at the counter`, field };
+      }
+    }
+  }
   if (method === 'print.reprint' && !(typeof input.tokenId === 'string' && session.kioskTokens.has(input.tokenId))) {
     return { code: 'FORBIDDEN', message: 'the kiosk reprints only the tokens it issued' };
   }
   return null;
+}
+
+/**
+ * What the kiosk learns from a scan: whether the card's holder is a patient
+ * here, their name and age to greet them, nothing to contact or trace them by,
+ * and nothing to register with. A card from an issuer we cannot check names
+ * nobody (the kiosk sends it to the counter).
+ */
+function kioskView(sessions: DeskSessions, session: DeskSession, resolved: ResolvedCard): ResolvedCard {
+  const patient = resolved.verification.state === 'unverified' ? null : resolved.patient;
+  if (patient) sessions.allowKioskPatient(session, patient.id);
+  return {
+    ...resolved,
+    prefill: null,
+    patient: patient && { ...patient, phone: null, guardianName: null, guardianRelation: null, abhaNumber: null },
+  };
 }
 
 export function createAuthGate(sessions: DeskSessions): Gate {
@@ -53,16 +83,19 @@ export function createAuthGate(sessions: DeskSessions): Gate {
         if (refused) return refused;
       }
       if (!access.background) sessions.touch(session);
-      return { actor: session.username, session: caller.session };
+      // The audit log tells the kiosk from its supervisor at a counter.
+      return { actor: session.kind === 'kiosk' ? `kiosk:${session.username}` : session.username, session: caller.session };
     },
-    observe(method, output, ctx) {
+    filter(method, output, ctx) {
       const session = sessions.find(ctx.session);
-      if (session?.kind !== 'kiosk') return;
-      if (method === 'cards.resolve') {
-        const patient = (output as ResolvedCard).patient;
-        if (patient) sessions.allowKioskPatient(session, patient.id);
+      if (session?.kind !== 'kiosk') return output;
+      if (method === 'cards.resolve') return kioskView(sessions, session, output as ResolvedCard);
+      if (method === 'tokens.issue') {
+        const token = output as Token;
+        session.kioskTokens.add(token.id);
+        sessions.endKioskAllowance(session, token.patientId); // one token a scan
       }
-      if (method === 'tokens.issue') session.kioskTokens.add((output as Token).id);
+      return output;
     },
   };
 }

@@ -42,7 +42,10 @@ export function authHandlers(ctx: CoreContext, sessions: DeskSessions, throttle:
   }
 
   function grant(row: ClerkRow, kind: 'clerk' | 'kiosk', call: CallContext): SessionGrant {
-    sessions.end(call.session); // signing in at a window replaces whoever was there
+    // Signing in at a window replaces whoever was there; the log says their session ended.
+    const replaced = sessions.find(call.session);
+    if (replaced) audit(row.username, 'auth.signOut', replaced.username);
+    sessions.end(call.session);
     const session = sessions.start({
       kind,
       clerkId: row.id,

@@ -42,6 +42,11 @@ export interface DeskSessions {
   view(session: DeskSession): SessionView;
   allowKioskPatient(session: DeskSession, patientId: string): void;
   kioskMayIssueFor(session: DeskSession, patientId: string): boolean;
+  endKioskAllowance(session: DeskSession, patientId: string): void;
+  /** Live and not locked: may the window be sent pushes now. */
+  mayReceivePushes(token: string | null): boolean;
+  /** When the session began (ms), or null: a page gets no pushes from before its session. */
+  startedAt(token: string | null): number | null;
 }
 
 export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessions {
@@ -105,5 +110,13 @@ export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessio
     kioskMayIssueFor(session, patientId) {
       return (session.kioskPatients.get(patientId) ?? 0) >= now();
     },
+    endKioskAllowance(session, patientId) {
+      session.kioskPatients.delete(patientId);
+    },
+    mayReceivePushes(token) {
+      const session = find(token);
+      return session !== null && !session.locked;
+    },
+    startedAt: (token) => find(token)?.startedAt ?? null,
   };
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock';
 
 export const MAX_FAILURES = 5;
 export const PAUSE_MS = 60_000;
+const MAX_TRACKED = 1000;
 
 export interface SignInThrottle {
   /** Milliseconds until this username may try again (0: now). */
@@ -30,6 +31,8 @@ export function createSignInThrottle(clock: Clock): SignInThrottle {
         s.failures = 0;
       }
       state.set(username, s);
+      // Guessing at made-up names must not grow this without end: forget the oldest.
+      if (state.size > MAX_TRACKED) state.delete(state.keys().next().value!);
     },
     succeeded(username) {
       state.delete(username);

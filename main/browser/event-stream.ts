@@ -23,9 +23,12 @@ export interface EventStreamOptions {
   now?: () => number;
 }
 
+/** Asked before every event: send it, skip it (a locked counter), or end the stream (signed out). */
+export type PushVerdict = 'send' | 'skip' | 'end';
+
 export interface EventStream {
-  /** `allowed` is asked before every event: once it says no (signed out), the stream ends. */
-  serve(req: IncomingMessage, res: ServerResponse, allowed?: () => boolean): void;
+  /** `notBefore` (ms): nothing older is replayed to this page (its session began then). */
+  serve(req: IncomingMessage, res: ServerResponse, verdict?: () => PushVerdict, notBefore?: number): void;
   close(): void;
 }
 
@@ -43,7 +46,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
   // nothing, and nothing from the old launch is claimed to be replayed.
   const epoch = randomBytes(4).toString('hex');
   const recent: SentEvent[] = [];
-  const clients = new Map<ServerResponse, () => boolean>();
+  const clients = new Map<ServerResponse, () => PushVerdict>();
   let seq = 0;
 
   const unsubscribe = events.subscribe((event) => {
@@ -55,9 +58,10 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
     };
     recent.push(sent);
     if (recent.length > keep) recent.shift();
-    for (const [res, allowed] of clients) {
-      if (allowed()) res.write(sent.frame);
-      else {
+    for (const [res, verdict] of clients) {
+      const v = verdict();
+      if (v === 'send') res.write(sent.frame);
+      else if (v === 'end') {
         clients.delete(res);
         res.end();
       }
@@ -65,16 +69,16 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
   });
 
   /** The events a page missed since lastId, if that id is from this launch and recent. */
-  function missedSince(lastId: string | undefined): SentEvent[] {
+  function missedSince(lastId: string | undefined, notBefore: number): SentEvent[] {
     const match = /^([0-9a-f]{8})-(\d{1,15})$/.exec(lastId ?? '');
     if (!match || match[1] !== epoch) return [];
     const seen = Number(match[2]);
-    const oldest = now() - replayWindowMs;
+    const oldest = Math.max(now() - replayWindowMs, notBefore);
     return recent.filter((e) => e.seq > seen && e.at >= oldest);
   }
 
   return {
-    serve(req, res, allowed = () => true) {
+    serve(req, res, verdict = () => 'send', notBefore = 0) {
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -85,8 +89,10 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
       // even if nothing happened while it was connected.
       res.write(`retry: 2000\nid: ${epoch}-${seq}\n\n`);
       const lastId = req.headers['last-event-id'];
-      for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined)) res.write(e.frame);
-      clients.set(res, allowed);
+      if (verdict() === 'send') {
+        for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined, notBefore)) res.write(e.frame);
+      }
+      clients.set(res, verdict);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       keepAlive.unref();
       res.on('close', () => {

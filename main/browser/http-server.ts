@@ -113,8 +113,12 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           // the desk-session token comes as ?session=.
           if (auth.actor === 'api-key') return eventStream.serve(req, res);
           const token = new URL(req.url ?? '/', 'http://x').searchParams.get('session');
-          if (!options.core.desk.isLive(token)) return sendError(res, { code: 'UNAUTHORIZED', message: 'sign in first' });
-          return eventStream.serve(req, res, () => options.core.desk.isLive(token));
+          const { desk } = options.core;
+          const startedAt = desk.startedAt(token);
+          if (startedAt === null) return sendError(res, { code: 'UNAUTHORIZED', message: 'sign in first' });
+          // Nothing reaches a locked counter's page, and nothing from before its session began.
+          const verdict = () => (!desk.isLive(token) ? 'end' : desk.mayReceivePushes(token) ? 'send' : 'skip');
+          return eventStream.serve(req, res, verdict, startedAt);
         }
         if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });
         // Requiring JSON also keeps HTML forms (which cannot send it) out.

@@ -24,7 +24,8 @@ export function localDate(instant: Date, timeZone: string): string {
 export function ageOn(dateOfBirth: string, onDay: string): { years: number; months: number } {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = onDay.split('-').map(Number) as [number, number, number];
-  // A month is complete on the same day of the month (or the month's last day, for a 31st).
+  // A month is complete on the same day of the month, or on the month's last day when it is
+  // shorter (born on the 31st, or on 29 February: a year is complete on 28 February).
   const lastDayThisMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const monthDone = d >= Math.min(bd, lastDayThisMonth);
   const total = Math.max(0, (y - by) * 12 + (m - bm) - (monthDone ? 0 : 1));

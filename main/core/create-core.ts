@@ -21,7 +21,7 @@ import { createRegistry, type HandlerMap, type Registry } from './registry';
 import { createAuthGate } from '../auth/auth-gate';
 import { authHandlers } from '../auth/auth-handlers';
 import { clerksHandlers } from '../auth/clerks-handlers';
-import { createDeskSessions } from '../auth/desk-sessions';
+import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
 
@@ -54,7 +54,7 @@ export interface Core {
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
-  desk: { isLive(token: string | null): boolean };
+  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
   close(): void;
 }
 
@@ -112,7 +112,11 @@ export function createCore(options: CoreOptions): Core {
       db,
       events,
       sync,
-      desk: { isLive: (token) => sessions.isLive(token) },
+      desk: {
+        isLive: (token) => sessions.isLive(token),
+        mayReceivePushes: (token) => sessions.mayReceivePushes(token),
+        startedAt: (token) => sessions.startedAt(token),
+      },
       close: () => {
         sync.stop();
         void scanners.stop();

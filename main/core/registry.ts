@@ -29,8 +29,11 @@ export interface CallContext {
 /** Decides who may call what (main/auth/auth-gate.ts); without one, only trusted callers get in. */
 export interface Gate {
   admit(method: MethodName, rawInput: unknown, caller: Caller): CallContext | CallError;
-  /** Told of every successful answer (the kiosk remembers whom its scans found). */
-  observe?(method: MethodName, output: unknown, ctx: CallContext): void;
+  /**
+   * Sees every successful answer before the caller does, and may narrow it
+   * (the kiosk remembers whom its scans found, and gets less of each record).
+   */
+  filter?(method: MethodName, output: unknown, ctx: CallContext): unknown;
 }
 
 const trustedOnly: Gate = {
@@ -89,8 +92,7 @@ export function createRegistry(handlerMaps: HandlerMap[], options: RegistryOptio
           log(`output of ${method} broke the contract: ${z.prettifyError(checked.error)}`);
           return failure({ code: 'INTERNAL', message: 'the core produced an invalid answer' });
         }
-        gate.observe?.(method, checked.data, ctx);
-        return { ok: true, value: checked.data };
+        return { ok: true, value: gate.filter ? gate.filter(method, checked.data, ctx) : checked.data };
       } catch (err) {
         if (err instanceof AppError) return failure(err.toCallError());
         // Message only: stack traces and SQL can carry patient data.

@@ -18,7 +18,7 @@ function requirePrinter(db: Database): void {
 /**
  * A patient who scans the same unreadable card again and again at the kiosk
  * gets one notice, not a roll of them: the same notice within this window
- * answers with the job already queued.
+ * answers with the job already queued (unless that one failed to print).
  */
 export const NOTICE_REPEAT_MS = 30_000;
 
@@ -32,7 +32,7 @@ export function queueNoticeSlip(
   return writeTransaction(ctx.db, () => {
     const repeat = sql<[string, string, string | null, string], { id: string }>(
       ctx.db,
-      `SELECT id FROM print_jobs WHERE kind = 'notice' AND created_at >= ?
+      `SELECT id FROM print_jobs WHERE kind = 'notice' AND status != 'failed' AND created_at >= ?
          AND payload ->> '$.reason' = ? AND payload ->> '$.scannedId' IS ? AND actor = ?
        ORDER BY seq DESC LIMIT 1`,
     ).get(since, notice.reason, notice.scannedId, notice.actor);

@@ -57,7 +57,13 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
       const id = input.id ?? randomUUID();
       return writeTransaction(db, () => {
         const again = tokenById(db, id);
-        if (again) return again; // a retried call gets the same token back
+        if (again) {
+          // A retried call gets the same token back; an id reused for another visit is a mistake (or a probe).
+          if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
+            throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
+          }
+          return again;
+        }
         const patient = patientById(db, input.patientId);
         if (!patient) throw notFound('patient', 'patientId');
         requireActiveDepartment(input.departmentCode);

@@ -145,17 +145,48 @@ describe('accounts and sessions', () => {
 
     expect(codeOf(await kiosk('patients.search', { query: 'ram' }))).toBe('FORBIDDEN');
     expect(codeOf(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'MED' }))).toBe('FORBIDDEN');
-    const scanned = await kiosk<{ patient: { id: string } }>('cards.resolve', { text: patient.uhid, source: 'wedge' });
-    expect(scanned.ok && scanned.value.patient.id).toBe(patient.id);
+    // The kiosk greets the card's holder; it learns nothing to contact or trace them by.
+    const scanned = await kiosk<{ patient: Record<string, unknown>; prefill: unknown }>('cards.resolve', {
+      text: patient.uhid,
+      source: 'wedge',
+    });
+    expect(scanned.ok && scanned.value.patient).toMatchObject({
+      id: patient.id,
+      name: 'Ram Kumar',
+      phone: null,
+      guardianName: null,
+    });
+    expect(scanned.ok && scanned.value.prefill).toBeNull();
     t.clock.advance(60 * 60_000); // an hour of nobody at the kiosk: still open; the allowance for Ram has lapsed
     expect(codeOf(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'MED' }))).toBe('FORBIDDEN');
     await kiosk('cards.resolve', { text: patient.uhid, source: 'wedge' });
+    // Priority and fee are a clerk's call.
+    expect(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'MED', priority: 'emergency' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'priority' },
+    });
+    const clerksToken = await t.call('tokens.issue', { patientId: stranger.id, departmentCode: 'ENT' });
+    // Another visit's id cannot be borrowed to read or reprint it.
+    expect(await kiosk('tokens.issue', { id: clerksToken.id, patientId: patient.id, departmentCode: 'MED' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'id' },
+    });
     const token = await kiosk<{ id: string }>('tokens.issue', { patientId: patient.id, departmentCode: 'MED' });
     expect(codeOf(token)).toBe('ok');
+    // One token a scan: a second department needs the card again.
+    expect(codeOf(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'EYE' }))).toBe('FORBIDDEN');
     expect(codeOf(await kiosk('tokens.issue', { patientId: stranger.id, departmentCode: 'MED' }))).toBe('FORBIDDEN');
-    const clerksToken = await t.call('tokens.issue', { patientId: stranger.id, departmentCode: 'ENT' });
     expect(codeOf(await kiosk('print.reprint', { tokenId: clerksToken.id }))).toBe('FORBIDDEN');
-    expect(codeOf(await kiosk('print.reprint', { tokenId: token.ok ? token.value.id : '' }))).not.toBe('FORBIDDEN');
+    // Its own token passes the gate; with no printer set up the queue refuses it.
+    expect(await kiosk('print.reprint', { tokenId: token.ok ? token.value.id : '' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'interface' },
+    });
+    const actor = t.core.db
+      .prepare("SELECT actor FROM audit_log WHERE action = 'token.issue' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get();
+    expect(actor).toBe('kiosk:asha');
     expect(codeOf(await desk(clerk)('auth.status'))).toBe('ok');
   });
 

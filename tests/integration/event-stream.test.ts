@@ -5,7 +5,7 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreEvents, type CoreEvents } from '../../main/core/core-events';
-import { createEventStream, type EventStream } from '../../main/browser/event-stream';
+import { createEventStream, type EventStream, type PushVerdict } from '../../main/browser/event-stream';
 
 interface Frame {
   id?: string;
@@ -68,10 +68,10 @@ afterEach(async () => {
   server?.closeAllConnections();
 });
 
-async function serve(events: CoreEvents, now: () => number, allowed: () => boolean = () => true) {
+async function serve(events: CoreEvents, now: () => number, verdict: () => PushVerdict = () => 'send', notBefore = 0) {
   stream = createEventStream(events, { now, replayWindowMs: 10_000, keep: 5 });
   const s = stream;
-  server = createServer((req, res) => s.serve(req, res, allowed));
+  server = createServer((req, res) => s.serve(req, res, verdict, notBefore));
   await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
   return (server.address() as AddressInfo).port;
 }
@@ -166,19 +166,46 @@ describe('the push stream', () => {
     again.close();
   });
 
-  it('ends a page’s stream at the first event after its session ended, and sends it nothing more', async () => {
+  it('sends a locked page nothing, and ends its stream at the first event after its session ended', async () => {
     const events = createCoreEvents();
-    let signedIn = true;
-    const port = await serve(events, Date.now, () => signedIn);
+    let state: PushVerdict = 'send';
+    const port = await serve(events, Date.now, () => state);
     const page = connect(port);
     await page.opened;
     scan(events, 'while-signed-in');
     await until(() => page.scans().length === 1);
     let ended = false;
     page.response()?.on('end', () => (ended = true));
-    signedIn = false;
+    state = 'skip'; // the counter locked: nothing is sent, the stream stays
+    scan(events, 'while-locked');
+    state = 'send';
+    scan(events, 'after-unlock');
+    await until(() => page.scans().length === 2);
+    state = 'end';
     scan(events, 'after-sign-out');
     await until(() => ended);
-    expect(page.scans()).toEqual(['while-signed-in']);
+    expect(page.scans()).toEqual(['while-signed-in', 'after-unlock']);
+  });
+
+  it('replays nothing from before the page’s session began', async () => {
+    let clock = 5_000_000;
+    const events = createCoreEvents();
+    const port = await serve(
+      events,
+      () => clock,
+      () => 'send',
+      5_000_500,
+    );
+    const first = connect(port);
+    await until(() => first.lastId() !== undefined);
+    const start = first.lastId()!;
+    first.close();
+    scan(events, 'before-sign-in'); // at 5,000,000
+    clock += 1000;
+    scan(events, 'after-sign-in'); // at 5,001,000
+    const again = connect(port, start);
+    await until(() => again.scans().length === 1);
+    expect(again.scans()).toEqual(['after-sign-in']);
+    again.close();
   });
 });

@@ -73,6 +73,11 @@ describe('notice slip (kiosk: go to the counter)', () => {
     expect(later.id).not.toBe(first.id);
     await p.waitForJobs(3);
     expect(t.count('print_jobs')).toBe(3);
+    // A notice that failed to print is no reason to print nothing: the next scan queues a new one.
+    t.core.db.prepare("UPDATE print_jobs SET status = 'failed' WHERE id = ?").run(later.id);
+    const retried = await t.call('print.notice', { reason: 'unknown', scannedId: 'ram@abdm' });
+    expect(retried.id).not.toBe(later.id);
+    await p.waitForJobs(4);
   });
 
   it('a refused card gets a notice without an id; bad input is a typed 4xx and queues nothing', async () => {

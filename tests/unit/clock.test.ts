@@ -37,6 +37,9 @@ describe('dates at the counter', () => {
     // Born on the 31st: the month is complete on the last day of a shorter month.
     expect(ageOn('2026-08-31', '2026-09-30')).toEqual({ years: 0, months: 1 });
     expect(ageOn('2026-08-31', '2026-09-29')).toEqual({ years: 0, months: 0 });
+    // Born on 29 February: a year (and a month) is complete on the 28th in a common year.
+    expect(ageOn('2024-02-29', '2025-02-28')).toEqual({ years: 1, months: 0 });
+    expect(ageOn('2024-02-29', '2025-02-27')).toEqual({ years: 0, months: 11 });
     // A date of birth after the day (bad data) reads as 0, never negative.
     expect(ageOn('2026-12-01', '2026-11-25')).toEqual({ years: 0, months: 0 });
   });

@@ -45,7 +45,7 @@ export function useDeskAuth(kind: DeskKind): DeskAuth {
       const { session, setupNeeded } = result.value;
       if (session && session.kind === kind) return setPhase({ name: 'signedIn', session });
       // A token the core no longer knows (it restarted), or one of the other kind, is no use here.
-      if (!session) deskSession.setToken(null);
+      if (!session || session.kind !== kind) deskSession.setToken(null);
       setPhase(setupNeeded && kind === 'clerk' ? { name: 'setup' } : { name: 'signIn', ended: false });
     });
     return () => {

@@ -50,6 +50,15 @@ export function setFieldValue(field: HTMLInputElement | HTMLTextAreaElement, val
 
 const IGNORED = new Set(['Shift', 'CapsLock', 'Unidentified', 'Dead']);
 
+/**
+ * Extra wall-clock wait before a burst that looks like a scan is ended by the
+ * timer. Bursts are judged by the keys' own timestamps but ended by a timer:
+ * on a busy page the clock runs on while a scan's next keys wait to be
+ * dispatched, and a scan cut in two is two wrong scans (at the kiosk, a wrong
+ * "go to the counter" slip). Only scanners set up without Enter/Tab pay it.
+ */
+export const SCAN_GRACE_MS = 500;
+
 export function installWedgeListener(
   onScan: (text: string) => void,
   options: Partial<WedgeListenerOptions> = {},
@@ -63,13 +72,18 @@ export function installWedgeListener(
   // reopened if the next key belongs to it by its timestamp (safe only in a
   // field, where nothing was held back and the value can be restored).
   let endedAsTyping: BurstKey[] = [];
-  // The last burst the idle timer ended and handed on as a scan. If the next
-  // key belongs to it by its timestamp, the timer fired mid-scan (a busy page):
-  // the burst is reopened and, once whole, handed on again (the newer scan
-  // wins in use-card-scan); a terminator that belongs to it is swallowed.
-  let endedByTimerAsScan: BurstKey[] = [];
   let idleTimer: number | undefined;
   let holdTimer: number | undefined;
+  let graceGiven = false;
+
+  function onIdle() {
+    if (!graceGiven && looksLikeScanSoFar()) {
+      graceGiven = true;
+      idleTimer = win.setTimeout(onIdle, SCAN_GRACE_MS);
+      return;
+    }
+    finish();
+  }
 
   function clearTimers() {
     win.clearTimeout(idleTimer);
@@ -91,12 +105,11 @@ export function installWedgeListener(
   }
 
   /** Ends the burst; true when it was a scan (and has been handed on). */
-  function finish(byTimer = false): boolean {
+  function finish(): boolean {
     clearTimers();
     const keys = burst;
     burst = [];
     endedAsTyping = [];
-    endedByTimerAsScan = [];
     if (keys.length === 0) return false;
     const verdict = judgeBurst(keys, opts);
     // In a field, a fast burst that is no card stays as typed (unless a prefix proves a scanner).
@@ -109,15 +122,8 @@ export function installWedgeListener(
     }
     replay(keys.slice(0, verdict.start)); // a person's keys just before the scan
     if (first.field && first.field.isConnected) setFieldValue(first.field, first.valueBefore);
-    if (byTimer) endedByTimerAsScan = keys;
     onScan(verdict.text);
     return true;
-  }
-
-  /** The burst the idle timer just ended as a scan, when the key at `time` still belongs to it. */
-  function cutByTimer(time: number): BurstKey[] | null {
-    const previous = endedByTimerAsScan.at(-1);
-    return burst.length === 0 && previous && time - previous.time <= opts.burstBreakMs ? endedByTimerAsScan : null;
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -127,13 +133,6 @@ export function installWedgeListener(
     if (last && time - last.time > opts.burstBreakMs) finish();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
-      if (cutByTimer(time)) {
-        // The terminator of a scan already handed on: it must not submit or issue.
-        endedByTimerAsScan = [];
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        return;
-      }
       if (burst.length === 0) return;
       const heldBefore = burst.some((k) => k.held);
       if (finish()) {
@@ -167,14 +166,10 @@ export function installWedgeListener(
     }
     const field = textField(e.target);
     const previous = endedAsTyping.at(-1);
-    const cut = cutByTimer(time);
     if (burst.length === 0 && previous && field && previous.field === field && time - previous.time <= opts.burstBreakMs) {
       burst = endedAsTyping;
-    } else if (cut) {
-      burst = cut;
     }
     endedAsTyping = [];
-    endedByTimerAsScan = [];
     const key: BurstKey = { char: e.key, time, field, valueBefore: field?.value ?? '', held: null };
     if (!field) {
       e.preventDefault();
@@ -186,7 +181,8 @@ export function installWedgeListener(
     }
     burst.push(key);
     clearTimers();
-    idleTimer = win.setTimeout(() => finish(true), opts.burstBreakMs);
+    graceGiven = false;
+    idleTimer = win.setTimeout(onIdle, opts.burstBreakMs);
     if (burst.some((k) => k.held)) {
       holdTimer = win.setTimeout(() => {
         if (!looksLikeScanSoFar()) replay(burst);
