@@ -132,8 +132,10 @@ test('the first account, a clerk account, a refused password, the clerk’s limi
     await auth.expectSignedInAs(CLERK, 'Clerk');
   });
 
-  await test.step('Then Accounts is not offered to a clerk, and the core refuses the clerk the list', async () => {
+  await test.step('Then Accounts and HIMS settings are not offered to a clerk, and the core refuses the clerk the list', async () => {
     await expect(auth.accountsButton).toHaveCount(0);
+    await expect(page.getByTestId('sync-settings-open')).toHaveCount(0); // a supervisor's
+    await expect(page.getByTestId('sync-indicator')).toBeVisible(); // the status itself is for everyone
     expect(await auth.callAsThisClerk('clerks.list', {})).toEqual({ status: 403, code: 'FORBIDDEN' });
     // The same session may do a clerk's work.
     expect((await auth.callAsThisClerk('patients.search', { query: 'nobody here' })).status).toBe(200);

@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterSettings as Settings } from '../../../preload/contract/methods/printing-methods';
+import { useMayCall } from '../auth/use-may-call';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
@@ -44,6 +45,8 @@ export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; 
     current ? { paperWidth: current.paperWidth, footer: current.footer.trim() || null } : null,
   );
   const save = useCounterMutation('printers.saveSettings');
+  // A clerk may look and test print; a supervisor changes the printer (preload/contract/method-access.ts).
+  const mayChange = useMayCall('printers.saveSettings');
   const test = useCounterMutation('printers.testPrint');
   const [message, setMessage] = useState<'saved' | 'testQueued' | null>(null);
   const [error, setError] = useState<Parameters<typeof CallErrorMessage>[0]['error'] | null>(null);
@@ -165,8 +168,9 @@ export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; 
             {t(`printing.settings.${message}`)}
           </p>
         )}
+        {!mayChange && <p className="hint">{t('printing.settings.supervisorChanges')}</p>}
         <div className="printer-buttons">
-          <button type="submit" data-testid="printer-save" disabled={save.pending}>
+          <button type="submit" data-testid="printer-save" disabled={save.pending || !mayChange}>
             {t('printing.settings.save')}
           </button>
           <button

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/methods/sync-schemas';
+import { useMayCall } from '../auth/use-may-call';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { SyncReview } from './sync-review';
 import { SyncSettingsForm } from './sync-settings';
@@ -26,6 +27,7 @@ export function SyncIndicator() {
   const { status, refresh } = useSyncStatus();
   const syncNow = useCounterMutation('sync.now');
   const [panel, setPanel] = useState<'settings' | 'review' | null>(null);
+  const mayConfigure = useMayCall('sync.getSettings'); // a supervisor's
   if (!status) return null;
   const toggle = (which: 'settings' | 'review') => setPanel((p) => (p === which ? null : which));
 
@@ -60,15 +62,17 @@ export function SyncIndicator() {
           {t('sync.review.open', { count: status.reviewOpen })}
         </button>
       )}
-      <button
-        type="button"
-        className="secondary small"
-        data-testid="sync-settings-open"
-        aria-expanded={panel === 'settings'}
-        onClick={() => toggle('settings')}
-      >
-        {t('sync.settings.open')}
-      </button>
+      {mayConfigure && (
+        <button
+          type="button"
+          className="secondary small"
+          data-testid="sync-settings-open"
+          aria-expanded={panel === 'settings'}
+          onClick={() => toggle('settings')}
+        >
+          {t('sync.settings.open')}
+        </button>
+      )}
       {panel === 'settings' && (
         <SyncSettingsForm
           onClose={() => {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewEntry } from '../../../preload/contract/methods/sync-schemas';
 import { callCounter } from '../api/counter-client';
+import { useMayCall } from '../auth/use-may-call';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { reviewRows } from './review-fields';
 
@@ -13,6 +14,8 @@ export function SyncReview({ onClose }: { onClose: () => void }) {
   const [entries, setEntries] = useState<ReviewEntry[] | null>(null);
   const [tick, setTick] = useState(0);
   const resolve = useCounterMutation('sync.resolve');
+  // A clerk sees the list; a supervisor decides (preload/contract/method-access.ts).
+  const mayDecide = useMayCall('sync.resolve');
   useEffect(() => {
     void callCounter('sync.reviewList', {}).then((r) => r.ok && setEntries(r.value));
   }, [tick]);
@@ -50,7 +53,8 @@ export function SyncReview({ onClose }: { onClose: () => void }) {
               ))}
             </tbody>
           </table>
-          <div className="actions">
+          {!mayDecide && <p className="hint">{t('sync.review.supervisorDecides')}</p>}
+          <div className="actions" hidden={!mayDecide}>
             {entry.remote && (
               <button
                 type="button"
