@@ -8,6 +8,8 @@ export interface LocalPatient {
   id: string;
   uhid: string;
   name: string;
+  /** The name in the other script, if given: a second HumanName with its own language tag. */
+  nameOtherScript: string | null;
   gender: 'male' | 'female' | 'other';
   dateOfBirth: string;
   dobEstimated: boolean;
@@ -62,7 +64,8 @@ export function toFhirPatient(p: LocalPatient): PatientResource {
     resourceType: 'Patient',
     identifier,
     active: true,
-    name: [humanName(p.name)],
+    // The name as registered first; the other script's after it, tagged by its own language.
+    name: p.nameOtherScript ? [humanName(p.name), humanName(p.nameOtherScript)] : [humanName(p.name)],
     gender: p.gender,
     birthDate: p.dateOfBirth,
   };
@@ -109,14 +112,23 @@ export function clientUuidOf(resource: { identifier?: Identifier[] }): string | 
   return value?.startsWith('urn:uuid:') ? value.slice('urn:uuid:'.length) : null;
 }
 
+function nameText(name: HumanName): string {
+  return (name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ')).trim();
+}
+
 /**
  * A Patient from the HIMS as a local patient. `fallbackId` names one that no
  * counter made (registered at the HIMS itself): its server id becomes ours.
  */
 export function fromFhirPatient(resource: PatientResource, fallbackId: string): LocalPatient | null {
-  const name = resource.name?.find((n) => n.text) ?? resource.name?.[0];
-  const text = name?.text ?? [...(name?.given ?? []), name?.family ?? ''].join(' ').trim();
+  // Current names only (not a maiden or old name): the first is the name; a
+  // second is the same name in the other script, as we send it.
+  const all = resource.name ?? [];
+  const current = all.filter((n) => n.use === undefined || n.use === 'official' || n.use === 'usual');
+  const names = (current.length > 0 ? current : all).map(nameText).filter((t) => t !== '');
+  const text = names[0];
   if (!text || !resource.birthDate) return null;
+  const other = names[1] ?? null;
   const address = resource.address?.[0];
   const contact = resource.contact?.[0];
   const gender = resource.gender === 'male' || resource.gender === 'female' ? resource.gender : 'other';
@@ -124,6 +136,7 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
     id: clientUuidOf(resource) ?? fallbackId,
     uhid: identifierValue(resource, SYSTEMS.uhid) ?? '',
     name: text,
+    nameOtherScript: other,
     gender,
     // A year or year-month birth date (allowed by R4) is read as its first day, estimated.
     dateOfBirth: resource.birthDate.length === 10 ? resource.birthDate : `${resource.birthDate}-01-01`.slice(0, 10),

@@ -8,6 +8,7 @@ export interface PatientRow {
   id: string;
   uhid: string;
   name: string;
+  name_other_script: string | null;
   gender: Patient['gender'];
   date_of_birth: string;
   dob_estimated: number;
@@ -26,7 +27,7 @@ export interface PatientRow {
 }
 
 /** Every patient read selects these, identifiers folded in. */
-export const PATIENT_COLUMNS = `p.pk, p.id, p.uhid, p.name, p.gender, p.date_of_birth, p.dob_estimated, p.phone,
+export const PATIENT_COLUMNS = `p.pk, p.id, p.uhid, p.name, p.name_other_script, p.gender, p.date_of_birth, p.dob_estimated, p.phone,
   p.guardian_name, p.guardian_relation, p.address_line, p.district, p.state, p.pincode,
   p.version, p.created_at, p.updated_at,
   (SELECT value FROM patient_identifiers WHERE patient_pk = p.pk AND system = 'abha-number') AS abha_number,
@@ -38,6 +39,7 @@ export function toPatient(row: PatientRow, today: string): Patient {
     id: row.id,
     uhid: formatUhid(row.uhid),
     name: row.name,
+    nameOtherScript: row.name_other_script,
     gender: row.gender,
     dateOfBirth: row.date_of_birth,
     dateOfBirthEstimated: row.dob_estimated === 1,
@@ -61,6 +63,7 @@ export function toSummary(row: PatientRow, today: string): PatientSummary {
     id: p.id,
     uhid: p.uhid,
     name: p.name,
+    nameOtherScript: p.nameOtherScript,
     gender: p.gender,
     dateOfBirth: p.dateOfBirth,
     ageYears: p.ageYears,

@@ -12,6 +12,7 @@ export interface PatientWrite {
   id: string;
   uhid: string;
   name: string;
+  nameOtherScript: string | null;
   gender: string;
   dateOfBirth: string;
   dobEstimated: boolean;
@@ -29,9 +30,9 @@ export interface PatientWrite {
 export function insertPatient(db: Database, p: PatientWrite): number {
   const result = sql(
     db,
-    `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, phone, guardian_name,
+    `INSERT INTO patients (id, uhid, name, name_other_script, gender, date_of_birth, dob_estimated, phone, guardian_name,
          guardian_relation, address_line, district, state, pincode, origin_counter, created_at, updated_at)
-       VALUES (@id, @uhid, @name, @gender, @dateOfBirth, @dobEstimated, @phone, @guardianName,
+       VALUES (@id, @uhid, @name, @nameOtherScript, @gender, @dateOfBirth, @dobEstimated, @phone, @guardianName,
          @guardianRelation, @addressLine, @district, @state, @pincode, @originCounter, @at, @at)`,
   ).run({ ...p, dobEstimated: p.dobEstimated ? 1 : 0 });
   return Number(result.lastInsertRowid);
@@ -106,7 +107,7 @@ export function searchPatients(db: Database, query: SearchQuery, limit: number):
            ORDER BY p.pk DESC`,
       ).all(query.match, fetch);
       const filtered = rows.filter((row) => {
-        const words = nameWords(row.name);
+        const words = [...nameWords(row.name), ...nameWords(row.name_other_script ?? '')];
         return query.initials.every((initial) => words.some((w) => w.startsWith(initial)));
       });
       return filtered.slice(0, limit);

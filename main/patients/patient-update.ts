@@ -23,6 +23,7 @@ export function updatePatientRow(
     }
   };
   if (changes.name !== undefined) set('name', changes.name, 'name');
+  if (changes.nameOtherScript !== undefined) set('name_other_script', changes.nameOtherScript, 'nameOtherScript');
   if (changes.gender !== undefined) set('gender', changes.gender, 'gender');
   if (changes.dateOfBirth !== undefined || changes.ageYears !== undefined || changes.ageMonths !== undefined) {
     const birth = resolveBirth(changes, today);
@@ -50,7 +51,7 @@ export function updatePatientRow(
   }
   sql(
     db,
-    `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @date_of_birth, dob_estimated = @dob_estimated,
+    `UPDATE patients SET name = @name, name_other_script = @name_other_script, gender = @gender, date_of_birth = @date_of_birth, dob_estimated = @dob_estimated,
        phone = @phone, guardian_name = @guardian_name, guardian_relation = @guardian_relation,
        address_line = @address_line, district = @district, state = @state, pincode = @pincode,
        version = version + 1, updated_at = @at

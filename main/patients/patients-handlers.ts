@@ -80,6 +80,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
         id,
         uhid,
         name: input.name,
+        nameOtherScript: input.nameOtherScript ?? null,
         gender: input.gender,
         dateOfBirth: birth.dateOfBirth,
         dobEstimated: birth.estimated,

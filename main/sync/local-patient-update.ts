@@ -11,7 +11,7 @@ import { IDENTIFIER_SYSTEMS, patientByIdentifier, setIdentifier } from '../patie
 export function updateLocalPatient(db: Database, pk: number, p: LocalPatient, at: string): number {
   sql(
     db,
-    `UPDATE patients SET name = @name, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
+    `UPDATE patients SET name = @name, name_other_script = @nameOtherScript, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
       guardian_name = @guardianName, guardian_relation = @guardianRelation, address_line = @addressLine, district = @district,
       state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`,
   ).run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });

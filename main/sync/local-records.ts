@@ -26,6 +26,7 @@ export function patientForSync(db: Database, id: string): PatientForSync | undef
     id: row.id,
     uhid: row.uhid,
     name: row.name,
+    nameOtherScript: row.name_other_script,
     gender: row.gender,
     dateOfBirth: row.date_of_birth,
     dobEstimated: row.dob_estimated === 1,

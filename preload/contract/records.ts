@@ -17,6 +17,8 @@ export const Patient = z.object({
   id: z.string(),
   uhid: z.string(),
   name: z.string(),
+  /** The name in the other script, if given. */
+  nameOtherScript: nullableString,
   gender: Gender,
   dateOfBirth: z.string(),
   dateOfBirthEstimated: z.boolean(),
@@ -39,6 +41,7 @@ export const PatientSummary = Patient.pick({
   id: true,
   uhid: true,
   name: true,
+  nameOtherScript: true,
   gender: true,
   dateOfBirth: true,
   ageYears: true,

@@ -85,6 +85,7 @@ async function pullBench(count: number): Promise<{ seconds: number; received: nu
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
         uhid: `XHA26${String(i).padStart(6, '0')}0`,
         name: `Remote Patient ${i}`,
+        nameOtherScript: null,
         gender: 'female',
         dateOfBirth: '1990-01-01',
         dobEstimated: false,

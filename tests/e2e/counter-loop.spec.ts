@@ -102,13 +102,16 @@ test('markup in a name is shown as text, never run', async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
-test('a baby is registered by age in months; an adult’s form asks no months', async ({ page }) => {
+test('a baby is registered by age in months, with her name in both scripts; an adult’s form asks no months', async ({
+  page,
+}, testInfo) => {
   const counter = new CounterPage(page);
   await counter.open();
   await counter.typeSearch('9811000077');
   const age = page.getByTestId('reg-age');
   const months = page.getByTestId('reg-age-months');
   await page.getByTestId('reg-name').fill('Baby of Rekha');
+  await page.getByTestId('reg-name-other').fill('रेखा की बेटी'); // the name in the other script, as the mother writes it
   await page.getByTestId('reg-gender').selectOption('female');
   await expect(months).toBeVisible(); // no years typed yet
   await age.fill('34');
@@ -118,4 +121,6 @@ test('a baby is registered by age in months; an adult’s form asks no months', 
   await page.getByTestId('reg-submit').click();
   await expect(counter.patientPanel).toContainText('Baby of Rekha');
   await expect(counter.patientPanel).toContainText('7 m');
+  await expect(counter.patientPanel).toContainText('रेखा की बेटी');
+  await page.screenshot({ path: testInfo.outputPath('baby-registered.png') });
 });

@@ -1,5 +1,6 @@
 // Real SQLite files: the migration runner, the refusal of a newer database,
-// and the data-moving migration 0020 applied to a database at version 10.
+// and the data-moving migrations: 0020 applied to a database at version 10,
+// 0080 (the name index rebuilt) to one at version 70.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -46,6 +47,32 @@ describe('migrations', () => {
     expect(departments[0]).toMatchObject({ code: 'MED', name_hi: 'सामान्य चिकित्सा' });
     expect(new Set(departments.map((d) => d.shortcut)).size).toBe(departments.length);
     expect(db.prepare("SELECT value FROM settings WHERE key = 'counterLetter'").get()).toEqual({ value: 'C' });
+  });
+
+  it('0080 keeps every name findable: the search index is rebuilt with a column for the other script', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    const old = openDatabase(file, { targetVersion: 70 });
+    const insert = old.prepare(
+      `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, origin_counter, created_at, updated_at)
+       VALUES (?, ?, ?, 'female', '1960-01-01', 1, 'B', '2026-11-25T04:30:00Z', '2026-11-25T04:30:00Z')`,
+    );
+    insert.run('00000000-0000-4000-8000-000000000001', 'LNHB260000011', 'Sunita Devi');
+    insert.run('00000000-0000-4000-8000-000000000002', 'LNHB260000020', 'सीता देवी');
+    old.close();
+
+    const db = openDatabase(file);
+    opened.push(db);
+    const find = (match: string) =>
+      db.prepare('SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid').pluck().all(match);
+    expect(find('sunit*')).toEqual([1]);
+    expect(find('"सीता"')).toEqual([2]);
+    // A name added in the other script is found too, and the old one still is.
+    db.prepare("UPDATE patients SET name_other_script = 'सुनीता देवी' WHERE pk = 1").run();
+    expect(find('"सुनीता"')).toEqual([1]);
+    expect(find('sunit*')).toEqual([1]);
+    expect(find('"देवी"')).toEqual([1, 2]);
+    db.prepare('UPDATE patients SET name_other_script = NULL WHERE pk = 1').run();
+    expect(find('"सुनीता"')).toEqual([]);
   });
 
   it('refuses a database written by a newer version and leaves it untouched', () => {

@@ -24,6 +24,19 @@ describe('registering and finding patients', () => {
     ]);
   });
 
+  it('keeps the name in the other script too, and finds the patient by either', async () => {
+    t = startTestCore({ counterLetter: 'B', hospitalCode: 'LNH' });
+    const ram = await t.call('patients.register', { ...RAM, nameOtherScript: 'राम कुमार' });
+    expect(ram).toMatchObject({ name: 'Ram Kumar', nameOtherScript: 'राम कुमार' });
+    for (const query of ['राम कु', 'kumar ram', 'कुमार']) {
+      expect((await t.call('patients.search', { query })).patients.map((p) => p.id)).toEqual([ram.id]);
+    }
+    const refused = await t.fail('patients.register', { ...RAM, phone: '9811111112', nameOtherScript: '12345' });
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', field: 'nameOtherScript' });
+    await t.call('patients.update', { id: ram.id, version: 1, changes: { nameOtherScript: null } });
+    expect((await t.call('patients.search', { query: 'राम' })).patients).toEqual([]);
+  });
+
   it('registers a baby by age in months and reads the age back in years and months', async () => {
     t = startTestCore({ counterLetter: 'B', hospitalCode: 'LNH' });
     const baby = await t.call('patients.register', { name: 'Baby of Rekha', gender: 'female', ageYears: 0, ageMonths: 7 });

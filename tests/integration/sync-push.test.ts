@@ -38,7 +38,7 @@ describe('sync push', () => {
   it('sends a registration and its tokens; the HIMS holds the same patient and encounters', async () => {
     hims = await startHims();
     const a = counter();
-    const ram = await a.call('patients.register', { ...RAM, abhaNumber: '12345678901234' });
+    const ram = await a.call('patients.register', { ...RAM, nameOtherScript: 'राम कुमार', abhaNumber: '12345678901234' });
     await a.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED', priority: 'senior' });
     const eye = await a.call('tokens.issue', { patientId: ram.id, departmentCode: 'EYE' });
     expect(a.core.sync.engine.status()).toMatchObject({ state: 'disabled', pending: 3 });
@@ -51,6 +51,11 @@ describe('sync push', () => {
     expect(patients).toHaveLength(1);
     expect(sameContent(patients[0]!, toFhirPatient(patientForSync(a.core.db, ram.id)!))).toBe(true);
     expect(patients[0]!.identifier?.find((i) => i.system === SYSTEMS.uhid)?.type?.coding?.[0]?.code).toBe('MR');
+    // Both scripts, each tagged by its language.
+    expect(patients[0]!.name?.map((n) => [n.text, n.extension?.find((e) => e.url === EXTENSIONS.language)?.valueCode])).toEqual([
+      ['Ram Kumar', 'en'],
+      ['राम कुमार', 'hi'],
+    ]);
     const encounters = await allOf<Encounter>(hims, 'Encounter');
     expect(encounters).toHaveLength(2);
     expect(encounters.every((e) => e.subject?.reference === `Patient/${patients[0]!.id}` && e.class.code === 'AMB')).toBe(true);

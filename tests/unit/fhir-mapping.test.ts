@@ -16,6 +16,7 @@ const FULL: LocalPatient = {
   id: '0b7e2a4e-1c3d-4f5a-8b9c-0d1e2f3a4b5c',
   uhid: 'LNHB260001734',
   name: 'सीता देवी',
+  nameOtherScript: 'Sita Devi',
   gender: 'female',
   dateOfBirth: '1959-11-25',
   dobEstimated: true,
@@ -33,6 +34,7 @@ const FULL: LocalPatient = {
 const BARE: LocalPatient = {
   ...FULL,
   name: 'Ram',
+  nameOtherScript: null,
   gender: 'other',
   dobEstimated: false,
   phone: null,

@@ -29,6 +29,8 @@ export const AddressInput = z
 /** Demographics shared by register and update. */
 const demographics = {
   name: requiredText(100).refine((s) => /\p{L}/u.test(s), { message: 'must contain letters' }),
+  /** The name in the other script (Devanagari beside Latin, or Latin beside Devanagari), as the patient writes it. */
+  nameOtherScript: optionalText(100).refine((s) => s == null || /\p{L}/u.test(s), { message: 'must contain letters' }),
   gender: Gender,
   dateOfBirth: IsoDate.optional(),
   ageYears: z.number().int().min(0).max(130).optional(),

@@ -90,6 +90,11 @@ export function PatientPanel(props: Props) {
       <div className="panel-title-row">
         <h2 id="patient-name" className="patient-name">
           {patient.name}
+          {patient.nameOtherScript && (
+            <span className="patient-name-other" lang={/[\u0900-\u097F]/.test(patient.nameOtherScript) ? 'hi' : 'en'}>
+              {patient.nameOtherScript}
+            </span>
+          )}
         </h2>
         <button type="button" className="secondary small" data-testid="patient-close" onClick={onClose}>
           {t('panel.close')} <kbd>Esc</kbd>

@@ -15,6 +15,7 @@ import { FormField, inputA11y } from './form-field';
 /** The values typed as free text (the rest come from selects and toggles). */
 type TextKey =
   | 'name'
+  | 'nameOtherScript'
   | 'ageYears'
   | 'ageMonths'
   | 'dateOfBirth'
@@ -63,6 +64,7 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
     <div className="registration-fields">
       <div className="form-row">
         {text('name', 'name', 'reg-name', t('form.name'), { maxLength: 100 })}
+        {text('nameOtherScript', 'nameOtherScript', 'reg-name-other', t('form.nameOtherScript'), { maxLength: 100 })}
         <FormField path="gender" label={t('form.gender')} messages={errors.gender} className="field-gender">
           <select
             {...inputA11y('gender', errors.gender)}

@@ -38,7 +38,10 @@ export function SearchResults({ patients, activeIndex, busy, onPick, onHover }: 
             onMouseMove={() => onHover(i)}
           >
             <span className="result-line">
-              <span className="result-name">{p.name}</span>
+              <span className="result-name">
+                {p.name}
+                {p.nameOtherScript && <span className="result-name-other"> · {p.nameOtherScript}</span>}
+              </span>
               <span className="result-age">{ageSex(t, p)}</span>
               {guardian && <span className="result-guardian">{guardian}</span>}
             </span>

@@ -13,6 +13,8 @@ export type RelationValue = (typeof GUARDIAN_RELATIONS)[number];
 
 export interface RegistrationValues {
   name: string;
+  /** Optional: the same name in the other script (Devanagari or Latin). */
+  nameOtherScript: string;
   gender: GenderValue | '';
   /** Most patients at an OPD know their age, not their date of birth. */
   birthMode: 'age' | 'dob';
@@ -35,6 +37,7 @@ export interface RegistrationValues {
 /** Contract field paths the form has an input for, in on-screen order. */
 export const FIELD_PATHS = [
   'name',
+  'nameOtherScript',
   'gender',
   'ageYears',
   'ageMonths',
@@ -63,6 +66,7 @@ export interface MappedErrors {
 export function emptyValues(prefill: QueryPrefill): RegistrationValues {
   return {
     name: prefill.kind === 'name' ? prefill.value : '',
+    nameOtherScript: '',
     gender: '',
     birthMode: 'age',
     ageYears: '',
@@ -116,6 +120,7 @@ export function buildRegisterInput(
   const input: RegisterInput = {
     id,
     name: values.name,
+    nameOtherScript: values.nameOtherScript,
     gender: values.gender,
     ...birth,
     phone: values.phone,
@@ -173,6 +178,7 @@ export function firstErrorPath(errors: FieldErrors): FieldPath | null {
 /** Which contract path each form value is sent as (null: not sent as such). */
 const PATH_OF_VALUE: Record<keyof RegistrationValues, FieldPath | null> = {
   name: 'name',
+  nameOtherScript: 'nameOtherScript',
   gender: 'gender',
   birthMode: null,
   ageYears: 'ageYears',
