@@ -4,7 +4,7 @@
 import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
 import { paperGeometry } from './printer-settings';
 import { fitQr } from './qr-fit';
-import { ageSexText, pair, slipDateTime, text, type SlipPatient } from './slip-layout';
+import { ageSexText, otherScriptLine, pair, slipDateTime, text, type SlipPatient } from './slip-layout';
 
 export interface CardSlipInput {
   patient: SlipPatient;
@@ -30,6 +30,7 @@ export function buildCardSlipLayout(input: CardSlipInput): SlipLayout {
     { kind: 'rule' },
     // A Devanagari name becomes a raster in the encoder, like on the token slip.
     text(patient.name, 'tall', true, 'left'),
+    ...otherScriptLine(patient),
     pair('UHID', patient.uhid, true),
     pair('Age/Sex', ageSexText(patient)),
     pair('Issued', slipDateTime(input.issuedAt, input.timeZone)),

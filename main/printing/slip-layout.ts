@@ -8,6 +8,8 @@ import { paperGeometry } from './printer-settings';
 
 export interface SlipPatient {
   name: string;
+  /** The name in the other script, printed under the name (a raster when Devanagari). */
+  nameOtherScript?: string | null;
   uhid: string;
   ageYears: number;
   ageMonths: number;
@@ -45,6 +47,11 @@ const FEE: Record<Token['feeCategory'], string> = {
   free: 'Free',
 };
 export const GENDER = { male: 'M', female: 'F', other: 'O' } as const;
+
+/** The name in the other script under the name, so a patient who reads only one script finds theirs. */
+export function otherScriptLine(patient: SlipPatient): SlipBlock[] {
+  return patient.nameOtherScript ? [text(patient.nameOtherScript, 'normal', true, 'left')] : [];
+}
 
 /** "34 Y / M", "2 Y 3 M / F", "5 M / M", "<1 M / F" (preload/contract/age.ts). */
 export function ageSexText(patient: SlipPatient): string {
@@ -116,6 +123,7 @@ export function buildSlipLayout(input: SlipInput): SlipLayout {
     text(`Room ${token.room}`, 'tall', false, 'center'),
     { kind: 'rule' },
     text(patient.name, 'tall', true, 'left'),
+    ...otherScriptLine(patient),
     pair('UHID', patient.uhid),
     pair('Age/Sex', ageSexText(patient)),
     pair('Visit', token.visitType === 'new' ? 'New' : 'Follow-up'),

@@ -32,6 +32,7 @@ export function tokenSlipLayout(ctx: CoreContext, tokenId: string, options: Slip
     token,
     patient: {
       name: patient.name,
+      nameOtherScript: patient.nameOtherScript,
       uhid: token.patientUhid,
       ageYears: patient.ageYears,
       ageMonths: patient.ageMonths,
@@ -97,6 +98,7 @@ export function cardSlipLayout(
   return buildCardSlipLayout({
     patient: {
       name: patient.name,
+      nameOtherScript: patient.nameOtherScript,
       uhid: formatUhid(patient.uhid),
       ageYears: patient.ageYears,
       ageMonths: patient.ageMonths,

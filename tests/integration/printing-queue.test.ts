@@ -70,6 +70,26 @@ describe('print queue with a loopback printer', () => {
     ]);
   });
 
+  it('prints the name in the other script under the name: Latin as text, Devanagari as a raster', async () => {
+    t = startPrintingCore();
+    const p = await printer();
+    await usePrinter(t, p.uri);
+    const ram = await t.call('patients.register', {
+      name: 'Ram Kumar',
+      nameOtherScript: 'राम कुमार',
+      gender: 'male',
+      ageYears: 45,
+    });
+    await t.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED' });
+    await p.waitForJobs(1);
+    const job = decodeEscPos(p.jobs[0]!);
+    const nameAt = job.texts.indexOf('Ram Kumar');
+    expect(nameAt).toBeGreaterThan(0);
+    expect(job.images).toHaveLength(2); // सामान्य चिकित्सा, then राम कुमार
+    expect(differingPixels(job.images[1]!, referenceRaster('राम कुमार', 576, 'normal', 'left', true))).toBe(0);
+    expect(differingPixels(job.images[1]!, referenceRaster('सीता देवी', 576, 'normal', 'left', true))).toBeGreaterThan(50);
+  });
+
   it('keeps issuing with the printer dead; when it comes back all 100 slips print once, in order', async () => {
     t = startPrintingCore();
     const p = await printer();
