@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import * as counterLoop from './counter-loop.bench';
 import * as printing from './printing.bench';
 import * as cardsBench from './cards.bench';
+import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
 
 export interface BenchOptions {
@@ -26,6 +27,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   'counter-loop': counterLoop,
   printing,
   cards: cardsBench,
+  'scan-screen': scanScreen,
   sync,
 };
 
