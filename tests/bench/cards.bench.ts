@@ -13,7 +13,7 @@ import { formatUhid } from '../../main/patients/uhid';
 import { FRAME_KINDS, renderQrFrame, toRgba, type Gray } from '../support/qr-frames';
 import { makeIssuer, signedCard } from '../support/card-keys';
 import { tempDir } from '../support/temp-core';
-import { rng, seedPatients } from './synthetic-patients';
+import { rng, seedCache } from './synthetic-patients';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, percentile, printTable, type Result } from './stats';
 
@@ -117,12 +117,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     return r.value;
   };
   try {
-    const sample = seedPatients(core.db, options.patients, (done) =>
-      process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')}`),
-    );
-    process.stderr.write('\n');
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
-    core.db.pragma('optimize');
+    const { sample } = seedCache(core.db, options.patients);
 
     const random = rng(11);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;

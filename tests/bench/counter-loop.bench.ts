@@ -9,7 +9,7 @@ import { createCore } from '../../main/core/create-core';
 import type { Caller } from '../../main/core/registry';
 import { formatUhid } from '../../main/patients/uhid';
 import { tempDir } from '../support/temp-core';
-import { rng, seedPatients, type SeededPatient } from './synthetic-patients';
+import { rng, seedCache, type SeededPatient } from './synthetic-patients';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable, type Result } from './stats';
 
@@ -75,15 +75,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     return r.value;
   };
 
-  const seedStart = performance.now();
-  const sample = seedPatients(core.db, PATIENTS, (done) =>
-    process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')} / ${PATIENTS.toLocaleString('en-IN')}`),
-  );
-  const seedSeconds = (performance.now() - seedStart) / 1000;
-  process.stderr.write(`\rseeded ${PATIENTS.toLocaleString('en-IN')} patients in ${seedSeconds.toFixed(1)} s\n`);
-  // A counter in steady state has a small WAL; don't bill the seeding's to the first measured commits.
-  core.db.pragma('wal_checkpoint(TRUNCATE)');
-  core.db.pragma('optimize');
+  const { sample, seconds: seedSeconds } = seedCache(core.db, PATIENTS);
 
   const random = rng(42);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;

@@ -12,10 +12,11 @@ import type { SessionGrant } from '../../preload/contract/methods/auth-schemas';
 import { startBrowserShell } from '../../main/browser/http-server';
 import { createCore } from '../../main/core/create-core';
 import { formatUhid } from '../../main/patients/uhid';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
 import { tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { percentile, printTable, type Result } from './stats';
-import { rng, seedPatients } from './synthetic-patients';
+import { rng, seedCache } from './synthetic-patients';
 
 const RENDERER = resolve('out/renderer');
 const SCANS = 200;
@@ -76,25 +77,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     log: console.error,
   });
   const shell = await startBrowserShell({ core, rendererDir: RENDERER, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
-    const sample = seedPatients(core.db, options.patients, (done) =>
-      process.stderr.write(`\rseeding ${done.toLocaleString('en-IN')}`),
-    );
-    process.stderr.write('\n');
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
-    core.db.pragma('optimize');
+    const { sample } = seedCache(core.db, options.patients);
 
     // Signed in as a clerk, the way the page keeps its session (sessionStorage).
     const grant = await core.registry.dispatch(

@@ -1,42 +1,22 @@
 // Push and pull against the development HIMS on loopback, no faults: the
 // HIMS's records match the counter's, updates use If-Match, a stale version
 // goes to the review list, and a patient registered elsewhere is found here.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toFhirPatient } from '../../main/fhir/patient-mapping';
 import { sameContent } from '../../main/sync/push';
 import { patientForSync } from '../../main/sync/local-records';
 import { SYSTEMS } from '../../main/fhir/systems';
-import {
-  allOf,
-  connect,
-  drain,
-  startHims,
-  startTestCore,
-  type FhirPatient,
-  type Encounter,
-  type HimsServer,
-  type TestCore,
-} from '../support/sync-fixture';
+import { allOf, connect, drain, type FhirPatient, type Encounter, syncSceneEachTest } from '../support/sync-fixture';
 import { RAM } from '../support/temp-core';
 import { makeIssuer } from '../support/card-keys';
 import { EXTENSIONS } from '../../main/fhir/systems';
 
-let hims: HimsServer | undefined;
-const counters: TestCore[] = [];
-afterEach(async () => {
-  counters.splice(0).forEach((c) => c.dispose());
-  await hims?.close();
-});
-
-function counter(letter = 'A'): TestCore {
-  const c = startTestCore({ counterLetter: letter });
-  counters.push(c);
-  return c;
-}
+const scene = syncSceneEachTest();
+const counter = scene.counter;
 
 describe('sync push', () => {
   it('sends a registration and its tokens; the HIMS holds the same patient and encounters', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const a = counter();
     const ram = await a.call('patients.register', { ...RAM, nameOtherScript: 'राम कुमार', abhaNumber: '12345678901234' });
     await a.call('tokens.issue', { patientId: ram.id, departmentCode: 'MED', priority: 'senior' });
@@ -70,13 +50,13 @@ describe('sync push', () => {
   });
 
   it('a newly issued card reaches the HIMS as the Patient’s card identifier; a reissue replaces it', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const a = counter();
     const ram = await a.call('patients.register', { ...RAM });
     await connect(a, hims.baseUrl);
     await drain(a);
     const cardIdAtHims = async () => {
-      const patients = await allOf<FhirPatient>(hims!, 'Patient');
+      const patients = await allOf<FhirPatient>(hims, 'Patient');
       expect(patients).toHaveLength(1);
       return patients[0]!.identifier?.filter((i) => i.system === SYSTEMS.cardId).map((i) => i.value);
     };
@@ -94,7 +74,7 @@ describe('sync push', () => {
   });
 
   it('a change made at the HIMS meanwhile goes to the review list, once, with both versions', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const a = counter();
     const ram = await a.call('patients.register', { ...RAM });
     await connect(a, hims.baseUrl);
@@ -120,7 +100,7 @@ describe('sync push', () => {
   });
 
   it('pulls a patient registered at another counter, so it is found here by phone and ABHA', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const a = counter('A');
     const b = counter('B');
     const sita = await a.call('patients.register', {
@@ -142,7 +122,7 @@ describe('sync push', () => {
   });
 
   it('pulls departments and trusted card issuers from the HIMS as configuration', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const issuer = await makeIssuer('https://hims.state.gov.in/cards');
     await hims.repo.createResource({
       resourceType: 'HealthcareService',

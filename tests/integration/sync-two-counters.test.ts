@@ -2,32 +2,16 @@
 // When they reconnect the HIMS holds one Patient, both counters' visits point
 // to it, and the second counter has a review entry showing both versions —
 // never two silent copies.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEMS } from '../../main/fhir/systems';
-import {
-  allOf,
-  connect,
-  drain,
-  startHims,
-  startTestCore,
-  type Encounter,
-  type FhirPatient,
-  type HimsServer,
-  type TestCore,
-} from '../support/sync-fixture';
+import { allOf, connect, drain, type Encounter, type FhirPatient, syncSceneEachTest } from '../support/sync-fixture';
 
-let hims: HimsServer | undefined;
-const counters: TestCore[] = [];
-afterEach(async () => {
-  counters.splice(0).forEach((c) => c.dispose());
-  await hims?.close();
-});
+const scene = syncSceneEachTest();
 
 const ABHA = '22223333444455';
 
 async function registerOffline(letter: string, name: string, extra: Record<string, unknown> = {}) {
-  const c = startTestCore({ counterLetter: letter });
-  counters.push(c);
+  const c = scene.counter(letter);
   const p = await c.call('patients.register', {
     name,
     gender: 'female',
@@ -43,7 +27,7 @@ async function registerOffline(letter: string, name: string, extra: Record<strin
 describe('the same ABHA patient registered offline at two counters', () => {
   for (const order of ['one after the other', 'at the same moment'] as const) {
     it(`ends in one Patient and a review entry (${order})`, async () => {
-      hims = await startHims();
+      const hims = await scene.hims();
       const a = await registerOffline('A', 'Kamla Devi');
       const b = await registerOffline('B', 'Kamla Devi Sharma');
       await connect(a.c, hims.baseUrl);
@@ -76,7 +60,7 @@ describe('the same ABHA patient registered offline at two counters', () => {
   }
 
   it('taking the HIMS version updates the local record, the same fields a pull copies, and sends nothing back', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     const a = await registerOffline('A', 'Kamla Devi', {
       guardianRelation: 'W/o',
       guardianName: 'Ramesh Sharma',
@@ -108,7 +92,7 @@ describe('the same ABHA patient registered offline at two counters', () => {
   });
 
   it('several HIMS patients with that ABHA number: a review entry, nothing created, no retry loop', async () => {
-    hims = await startHims();
+    const hims = await scene.hims();
     for (const name of ['Kamla', 'Kamla D']) {
       await hims.repo.createResource({
         resourceType: 'Patient',

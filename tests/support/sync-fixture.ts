@@ -2,12 +2,35 @@
 // proxy), with the engine driven by hand: each round's back-off is "slept" by
 // moving the test clock, never by waiting.
 import type { Encounter, Patient as FhirPatient, Resource } from '@medplum/fhirtypes';
+import { afterEach } from 'vitest';
 import { startHimsServer, type HimsServer } from '../../main/hims-dev/hims-server';
 import type { RoundOutcome } from '../../main/sync/sync-engine';
 import { startTestCore, type TestCore } from './temp-core';
 
 export async function startHims(): Promise<HimsServer> {
   return startHimsServer({ port: 0 });
+}
+
+/** Counters and HIMS servers made during a test, all closed after it. */
+export function syncSceneEachTest() {
+  const counters: TestCore[] = [];
+  const servers: HimsServer[] = [];
+  afterEach(async () => {
+    counters.splice(0).forEach((c) => c.dispose());
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return {
+    counter: (letter = 'A'): TestCore => {
+      const c = startTestCore({ counterLetter: letter });
+      counters.push(c);
+      return c;
+    },
+    hims: async (): Promise<HimsServer> => {
+      const server = await startHims();
+      servers.push(server);
+      return server;
+    },
+  };
 }
 
 export async function connect(

@@ -3,17 +3,8 @@
 // video file is a launch flag.
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../support/chromium';
 import { FRAME_KINDS, renderQrFrame, writeY4m, type Gray } from '../../support/qr-frames';
-
-const USUAL_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export type FrameKind = keyof typeof FRAME_KINDS;
 
@@ -29,9 +20,9 @@ export function writeCardVideo(dir: string, qr: string, kind: FrameKind): string
 
 export function launchWithFakeWebcam(videoFile: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      ...USUAL_FLAGS,
+      ...CHROMIUM_FLAGS,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${videoFile}`,
