@@ -1,5 +1,5 @@
 // ABHA card QR: unsigned JSON printed on the card the ABHA app and the
-// ABDM portal generate. Card versions spell keys differently (design.md §4):
+// ABDM portal generate. Card versions spell keys differently (docs/design.md §4):
 // hidn = ABHA number; hid or phr = ABHA address; district_name or "dist name";
 // state_name or "state name". dob is kept as printed.
 import type { CardVerification, ParsedCard } from '../../preload/contract/methods/card-schemas';

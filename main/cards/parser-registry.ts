@@ -1,6 +1,6 @@
 // One function for every scanner: raw text in, a parsed card out (or a
 // CardRejected with a reason). Parsers are a list, tried in order; a new card
-// format is one more entry. design.md §4.
+// format is one more entry. docs/design.md §4.
 import type { CardVerification, ParsedCard } from '../../preload/contract/methods/card-schemas';
 import { looksLikeAbhaCard, parseAbhaCard } from './abha-card';
 import { parseBareId } from './bare-id';

@@ -1,5 +1,5 @@
 // Where secrets are kept: the card issuer's private key, HIMS credentials. The core must not import
-// electron (design.md §1), so the shell injects the store: Electron wraps
+// electron (docs/design.md §1), so the shell injects the store: Electron wraps
 // safeStorage (the OS keystore: DPAPI, Keychain, libsecret) around files in
 // the user-data folder; the browser shell uses the plain-file fallback below.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

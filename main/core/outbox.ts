@@ -1,5 +1,5 @@
 // The outbox: one row per change the central HIMS must learn about, always
-// written inside the same transaction as the change (see design.md §2), so a
+// written inside the same transaction as the change (see docs/design.md §2), so a
 // crash can never leave a change the sync engine does not know of.
 import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';

@@ -35,7 +35,7 @@ export function writePrinterSettings(db: Database, settings: PrinterSettings): v
   );
 }
 
-/** Printer dots across and font-A columns for each paper width (design.md §5). */
+/** Printer dots across and font-A columns for each paper width (docs/design.md §5). */
 export function paperGeometry(paperWidth: 58 | 80): { dots: number; columns: number } {
   return paperWidth === 58 ? { dots: 384, columns: 32 } : { dots: 576, columns: 48 };
 }

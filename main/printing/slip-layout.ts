@@ -1,4 +1,4 @@
-// A token slip as pure data (design.md §5): the ESC/POS encoder, the OS-queue
+// A token slip as pure data (docs/design.md §5): the ESC/POS encoder, the OS-queue
 // image and the settings screen's preview all draw these same blocks, so what
 // the clerk previews is what the patient holds.
 import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
@@ -87,7 +87,7 @@ export function slipDateTime(instant: Date, timeZone: string): string {
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** The visit's identity in the QR: the token's UUID is also the FHIR Encounter id (design.md §2). */
+/** The visit's identity in the QR: the token's UUID is also the FHIR Encounter id (docs/design.md §2). */
 export function visitQrPayload(token: Pick<Token, 'id'>): string {
   return `urn:uuid:${token.id}`;
 }

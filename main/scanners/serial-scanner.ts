@@ -1,5 +1,5 @@
 // A USB-COM (serial) barcode scanner read in the core with `serialport`
-// (design.md §4). Each scan ends in CR and/or LF (or, for a scanner set up
+// (docs/design.md §4). Each scan ends in CR and/or LF (or, for a scanner set up
 // with no suffix, a pause); each complete scan is handed to onScan. When the
 // device is unplugged, or not there yet, the service keeps retrying once a
 // second until it is back or the settings change.

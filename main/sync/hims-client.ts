@@ -1,4 +1,4 @@
-// HTTP to the HIMS with axios (design.md §6): base URL, time-outs, a custom
+// HTTP to the HIMS with axios (docs/design.md §6): base URL, time-outs, a custom
 // CA, and auth by a static bearer token or OAuth2 client credentials
 // (RFC 6749 §4.4). Every failure is sorted into what the engine needs to know:
 // try again later (TransientError, with the server's Retry-After if any) or a

@@ -1,4 +1,4 @@
-// The sync engine as an explicit state machine (design.md §6, style.md "Sync"):
+// The sync engine as an explicit state machine (docs/design.md §6, docs/style.md "Sync"):
 //
 //   disabled ──settings enabled──▶ idle ──round──▶ syncing ──ok──▶ idle
 //                                    ▲                │

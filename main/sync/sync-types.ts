@@ -1,4 +1,4 @@
-// Shared shapes of the sync engine (design.md §6).
+// Shared shapes of the sync engine (docs/design.md §6).
 import type { Clock } from '../core/clock';
 
 export type SyncState = 'disabled' | 'idle' | 'syncing' | 'offline' | 'error';

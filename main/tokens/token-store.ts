@@ -81,7 +81,7 @@ export interface TokenFilter {
   patientId?: string | undefined;
 }
 
-/** A day's tokens in queue order: issue time, not number (design.md §3). */
+/** A day's tokens in queue order: issue time, not number (docs/design.md §3). */
 export function listTokens(db: Database, filter: TokenFilter): Token[] {
   const where = ['t.visit_date = @date'];
   if (filter.departmentCode) where.push('t.department_code = @departmentCode');

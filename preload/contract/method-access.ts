@@ -1,4 +1,4 @@
-// Who may call what, in one table a hospital's IT officer can read (design.md
+// Who may call what, in one table a hospital's IT officer can read (docs/design.md
 // §7). Levels, from least to most: open (anyone at our window, signed in or
 // not), kiosk (the entrance kiosk and every clerk), clerk, supervisor, admin.
 // Each role can do what the roles below it can. Scripts with the API key are

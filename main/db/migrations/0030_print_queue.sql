@@ -1,4 +1,4 @@
--- The persistent print queue (design.md §5): one row per slip to print. A
+-- The persistent print queue (docs/design.md §5): one row per slip to print. A
 -- token's first job is written in the same transaction as the token, so a
 -- committed token always has a slip on its way; the worker prints after the
 -- commit and records how it went. Jobs are never deleted: a failed job stays

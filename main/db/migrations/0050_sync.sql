@@ -1,4 +1,4 @@
--- Sync with the central HIMS (design.md §6, docs/fhir-mapping.md).
+-- Sync with the central HIMS (docs/design.md §6, docs/fhir-mapping.md).
 
 -- Where the HIMS is and how to reach it. Secrets (bearer token, client
 -- secret) are not here: they live in the shell's secret store (Electron:

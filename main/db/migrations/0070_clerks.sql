@@ -1,4 +1,4 @@
--- Clerk accounts (design.md §7, docs/decisions.md "Accounts and sessions").
+-- Clerk accounts (docs/design.md §7, docs/decisions.md "Accounts and sessions").
 -- Passwords are argon2id hashes in PHC string form, never the password. An
 -- account is deactivated, never deleted: the audit log names it for years.
 CREATE TABLE clerks (

@@ -1,4 +1,4 @@
-// Clerk accounts and desk sessions (design.md §7): who may do what at this
+// Clerk accounts and desk sessions (docs/design.md §7): who may do what at this
 // counter. A desk session is what a signed-in clerk (or a kiosk started by a
 // supervisor) holds; every call from the window or page carries its token.
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 // What a scanned card looks like on the wire (cards.resolve), and the issued
 // card and issuer keys (cards.issue, cards.issuerKeys). Pure zod, shared by
-// the core and the renderer. Parsing rules: docs/cards.md, design.md §4.
+// the core and the renderer. Parsing rules: docs/cards.md, docs/design.md §4.
 import { z } from 'zod';
 import { Gender } from '../fields';
 import { PatientSummary } from '../records';

@@ -1,4 +1,4 @@
-// printers.* and print.* — token slips on thermal printers (design.md §5):
+// printers.* and print.* — token slips on thermal printers (docs/design.md §5):
 // printer settings, the persistent print queue, reprints and the slip preview.
 import { z } from 'zod';
 import { Uuid, text } from '../fields';

@@ -1,4 +1,4 @@
-// sync.* — the central HIMS over FHIR R4 (design.md §6).
+// sync.* — the central HIMS over FHIR R4 (docs/design.md §6).
 import { z } from 'zod';
 import type { MethodSpec } from '../method-spec';
 import { ConnectionTest, ReviewEntry, SaveSyncSettingsInput, SyncSettings, SyncStatus } from './sync-schemas';

@@ -1,4 +1,4 @@
-// Webcam scanning (design.md §4): @zxing/browser handles the camera (device
+// Webcam scanning (docs/design.md §4): @zxing/browser handles the camera (device
 // list, attaching the stream, torch), zxing-wasm decodes frames in a worker.
 // A frame guide shows where to hold the card; on success it beeps, stops the
 // camera and hands the text to the one scan path.

@@ -1,5 +1,5 @@
 // Decodes QR codes in camera frames off the UI thread with zxing-wasm (ZXing
-// C++; design.md §4). Its .wasm is bundled with the app and loaded from our
+// C++; docs/design.md §4). Its .wasm is bundled with the app and loaded from our
 // own origin: the package's default loader would fetch it from a CDN, which
 // neither the CSP nor an offline counter allows.
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';

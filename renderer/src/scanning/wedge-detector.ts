@@ -1,5 +1,5 @@
 // Tells a keyboard-wedge scanner from a person typing, by the rhythm of the
-// whole burst (design.md §4): a scanner types a dozen or more characters at
+// whole burst (docs/design.md §4): a scanner types a dozen or more characters at
 // a few milliseconds each; people type at 100-300 ms a key. The judgement
 // uses the median gap of the burst, so one hiccup on a USB hub (a single slow
 // gap) does not turn a scan into typing, nor one quick pair typing into a scan.
@@ -76,7 +76,7 @@ export function judgeBurst(keys: KeyStroke[], options: WedgeOptions): Judgement 
   return { scan: true, text, start };
 }
 
-/** ASCII printable: wedge scanners type nothing else (design.md §4). */
+/** ASCII printable: wedge scanners type nothing else (docs/design.md §4). */
 export function isWedgeChar(key: string): boolean {
   return key.length === 1 && key >= ' ' && key <= '~';
 }
