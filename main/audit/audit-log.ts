@@ -25,13 +25,15 @@ export type AuditAction =
   | 'auth.unlock'
   | 'auth.startKiosk'
   | 'clerk.create'
-  | 'clerk.update';
+  | 'clerk.update'
+  | 'counter.configure'
+  | 'counter.update';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter';
   entityId: string;
   detail?: Record<string, unknown>;
 }

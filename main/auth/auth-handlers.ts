@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError } from '../core/app-error';
 import { nowIso, type CoreContext } from '../core/core-context';
 import type { CallContext, HandlerMap } from '../core/registry';
-import { writeTransaction } from '../db/transaction';
+import type { CounterIdentityService } from '../counter/counter-identity-service';
 import { clerkByUsername, countClerks, insertClerk, type ClerkRow } from './clerk-store';
 import type { DeskSessions } from './desk-sessions';
 import { hashPassword, verifyPassword } from './password';
@@ -14,7 +14,12 @@ import type { SignInThrottle } from './sign-in-throttle';
 
 const WRONG = 'wrong username or password';
 
-export function authHandlers(ctx: CoreContext, sessions: DeskSessions, throttle: SignInThrottle): HandlerMap {
+export function authHandlers(
+  ctx: CoreContext,
+  sessions: DeskSessions,
+  throttle: SignInThrottle,
+  identity: CounterIdentityService,
+): HandlerMap {
   const { db } = ctx;
   const audit = (
     actor: string,
@@ -67,15 +72,22 @@ export function authHandlers(ctx: CoreContext, sessions: DeskSessions, throttle:
       const session = sessions.find(call.session);
       return { setupNeeded: countClerks(db) === 0, session: session ? sessions.view(session) : null };
     },
-    'auth.setup': async ({ username, displayName, password }, call) => {
+    'auth.setup': async ({ username, displayName, password, counter }, call) => {
+      const alreadySetUp = () => new AppError('FORBIDDEN', 'this counter already has accounts; sign in');
+      if (countClerks(db) > 0) throw alreadySetUp();
       const passwordHash = await hashPassword(password);
-      const row = writeTransaction(db, () => {
-        // Checked inside the write transaction: two first-run screens cannot both make an admin.
-        if (countClerks(db) > 0) throw new AppError('FORBIDDEN', 'this counter already has accounts; sign in');
-        const created = insertClerk(db, { username, displayName, role: 'admin', passwordHash, at: nowIso(ctx) });
-        audit(username, 'auth.setup', username);
-        return created;
-      });
+      // Who this counter is and its administrator are set together, or neither is:
+      // a counter never reaches its first patient without a letter of its own.
+      const row = identity.change(counter ?? {}, username, {
+        requireComplete: true,
+        alongside: () => {
+          // Checked again inside the write transaction: two first-run screens cannot both make an admin.
+          if (countClerks(db) > 0) throw alreadySetUp();
+          const created = insertClerk(db, { username, displayName, role: 'admin', passwordHash, at: nowIso(ctx) });
+          audit(username, 'auth.setup', username);
+          return created;
+        },
+      })!;
       return grant(row, 'clerk', call);
     },
     'auth.signIn': async ({ username, password }, call) => {

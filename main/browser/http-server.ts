@@ -43,6 +43,15 @@ function sendError(res: ServerResponse, error: CallError): void {
 
 class BodyTooLarge extends Error {}
 
+/** `/api/patients.search` → `patients.search`; null when the %-escapes do not decode (`/api/%E0%A4`). */
+function methodName(path: string): string | null {
+  try {
+    return decodeURIComponent(path.slice('/api/'.length));
+  } catch {
+    return null;
+  }
+}
+
 /** The page's desk-session token (main/auth): one value or none. */
 export const SESSION_HEADER = 'x-counter-session';
 
@@ -143,7 +152,13 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
         if (typeof input !== 'object' || input === null || Array.isArray(input)) {
           return sendError(res, { code: 'MALFORMED_REQUEST', message: 'the body must be a JSON object' });
         }
-        const method = decodeURIComponent(path.slice('/api/'.length));
+        const method = methodName(path);
+        if (method === null) {
+          return sendError(res, {
+            code: 'MALFORMED_REQUEST',
+            message: 'the method name in the address is not valid percent-encoding',
+          });
+        }
         const caller: Caller =
           auth.actor === 'api-key'
             ? { kind: 'trusted', actor: 'api-key' }

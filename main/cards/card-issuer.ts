@@ -17,6 +17,7 @@ import { recordIssuedCard } from './card-store';
 import { issuerUrl, signingKey } from './issuer-store';
 import type { SecretStore } from '../config/secret-store';
 import { signShc } from './shc-issue';
+import { issuingIdentity } from '../config/counter-identity';
 
 export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientId: string, actor: string): Promise<IssuedCard> {
   const { db } = ctx;
@@ -26,7 +27,7 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
   const patient = toPatient(row, day);
   const at = nowIso(ctx);
   const signer = await signingKey(db, secrets, at);
-  const issuer = issuerUrl(db, ctx.identity.hospitalCode);
+  const issuer = issuerUrl(db, issuingIdentity(ctx.identity).hospitalCode);
   const cardId = randomUUID();
   const qr = await signShc(
     {

@@ -23,9 +23,10 @@ export function publicOnly(jwk: JWK | PublicJwk): PublicJwk {
   return { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string };
 }
 
-export function issuerUrl(db: Database, hospitalCode: string): string {
+/** Our own cards' issuer; a counter with no hospital code yet has issued none, so any stand-in name will do. */
+export function issuerUrl(db: Database, hospitalCode: string | null): string {
   const row = sql<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get('cardIssuer');
-  return row?.value ?? `https://hims.${hospitalCode.toLowerCase()}.hospital/cards`;
+  return row?.value ?? `https://hims.${(hospitalCode ?? 'unset').toLowerCase()}.hospital/cards`;
 }
 
 export function ownKeys(db: Database): { kid: string; jwk: PublicJwk; createdAt: string }[] {

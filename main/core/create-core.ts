@@ -16,8 +16,10 @@ import { printingHandlers } from '../printing/printing-handlers';
 import { createSyncService, type SyncService, type SyncServiceOptions } from '../sync/sync-service';
 import { createCoreEvents, type CoreEvents } from './core-events';
 import { systemClock, type Clock } from './clock';
-import { today, type CoreContext } from './core-context';
-import { createRegistry, type HandlerMap, type Registry } from './registry';
+import type { CoreContext } from './core-context';
+import { createRegistry, type Registry } from './registry';
+import { counterHandlers } from '../counter/counter-handlers';
+import { createCounterIdentityService } from '../counter/counter-identity-service';
 import { createAuthGate } from '../auth/auth-gate';
 import { authHandlers } from '../auth/auth-handlers';
 import { clerksHandlers } from '../auth/clerks-handlers';
@@ -66,34 +68,27 @@ export function createCore(options: CoreOptions): Core {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
+    const clock = options.clock ?? systemClock;
     const context: CoreContext = {
       db,
-      identity: loadCounterIdentity(db, options.settings),
-      clock: options.clock ?? systemClock,
+      identity: loadCounterIdentity(db, options.settings, clock.now().toISOString()),
+      clock,
       shell: options.shell,
       appVersion: APP_VERSION,
-    };
-    const counterHandlers: HandlerMap = {
-      'counter.info': () => ({
-        ...context.identity,
-        appVersion: APP_VERSION,
-        schemaVersion: db.pragma('user_version', { simple: true }) as number,
-        today: today(context),
-        shell: context.shell,
-      }),
     };
     const events = createCoreEvents(options.log);
     const scanners = createScannerService(context, events);
     const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
+    const identity = createCounterIdentityService(context, events, () => sync.engine.recheckCounter());
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
     const registry = createRegistry(
       [
-        authHandlers(context, sessions, createSignInThrottle(context.clock)),
+        authHandlers(context, sessions, createSignInThrottle(context.clock), identity),
         clerksHandlers(context, sessions),
         sync.handlers,
-        counterHandlers,
+        counterHandlers(context, identity, sync.engine),
         departmentsHandlers(context),
         patientsHandlers(context),
         tokensHandlers(context),

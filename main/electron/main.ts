@@ -1,9 +1,10 @@
 // The Electron shell: one locked-down window over the same core the browser
 // shell uses. The only folder that imports 'electron' (with preload/bridge.ts).
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { createCore, type Core } from '../core/create-core';
+import { counterSettings, parseStartupArgs, type StartupOptions } from '../config/startup-options';
+import { createCore, DEFAULT_IDLE_LOCK_MINUTES, type Core } from '../core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../browser/static-files';
 import { registerContractIpc } from './contract-ipc';
 import { electronNativeBinding } from './native-binding';
@@ -16,11 +17,18 @@ const appPageUrl = pathToFileURL(rendererIndex).href;
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
+/**
+ * The app's own arguments: after the executable, and after the app's folder
+ * when started as `electron .`. Chromium's switches may be among them; the
+ * parser ignores what it does not know.
+ */
+function startupOptions(): StartupOptions {
+  return parseStartupArgs(process.argv.slice(app.isPackaged ? 1 : 2), { strict: false });
+}
+
 // `--kiosk` turns this machine into the entrance kiosk: full screen, no way
 // out to the desktop, the kiosk screen instead of the counter screen.
-const kioskMode = app.commandLine.hasSwitch('kiosk');
-
-function createWindow(): BrowserWindow {
+function createWindow(kioskMode: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 800,
@@ -75,15 +83,22 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(
     () => {
+      let startup: StartupOptions;
       try {
+        startup = startupOptions();
+        // The same folder as the browser shell's default; --data-dir for a second counter on one machine.
+        const dataDir = startup.dataDir ? resolve(startup.dataDir) : app.getPath('userData');
         core = createCore({
-          dataDir: app.getPath('userData'),
+          dataDir,
           shell: 'electron',
+          // Who this counter is: its counter.json (laid down by the installer or IT) and the command line.
+          settings: counterSettings(dataDir, startup),
+          idleLockMinutes: startup.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
           nativeBinding: electronNativeBinding(app),
           // Printers without ESC/POS: the slip goes through the OS spooler with webContents.print.
           printing: { osQueue: electronPrintQueue(printWindow) },
           // The card issuer's private key: the OS keystore (docs/cards.md).
-          secrets: safeStorageSecretStore(join(app.getPath('userData'), 'secrets')),
+          secrets: safeStorageSecretStore(join(dataDir, 'secrets')),
           // HIMS sync runs in the background once enabled in its settings (its credentials: the same keystore).
           sync: { autoStart: true },
         });
@@ -94,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       registerContractIpc(ipcMain, core.registry, appPageUrl);
       lockDown();
-      mainWindow = createWindow();
+      mainWindow = createWindow(startup.mode === 'kiosk');
       // Push events (serial scans, statuses) to the window through the preload bridge.
       core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
     },

@@ -12,6 +12,10 @@ export const SYSTEMS = {
   cardId: `${NS}/sid/card-id`,
   opdToken: `${NS}/sid/opd-token`,
   cardIssuer: `${NS}/sid/card-issuer`,
+  /** A counter's own UUID (settings.counterId): one FHIR Device per counter. */
+  counterId: `${NS}/sid/counter-id`,
+  /** Hospital code and counter letter, e.g. LNH-B: two active Devices with one value are two counters issuing the same numbers. */
+  counterLetter: `${NS}/sid/counter-letter`,
   organizationType: `${NS}/CodeSystem/organization-type`,
   department: `${NS}/CodeSystem/department`,
   priorityCategory: `${NS}/CodeSystem/priority-category`,

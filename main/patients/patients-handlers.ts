@@ -23,6 +23,7 @@ import {
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { nextUhid } from './uhid';
+import { issuingIdentity } from '../config/counter-identity';
 
 /** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
 export function checkGuardian(name: string | null | undefined, relation: string | null | undefined): void {
@@ -61,6 +62,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
     checkGuardian(input.guardianName, input.guardianRelation);
     const day = today(ctx);
     const birth = resolveBirth(input, day);
+    const { hospitalCode, counterLetter } = issuingIdentity(ctx.identity);
     const id = input.id ?? randomUUID();
     return writeTransaction(db, () => {
       // A retried registration (same client id) gets the first one back.
@@ -75,7 +77,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
         }
       }
       const at = nowIso(ctx);
-      const uhid = nextUhid(db, ctx.identity.hospitalCode, ctx.identity.counterLetter, Number(day.slice(0, 4)));
+      const uhid = nextUhid(db, hospitalCode, counterLetter, Number(day.slice(0, 4)));
       const pk = insertPatient(db, {
         id,
         uhid,

@@ -3,7 +3,7 @@
 // two commit together; the worker (print-worker.ts) prints after the commit.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { NoticeReason, PrintJob } from '../../preload/contract/methods/printing-methods';
+import type { NoticeReason, PrintErrorCode, PrintJob } from '../../preload/contract/methods/printing-methods';
 import { sql } from '../db/statements';
 import { readPrinterSettings } from './printer-settings';
 
@@ -16,7 +16,8 @@ interface JobRow {
   duplicate: number;
   status: PrintJob['status'];
   attempts: number;
-  error_code: string | null;
+  /** Only ever written from PrintErrorCode (markFailed, failInterrupted). */
+  error_code: PrintErrorCode | null;
   error_message: string | null;
   retry_at: string | null;
   printer: string | null;
@@ -176,7 +177,14 @@ export function markSent(db: Database, id: string, done: { at: string; printer: 
 export function markFailed(
   db: Database,
   id: string,
-  failure: { at: string; code: string; message: string; retryAt: string | null; printer: string | null; bytes: number | null },
+  failure: {
+    at: string;
+    code: PrintErrorCode;
+    message: string;
+    retryAt: string | null;
+    printer: string | null;
+    bytes: number | null;
+  },
 ): void {
   sql(
     db,

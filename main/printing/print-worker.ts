@@ -3,6 +3,7 @@
 // step has a time-out, a failed job is retried with back-off (the jobs behind
 // it wait, so slips come out in issue order), and a fallback printer takes
 // the same job when the main one fails. See docs/printing.md.
+import type { PrintErrorCode } from '../../preload/contract/methods/printing-methods';
 import { appendAudit } from '../audit/audit-log';
 import { nowIso, type CoreContext } from '../core/core-context';
 import { writeTransaction } from '../db/transaction';
@@ -42,6 +43,23 @@ export const DEFAULT_WORKER_OPTIONS: PrintWorkerOptions = {
  * slip may already be partly or wholly out, so a person decides (print.retry).
  */
 const AUTO_RETRY = new Set<FaultCode>(['connection_refused', 'connect_timeout', 'paper_out']);
+
+/** The slip could not be drawn: no printer was at fault. */
+class RenderFailure extends Error {
+  constructor(cause: unknown) {
+    super(`the slip could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RenderFailure';
+  }
+}
+
+const INTERNAL_WORDS = 'something in the counter failed while sending this slip (the log says what); try again';
+
+/** A printer's fault by its own code; the counter's own failures named as what they are. */
+function errorCode(error: Error): PrintErrorCode {
+  if (error instanceof PrintFault) return error.code;
+  if (error instanceof RenderFailure) return 'render_failed';
+  return 'internal_error';
+}
 
 export interface PrintWorker {
   start(): void;
@@ -88,23 +106,35 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
       : tokenSlipLayout(ctx, job.tokenId, layoutOptions);
   }
 
-  async function send(target: string, job: StoredJob, settings: ReturnType<typeof readPrinterSettings>): Promise<number> {
-    const layout = render(job, settings);
-    const signal = abort.signal;
-    if (target.startsWith('os:')) {
-      const { slipHtml, slipPng } = await import('./slip-image');
-      const png = slipPng(layout);
-      const widthMm = settings.paperWidth;
-      await opts.osQueue.print({ printer: target.slice(3), png, html: slipHtml(png, widthMm), widthMm }, opts.timeouts.writeMs);
-      return png.length;
+  /** The slip drawn for one printer: page image for an os: queue, ESC/POS bytes otherwise. */
+  async function draw(target: string, job: StoredJob, settings: ReturnType<typeof readPrinterSettings>) {
+    try {
+      const layout = render(job, settings);
+      if (target.startsWith('os:')) {
+        const { slipHtml, slipPng } = await import('./slip-image');
+        const png = slipPng(layout);
+        return { kind: 'page' as const, png, html: slipHtml(png, settings.paperWidth) };
+      }
+      // Loaded on the first slip: Skia and the printer library cost ~0.1 s at start-up that a counter without a printer never needs.
+      const { encodeSlip } = await import('./escpos-encoder');
+      return { kind: 'escpos' as const, bytes: await encodeSlip(layout, settings) };
+    } catch (err) {
+      throw new RenderFailure(err);
     }
-    // Loaded on the first slip: Skia and the printer library cost ~0.1 s at start-up that a counter without a printer never needs.
-    const { encodeSlip } = await import('./escpos-encoder');
-    const bytes = await encodeSlip(layout, settings);
+  }
+
+  async function send(target: string, job: StoredJob, settings: ReturnType<typeof readPrinterSettings>): Promise<number> {
+    const drawn = await draw(target, job, settings);
+    const signal = abort.signal;
+    if (drawn.kind === 'page') {
+      const widthMm = settings.paperWidth;
+      await opts.osQueue.print({ printer: target.slice(3), png: drawn.png, html: drawn.html, widthMm }, opts.timeouts.writeMs);
+      return drawn.png.length;
+    }
     if (target.startsWith('tcp://'))
-      await sendTcp(target, bytes, { timeouts: opts.timeouts, statusQuery: settings.statusQuery, signal });
-    else await sendDevice(target, bytes, { timeouts: opts.timeouts, signal });
-    return bytes.length;
+      await sendTcp(target, drawn.bytes, { timeouts: opts.timeouts, statusQuery: settings.statusQuery, signal });
+    else await sendDevice(target, drawn.bytes, { timeouts: opts.timeouts, signal });
+    return drawn.bytes.length;
   }
 
   async function runJob(job: StoredJob): Promise<void> {
@@ -134,7 +164,7 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
       return;
     }
     markSending(db, job.id, startedAt);
-    let fault: PrintFault | Error | undefined;
+    const failures: { target: string; error: Error }[] = [];
     for (const target of targets) {
       try {
         const bytes = await send(target, job, settings);
@@ -157,24 +187,33 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
         return;
       } catch (err) {
         if (!running) return;
-        fault = err instanceof Error ? err : new Error(String(err));
+        failures.push({ target, error: err instanceof Error ? err : new Error(String(err)) });
       }
     }
     const at = ctx.clock.now();
-    const isFault = fault instanceof PrintFault;
+    const last = failures.at(-1)!;
     const attempts = job.attempts + 1;
     const delay = Math.min(opts.backoff.baseMs * 2 ** (attempts - 1), opts.backoff.maxMs);
-    const retry = isFault && AUTO_RETRY.has((fault as PrintFault).code);
+    // Again by itself only if no printer tried can have printed any of it.
+    const retry = failures.every(({ error }) => error instanceof PrintFault && AUTO_RETRY.has(error.code));
     if (retry) notBefore.set(job.id, performance.now() + delay);
+    // Each printer tried, in words: "tcp://main:9100: … ; tcp://fallback:9100: …".
+    const words = ({ target, error }: (typeof failures)[number]) => {
+      const text = errorCode(error) === 'internal_error' ? INTERNAL_WORDS : error.message;
+      return failures.length > 1 ? `${target}: ${text}` : text;
+    };
+    const message = failures.map(words).join('; ');
+    const unexpected = failures.filter(({ error }) => errorCode(error) === 'internal_error');
+    for (const { error } of unexpected) opts.log(`print job ${job.id}: unexpected error while sending: ${error.message}`);
     markFailed(db, job.id, {
       at: at.toISOString(),
-      code: isFault ? (fault as PrintFault).code : 'render_failed',
-      message: fault?.message ?? 'unknown',
+      code: errorCode(last.error),
+      message,
       retryAt: retry ? new Date(at.getTime() + delay).toISOString() : null,
-      printer: targets[0] ?? null,
+      printer: last.target,
       bytes: null,
     });
-    opts.log(`print job ${job.id} failed: ${fault?.message ?? 'unknown'}`);
+    opts.log(`print job ${job.id} failed: ${message}`);
   }
 
   async function loop(): Promise<void> {

@@ -55,7 +55,8 @@ export function sampleSlipLayout(
   const input = sampleSlipInput({
     hospitalName: ctx.identity.hospitalName,
     timeZone: ctx.identity.timeZone,
-    counterLetter: ctx.identity.counterLetter,
+    // A test print before first run still shows where the letter goes.
+    counterLetter: ctx.identity.counterLetter ?? 'A',
     paperWidth: options.paperWidth,
     footer: options.footer,
     now: ctx.clock.now(),
@@ -74,7 +75,7 @@ export function noticeSlipLayout(
     scannedId: notice.scannedId,
     hospitalName: ctx.identity.hospitalName,
     timeZone: ctx.identity.timeZone,
-    station: ctx.identity.counterLetter,
+    station: ctx.identity.counterLetter ?? '-',
     paperWidth: options.paperWidth,
     footer: options.footer,
     printedAt: ctx.clock.now(),

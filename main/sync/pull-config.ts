@@ -9,12 +9,13 @@ import type { PublicJwk } from '../../preload/contract/methods/card-schemas';
 import { sql } from '../db/statements';
 import { EXTENSIONS, SYSTEMS } from '../fhir/systems';
 import type { HimsClient } from './hims-client';
+import { writeTransaction } from '../db/transaction';
 
 export async function pullDepartments(db: Database, client: HimsClient, now: () => string): Promise<number> {
   const response = await client.request<Bundle<HealthcareService>>('GET', 'HealthcareService?_count=500');
   if (response.status !== 200) return 0;
   let n = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const entry of response.data.entry ?? []) {
       const s = entry.resource;
       const code = s?.identifier?.find((i) => i.system === SYSTEMS.department)?.value;
@@ -36,7 +37,7 @@ export async function pullDepartments(db: Database, client: HimsClient, now: () 
       });
       n++;
     }
-  })();
+  });
   return n;
 }
 

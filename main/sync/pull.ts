@@ -14,6 +14,7 @@ import { insertPatient, patientByIdentifier, setIdentifier, IDENTIFIER_SYSTEMS }
 import { updateLocalPatient } from './local-patient-update';
 import { PermanentError, type HimsClient } from './hims-client';
 import { addReview, localIdOfRemote, readCursor, remoteOf, saveRemote, writeCursor } from './sync-store';
+import { writeTransaction } from '../db/transaction';
 
 export interface PullOptions {
   pageSize: number;
@@ -51,10 +52,10 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     const resources = (response.data.entry ?? [])
       .map((e) => e.resource)
       .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const resource of resources) upsertPatient(db, resource, options.now(), result);
       writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
-    })();
+    });
     result.received += resources.length;
     if (resources.length < options.pageSize) {
       result.done = true;

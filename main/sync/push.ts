@@ -12,6 +12,7 @@ import { clientUuidOf } from '../fhir/patient-mapping';
 import { PermanentError, type HimsClient, type HimsResponse } from './hims-client';
 import { bundleEntry, groupRows, Planner, typeOf, type PlanItem } from './push-plan';
 import { addReview, markSent, pendingRows, saveRemote } from './sync-store';
+import { writeTransaction } from '../db/transaction';
 
 export interface PushOptions {
   batchSize: number;
@@ -38,7 +39,7 @@ export async function pushOnce(db: Database, client: HimsClient, options: PushOp
     if (planner.items.length >= options.batchSize) break;
     if (group.entity === 'department') {
       // Departments are configuration the HIMS owns and we pull: nothing to send.
-      db.transaction(() => markSent(db, group.entity, group.entityId, group.maxSeq, options.now()))();
+      writeTransaction(db, () => markSent(db, group.entity, group.entityId, group.maxSeq, options.now()));
       continue;
     }
     planner.add(group.entity, group.entityId, group.maxSeq, group.seqs);
@@ -72,7 +73,7 @@ async function sendBundle(
     const entries = response.data.entry ?? [];
     if (entries.length !== items.length)
       throw new PermanentError(`The HIMS answered ${entries.length} entries for ${items.length}`);
-    db.transaction(() => items.forEach((item, i) => applySuccess(db, item, entries[i]!, options.now(), result)))();
+    writeTransaction(db, () => items.forEach((item, i) => applySuccess(db, item, entries[i]!, options.now(), result)));
     return;
   }
   if (items.length === 1) return settleRefusal(db, client, items[0]!, response, options, result);
@@ -107,7 +108,7 @@ async function sendAlone(
         resource: response.data,
         response: { status: String(response.status), location: response.headers.location, etag: response.headers.etag },
       };
-      db.transaction(() => applySuccess(db, fresh, entry, options.now(), result))();
+      writeTransaction(db, () => applySuccess(db, fresh, entry, options.now(), result));
     } else {
       await settleRefusal(db, client, fresh, response, options, result);
       return;
@@ -163,7 +164,7 @@ async function settleRefusal(
     const current = await client.request<Resource>('GET', `${typeOf(item)}/${item.remoteId!}`);
     if (current.status === 200 && sameContent(current.data, item.resource)) {
       // Our earlier send did land; only its answer was lost.
-      db.transaction(() => applySuccess(db, item, { resource: current.data }, at, result))();
+      writeTransaction(db, () => applySuccess(db, item, { resource: current.data }, at, result));
       return;
     }
     review(
@@ -194,9 +195,7 @@ function review(
   at: string,
   remoteId: string | null = null,
 ): void {
-  db.transaction(() =>
-    addReview(db, { entity: item.entity, localId: item.localId, reason, message, local: item.resource, remote, remoteId, at }),
-  )();
+  addReview(db, { entity: item.entity, localId: item.localId, reason, message, local: item.resource, remote, remoteId, at });
 }
 
 function outcomeText(data: unknown): string {

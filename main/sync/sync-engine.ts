@@ -15,8 +15,11 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { pullPatients } from './pull';
 import { pullCardIssuers, pullDepartments } from './pull-config';
 import { pushOnce } from './push';
-import { markAttempt, openReviewCount, pendingRows, pendingSummary, readLog, readSettings, writeLog } from './sync-store';
+import { markAttempt, openReviewCount, pendingRows, pendingSummary, readLog, readSettings, updateLog } from './sync-store';
 import { realScheduler, SECRET_NAMES, type SyncDeps, type SyncState } from './sync-types';
+import { writeTransaction } from '../db/transaction';
+import type { CounterIdentity } from '../config/counter-identity';
+import { checkCounterLetter } from './counter-device';
 
 export interface SyncEngineOptions extends SyncDeps {
   db: Database;
@@ -31,6 +34,11 @@ export interface SyncEngineOptions extends SyncDeps {
   configEveryMs?: number;
   /** Notified after every state change (the core pushes it to the UI). */
   onStatus?: (status: SyncStatus) => void;
+  /** Who this counter is, read at each check: its Device at the HIMS and the letter check (counter-device.ts). */
+  identity?: () => CounterIdentity;
+  appVersion?: string;
+  /** Notified after each letter check, answered or refused. */
+  onCounterChecked?: () => void;
 }
 
 export interface RoundOutcome {
@@ -50,6 +58,7 @@ export class SyncEngine {
   private started = false;
   private configPulledAt: number | null = null;
   private client: { key: string; client: HimsClient } | null = null;
+  private counterCheckRefused = false;
   private readonly scheduler;
 
   constructor(private readonly o: SyncEngineOptions) {
@@ -68,6 +77,17 @@ export class SyncEngine {
     this.timer = null;
   }
 
+  /** The counter's letter or name changed: check it at the HIMS in the next round. */
+  recheckCounter(): void {
+    this.configPulledAt = null;
+    if (this.started) this.reschedule(0);
+  }
+
+  /** Whether the HIMS refused the last letter check (rather than being out of reach). */
+  letterCheckRefused(): boolean {
+    return this.counterCheckRefused;
+  }
+
   /** Settings changed: forget the client (and its token) and run soon. */
   reconfigure(): void {
     this.client = null;
@@ -75,6 +95,19 @@ export class SyncEngine {
     this.failures = 0;
     if (this.started) this.reschedule(0);
     else this.setState(readSettings(this.o.db).enabled ? 'idle' : 'disabled');
+  }
+
+  /** The letter check never fails a round: registering and issuing do not depend on it. */
+  private async checkCounter(client: HimsClient, now: () => string): Promise<void> {
+    const identity = this.o.identity?.();
+    if (!identity) return;
+    try {
+      const outcome = await checkCounterLetter(this.o.db, client, { identity, appVersion: this.o.appVersion ?? 'unknown', now });
+      this.counterCheckRefused = outcome === 'refused';
+    } catch (err) {
+      this.o.log?.(`counter letter check failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.o.onCounterChecked?.();
   }
 
   status(): SyncStatus {
@@ -128,9 +161,10 @@ export class SyncEngine {
         this.configPulledAt = this.o.clock.now().getTime();
         await pullDepartments(db, client, now);
         await pullCardIssuers(db, client, now, this.o.log);
+        await this.checkCounter(client, now);
       }
       this.failures = 0;
-      writeLog(db, { ...readLog(db), last_success_at: now() });
+      updateLog(db, { last_success_at: now() });
       const more = push.more || !pull.done;
       this.setState('idle');
       return this.after({
@@ -145,8 +179,8 @@ export class SyncEngine {
       const transient = err instanceof TransientError;
       const state: SyncState = transient ? 'offline' : 'error';
       if (tried.length === 0) tried = pendingRows(db, settings.batch_size).map((r) => r.seq);
-      if (tried.length) db.transaction(() => markAttempt(db, tried, words))();
-      writeLog(db, { ...readLog(db), last_error: words, last_error_at: now() });
+      if (tried.length) writeTransaction(db, () => markAttempt(db, tried, words));
+      updateLog(db, { last_error: words, last_error_at: now() });
       if (!(err instanceof TransientError) && !(err instanceof PermanentError)) this.o.log?.(`sync round failed: ${words}`);
       const delay = backoffDelay(
         this.failures,

@@ -9,7 +9,9 @@ import { SyncEngine, type SyncEngineOptions } from './sync-engine';
 import { syncHandlers } from './sync-handlers';
 import type { SecretStore } from './sync-types';
 
-export type SyncServiceOptions = Partial<Omit<SyncEngineOptions, 'db' | 'clock' | 'secrets' | 'onStatus'>> & {
+export type SyncServiceOptions = Partial<
+  Omit<SyncEngineOptions, 'db' | 'clock' | 'secrets' | 'onStatus' | 'identity' | 'appVersion' | 'onCounterChecked'>
+> & {
   /** Start the loop with the core (the Electron and browser shells do). */
   autoStart?: boolean;
 };
@@ -34,6 +36,9 @@ export function createSyncService(
     clock: ctx.clock,
     secrets,
     onStatus: (status) => events.emit('sync.status', status),
+    identity: () => ctx.identity,
+    appVersion: ctx.appVersion,
+    onCounterChecked: () => events.emit('counter.changed', {}),
   });
   return {
     engine,

@@ -3,6 +3,7 @@
 // change's own transaction, main/core/outbox.ts; only sync marks them sent).
 import type { Database } from 'better-sqlite3';
 import { sql } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 
 export interface SyncSettingsRow {
   enabled: number;
@@ -139,7 +140,12 @@ export interface ReviewInsert {
 }
 
 /** One open entry per record: a second problem with it updates the first (unless `keepOpen`). */
+/** Opens (or refreshes) the review entry of a record: read and write in one IMMEDIATE transaction. */
 export function addReview(db: Database, r: ReviewInsert, keepOpen = false): void {
+  writeTransaction(db, () => addReviewRow(db, r, keepOpen));
+}
+
+function addReviewRow(db: Database, r: ReviewInsert, keepOpen: boolean): void {
   const open = sql<[string, string], { id: number }>(
     db,
     'SELECT id FROM sync_review WHERE entity = ? AND local_id = ? AND resolved_at IS NULL',
@@ -222,7 +228,12 @@ export function readLog(db: Database): SyncLogRow {
   );
 }
 
-export function writeLog(db: Database, log: SyncLogRow): void {
+/** Changes some of the log's fields; the read and the write are one IMMEDIATE transaction. */
+export function updateLog(db: Database, changes: Partial<SyncLogRow>): void {
+  writeTransaction(db, () => writeLog(db, { ...readLog(db), ...changes }));
+}
+
+function writeLog(db: Database, log: SyncLogRow): void {
   sql(
     db,
     `INSERT INTO sync_log (id, last_success_at, last_error, last_error_at) VALUES (1, @last_success_at, @last_error, @last_error_at)

@@ -13,10 +13,11 @@ import { departmentByCode } from '../departments/department-store';
 import { patientById } from '../patients/patient-store';
 import { enqueueTokenSlip } from '../printing/print-queue';
 import { activeTokenFor, closeToken, insertToken, listTokens, nextTokenNumber, tokenById } from './token-store';
+import { issuingIdentity } from '../config/counter-identity';
 
 export function tokensHandlers(ctx: CoreContext): HandlerMap {
   const { db } = ctx;
-  const letter = () => ctx.identity.counterLetter;
+  const letter = () => issuingIdentity(ctx.identity).counterLetter;
 
   function requireActiveDepartment(code: string) {
     const department = departmentByCode(db, code);

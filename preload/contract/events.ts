@@ -14,6 +14,8 @@ export const events = {
   'scanner.status': ScannerStatus,
   /** The HIMS sync engine's state changed or a round ended (main/sync). */
   'sync.status': SyncStatus,
+  /** Who this counter is, or the HIMS's answer about its letter, changed: read counter.info again. */
+  'counter.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

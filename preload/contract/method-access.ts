@@ -37,6 +37,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'clerks.update': admin,
 
   'counter.info': open,
+  'counter.update': admin,
   'departments.list': kiosk,
   'departments.update': supervisor,
 

@@ -100,14 +100,4 @@ export const Token = z.object({
 });
 export type Token = z.infer<typeof Token>;
 
-export const CounterInfo = z.object({
-  counterId: z.string(),
-  counterLetter: z.string(),
-  hospitalName: z.string(),
-  appVersion: z.string(),
-  schemaVersion: z.number().int(),
-  today: z.string(),
-  timeZone: z.string(),
-  shell: z.enum(['electron', 'browser']),
-});
-export type CounterInfo = z.infer<typeof CounterInfo>;
+export { CounterInfo } from './methods/counter-schemas';

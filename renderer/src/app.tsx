@@ -8,6 +8,7 @@ import { AuthGate } from './auth/auth-gate';
 import { useDesk } from './auth/desk-context';
 import { DeskControls } from './auth/desk-controls';
 import { AppHeader } from './components/app-header';
+import { CounterStatusBanner } from './counter/counter-status-banner';
 import { CallErrorMessage } from './components/call-error-message';
 import { IssuedToken } from './components/issued-token';
 import { PatientPanel } from './components/patient-panel';
@@ -192,6 +193,7 @@ function CounterScreen() {
       >
         <DeskControls />
       </AppHeader>
+      <CounterStatusBanner info={setup.info} />
       <PrintingBar />
       <SyncIndicator />
       <main className="workspace">

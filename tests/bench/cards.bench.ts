@@ -12,7 +12,7 @@ import { createCore } from '../../main/core/create-core';
 import { formatUhid } from '../../main/patients/uhid';
 import { FRAME_KINDS, renderQrFrame, toRgba, type Gray } from '../support/qr-frames';
 import { makeIssuer, signedCard } from '../support/card-keys';
-import { tempDir } from '../support/temp-core';
+import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import { rng, seedCache } from './synthetic-patients';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, percentile, printTable, type Result } from './stats';
@@ -107,7 +107,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   const core = createCore({
     dataDir,
     shell: 'browser',
-    settings: { hospitalCode: 'GH', counterLetter: 'A' },
+    settings: TEST_IDENTITY,
     log: console.error,
   });
   const ctx = { kind: 'trusted', actor: 'bench' } as const;

@@ -8,7 +8,7 @@ import type { SessionGrant } from '../../preload/contract/methods/auth-schemas';
 import { createCore } from '../../main/core/create-core';
 import type { Caller } from '../../main/core/registry';
 import { formatUhid } from '../../main/patients/uhid';
-import { tempDir } from '../support/temp-core';
+import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import { rng, seedCache, type SeededPatient } from './synthetic-patients';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable, type Result } from './stats';
@@ -67,7 +67,7 @@ function likeBaseline(db: ReturnType<typeof createCore>['db'], query: string) {
 export async function run(options: BenchOptions): Promise<BenchReport> {
   const PATIENTS = options.patients;
   const dataDir = tempDir('hims-bench-');
-  const core = createCore({ dataDir, shell: 'browser', log: console.error });
+  const core = createCore({ dataDir, shell: 'browser', settings: TEST_IDENTITY, log: console.error });
   let caller: Caller = { kind: 'desk', session: null };
   const dispatch = async (method: string, input: unknown) => {
     const r = await core.registry.dispatch(method, input, caller);

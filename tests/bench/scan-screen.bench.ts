@@ -13,7 +13,7 @@ import { startBrowserShell } from '../../main/browser/http-server';
 import { createCore } from '../../main/core/create-core';
 import { formatUhid } from '../../main/patients/uhid';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
-import { tempDir } from '../support/temp-core';
+import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { percentile, printTable, type Result } from './stats';
 import { rng, seedCache } from './synthetic-patients';
@@ -73,7 +73,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   const core = createCore({
     dataDir,
     shell: 'browser',
-    settings: { hospitalCode: 'GH', counterLetter: 'A' },
+    settings: TEST_IDENTITY,
     log: console.error,
   });
   const shell = await startBrowserShell({ core, rendererDir: RENDERER, port: 0 });

@@ -14,7 +14,7 @@ import { createHimsClient } from '../../main/sync/hims-client';
 import { pullPatients } from '../../main/sync/pull';
 import { pushOnce } from '../../main/sync/push';
 import { readSettings } from '../../main/sync/sync-store';
-import { tempDir } from '../support/temp-core';
+import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { measure, printTable } from './stats';
 
@@ -29,7 +29,7 @@ async function call(core: Core, method: string, input: unknown): Promise<Record<
 
 /** A backlog of `changes` outbox rows: one patient per three tokens. */
 async function buildBacklog(dir: string, changes: number): Promise<void> {
-  const core = createCore({ dataDir: dir, shell: 'browser', log: () => {} });
+  const core = createCore({ dataDir: dir, shell: 'browser', settings: TEST_IDENTITY, log: () => {} });
   let rows = 0;
   for (let i = 0; rows < changes; i++) {
     const p = await call(core, 'patients.register', {
@@ -54,7 +54,7 @@ async function drainPush(
   mode: 'bundle' | 'single',
 ): Promise<{ seconds: number; sent: number; resourcesAtHims: number }> {
   const hims = await startHimsServer();
-  const core = createCore({ dataDir: dir, shell: 'browser', log: () => {} });
+  const core = createCore({ dataDir: dir, shell: 'browser', settings: TEST_IDENTITY, log: () => {} });
   try {
     await call(core, 'sync.saveSettings', { enabled: true, baseUrl: hims.baseUrl, batchSize: 100 });
     const client = createHimsClient(readSettings(core.db), { bearerToken: null, clientSecret: null }, () => new Date());
@@ -102,7 +102,7 @@ async function pullBench(count: number): Promise<{ seconds: number; received: nu
     );
   }
   const dir = tempDir('hims-bench-pull-');
-  const core = createCore({ dataDir: dir, shell: 'browser', log: () => {} });
+  const core = createCore({ dataDir: dir, shell: 'browser', settings: TEST_IDENTITY, log: () => {} });
   try {
     await call(core, 'sync.saveSettings', { enabled: true, baseUrl: hims.baseUrl });
     const client = createHimsClient(readSettings(core.db), { bearerToken: null, clientSecret: null }, () => new Date());
@@ -125,7 +125,13 @@ async function pullBench(count: number): Promise<{ seconds: number; received: nu
 async function counterLatency(label: string, baseUrl: string, backlog: number) {
   const dir = tempDir('hims-bench-latency-');
   await buildBacklog(dir, backlog); // the engine has real work meanwhile
-  const core = createCore({ dataDir: dir, shell: 'browser', log: () => {}, sync: { autoStart: true, idlePollMs: 50 } });
+  const core = createCore({
+    dataDir: dir,
+    shell: 'browser',
+    settings: TEST_IDENTITY,
+    log: () => {},
+    sync: { autoStart: true, idlePollMs: 50 },
+  });
   await call(core, 'sync.saveSettings', { enabled: true, baseUrl, timeoutMs: 2000 });
   let i = 0;
   try {

@@ -4,13 +4,10 @@
 // created, adds a clerk, a wrong password opens nothing, the clerk sees no
 // Accounts and the core refuses them the list, and a half-typed registration
 // survives the counter locking (the renderer's clock fast-forwarded).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AuthPage } from './pages/auth-page';
 import { E2E_API_KEY, type Account } from './pages/desk-session';
+import { startOwnServer, type OwnServer } from './pages/own-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 5188) + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -18,44 +15,18 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN: Account = { username: 'meera.admin', displayName: 'Meera Sharma', role: 'admin', password: 'quiet river morning' };
 const CLERK: Account = { username: 'ravi.clerk', displayName: 'Ravi Kumar', role: 'clerk', password: 'green mango season' };
 
-let server: ChildProcess | null = null;
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`the browser shell at ${url} did not start`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+let server: OwnServer | null = null;
 
 test.beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hims-e2e-auth-'));
-  // Started like playwright.config.ts starts the shared one (the renderer is already built).
-  server = spawn(
-    process.execPath,
-    [
-      require.resolve('tsx/cli'),
-      'main/browser/serve-cli.ts',
-      ...['--port', String(PORT), '--data-dir', dataDir, '--idle-lock-minutes', '1', '--api-key', E2E_API_KEY],
-      ...['--counter-letter', 'C', '--hospital-name', 'Lok Nayak Hospital', '--hospital-code', 'LNH'],
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  await waitForServer(`${BASE}/`, 60_000);
+  server = await startOwnServer(PORT, [
+    ...['--idle-lock-minutes', '1', '--api-key', E2E_API_KEY],
+    ...['--counter-letter', 'C', '--hospital-name', 'Lok Nayak Hospital', '--hospital-code', 'LNH'],
+  ]);
 });
 
 test.afterAll(async () => {
-  const child = server;
+  await server?.stop();
   server = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 });
 
 test.use({ baseURL: BASE });
@@ -68,9 +39,19 @@ test('the first account, a clerk account, a refused password, the clerk’s limi
   // The renderer's timers run on a clock the test can move: a minute idle takes no minute.
   await page.clock.install();
 
-  await test.step('Given a new counter, the first screen asks for the administrator account', async () => {
+  await test.step('Given a new counter set up by its start-up options, the first screen shows them fixed and asks for the administrator', async () => {
     await auth.open();
-    await expect(auth.setupForm).toContainText('Create the administrator account');
+    await expect(auth.setupForm).toContainText('Set up this counter');
+    // --counter-letter C --hospital-code LNH --hospital-name …: shown, not typed again.
+    for (const [field, value] of [
+      ['counterLetter', 'C'],
+      ['hospitalCode', 'LNH'],
+      ['hospitalName', 'Lok Nayak Hospital'],
+    ] as const) {
+      await expect(auth.identityField(field)).toHaveValue(value);
+      await expect(auth.identityField(field)).toHaveAttribute('readonly', '');
+    }
+    await expect(auth.identityField('timeZone')).toHaveValue('Asia/Kolkata');
     await expect(auth.setupForm.getByTestId('auth-username')).toBeFocused();
     await expect(auth.search).toHaveCount(0);
   });

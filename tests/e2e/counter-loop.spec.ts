@@ -2,17 +2,7 @@
 // browser shell: register, find again by phone and by name, issue tokens in
 // two departments, cancel one, switch to Hindi.
 import { expect, test } from '@playwright/test';
-import { CounterPage } from './pages/counter-page';
-
-const SUNITA = {
-  name: 'Sunita Devi',
-  gender: 'female',
-  ageYears: 34,
-  phone: '9812345678',
-  guardianRelation: 'W/o',
-  guardianName: 'Rakesh Kumar',
-  pincode: '110006',
-} as const;
+import { CounterPage, SUNITA } from './pages/counter-page';
 
 test('register, find, issue, cancel, switch to Hindi', async ({ page }, testInfo) => {
   const counter = new CounterPage(page);

@@ -117,6 +117,10 @@ test('connect the HIMS, sync a registration, keep working while it is unplugged'
       await counter.screenshot(testInfo, '04-review-side-by-side');
       await entry.getByTestId('review-keep-remote').click();
       await expect(sync.reviewEntries()).toHaveCount(0);
+      // The button that was pressed is gone; Escape still closes the list, and the search box has the cursor.
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('sync-review')).toBeHidden();
+      await expect(counter.search).toBeFocused();
       const abhaPatients = (await hims.repo.searchResources<Patient>({ resourceType: 'Patient' })).filter((p) =>
         p.identifier?.some((i) => i.system === SYSTEMS.abhaNumber && i.value === '33-4444-5555-6666'),
       );

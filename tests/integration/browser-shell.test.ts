@@ -176,6 +176,8 @@ describe('bad input over HTTP', () => {
       'VALIDATION_FAILED',
     ],
     ['unknown method', 'patients.delete', {}, 404, 'UNKNOWN_METHOD'],
+    ['a method name that is not valid percent-encoding', 'patients.%E0%A4', {}, 400, 'MALFORMED_REQUEST'],
+    ['a lone percent sign in the method name', '%', {}, 400, 'MALFORMED_REQUEST'],
     ['malformed JSON', 'patients.register', '{"name": "Ram",', 400, 'MALFORMED_REQUEST'],
     ['JSON that is not an object', 'patients.register', '[1,2,3]', 400, 'MALFORMED_REQUEST'],
     ['a 10 MB name', 'patients.register', { ...RAM, name: 'x'.repeat(10 * 1024 * 1024) }, 413, 'PAYLOAD_TOO_LARGE'],
@@ -188,7 +190,7 @@ describe('bad input over HTTP', () => {
     ],
   ];
 
-  it.each(cases)('%s: %i-class typed error, nothing changed', async (_label, method, input, status, code) => {
+  it.each(cases)('%s (%s): a typed error, nothing changed', async (_label, method, input, status, code) => {
     const before = snapshot();
     const reply = await call(method, input);
     expect(reply.status).toBe(status);

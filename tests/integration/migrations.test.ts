@@ -1,6 +1,7 @@
 // Real SQLite files: the migration runner, the refusal of a newer database,
 // and the data-moving migrations: 0020 applied to a database at version 10,
-// 0080 (the name index rebuilt) to one at version 70.
+// 0080 (the name index rebuilt) to one at version 70, 0090 (the old default
+// identity kept) to ones at version 80.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -73,6 +74,51 @@ describe('migrations', () => {
     expect(find('"देवी"')).toEqual([1, 2]);
     db.prepare('UPDATE patients SET name_other_script = NULL WHERE pk = 1').run();
     expect(find('"सुनीता"')).toEqual([]);
+  });
+
+  it('0090 writes down the old default identity of a counter that issued with it, and only of such a counter', () => {
+    const identity = (db: { prepare(sql: string): { all(): unknown[] } }) =>
+      db
+        .prepare("SELECT key, value FROM settings WHERE key IN ('counterLetter', 'hospitalCode', 'hospitalName') ORDER BY key")
+        .all();
+    // Issued a UHID and a token as the default A / GH, never told its letter.
+    const issued = join(tempDir(), 'counter.sqlite');
+    const old = openDatabase(issued, { targetVersion: 80 });
+    old.prepare("INSERT INTO sequences (name, last_value) VALUES ('uhid:A:2026', 12)").run();
+    old
+      .prepare(
+        "INSERT INTO token_sequences (department_code, visit_date, counter_letter, last_number) VALUES ('MED', '2026-11-25', 'A', 3)",
+      )
+      .run();
+    old.close();
+    const upgraded = openDatabase(issued);
+    opened.push(upgraded);
+    expect(identity(upgraded)).toEqual([
+      { key: 'counterLetter', value: 'A' },
+      { key: 'hospitalCode', value: 'GH' },
+      { key: 'hospitalName', value: 'Government Hospital' },
+    ]);
+
+    // Told its letter by --counter-letter (stored): kept as it was; the rest filled in.
+    const told = join(tempDir(), 'counter.sqlite');
+    const toldOld = openDatabase(told, { targetVersion: 80 });
+    toldOld.prepare("INSERT INTO settings (key, value) VALUES ('counterLetter', 'K')").run();
+    toldOld.prepare("INSERT INTO sequences (name, last_value) VALUES ('uhid:K:2026', 1)").run();
+    toldOld.close();
+    const toldNow = openDatabase(told);
+    opened.push(toldNow);
+    expect(identity(toldNow)).toEqual([
+      { key: 'counterLetter', value: 'K' },
+      { key: 'hospitalCode', value: 'GH' },
+      { key: 'hospitalName', value: 'Government Hospital' },
+    ]);
+
+    // Never issued anything: asked like a new counter.
+    const fresh = join(tempDir(), 'counter.sqlite');
+    openDatabase(fresh, { targetVersion: 80 }).close();
+    const freshNow = openDatabase(fresh);
+    opened.push(freshNow);
+    expect(identity(freshNow)).toEqual([]);
   });
 
   it('refuses a database written by a newer version and leaves it untouched', () => {

@@ -19,7 +19,7 @@ describe('registering and finding patients', () => {
     expect(t.core.db.prepare('SELECT entity, entity_id, operation FROM outbox').all()).toEqual([
       { entity: 'patient', entity_id: p.id, operation: 'create' },
     ]);
-    expect(t.core.db.prepare('SELECT action, entity_id FROM audit_log').all()).toEqual([
+    expect(t.core.db.prepare("SELECT action, entity_id FROM audit_log WHERE entity = 'patient'").all()).toEqual([
       { action: 'patient.register', entity_id: p.id },
     ]);
   });

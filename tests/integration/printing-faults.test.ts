@@ -133,3 +133,67 @@ describe('printer faults', () => {
     });
   });
 });
+
+describe('what a failed job says', () => {
+  async function printerSettings(main: string, fallback: string | null) {
+    await t!.call('printers.saveSettings', {
+      type: 'epson',
+      paperWidth: 58,
+      interface: main,
+      fallbackInterface: fallback,
+      characterSet: 'PC437_USA',
+      statusQuery: 'gs_r',
+      footer: null,
+    });
+  }
+
+  async function failedSlip(): Promise<PrintJob> {
+    const patient = await t!.call('patients.register', { name: 'Ram Kumar', gender: 'male', ageYears: 45 });
+    const token = await t!.call('tokens.issue', { patientId: patient.id, departmentCode: 'MED' });
+    return until('the job to fail', async () => {
+      const [job] = await t!.call('print.jobs', { tokenId: token.id });
+      return job?.status === 'failed' ? job : undefined;
+    });
+  }
+
+  it('names the fallback when it failed last, and both printers in the words', async () => {
+    t = startPrintingCore(FAULTY);
+    const main = await printers.start();
+    await main.stop(); // refuses: nothing printed there
+    const fallback = await printers.start();
+    fallback.mode = 'never_read';
+    await printerSettings(main.uri, fallback.uri);
+    const job = await failedSlip();
+    expect(job).toMatchObject({ printer: fallback.uri, errorCode: 'status_timeout', retryAt: null });
+    expect(job.errorMessage).toContain(`${main.uri}: the printer refused the connection`);
+    expect(job.errorMessage).toContain(`${fallback.uri}: the printer took the slip but did not answer`);
+  });
+
+  it('does not print again by itself when the first printer may have printed, whatever the fallback said', async () => {
+    t = startPrintingCore(FAULTY);
+    const main = await printers.start();
+    main.mode = 'never_read'; // took the bytes: the slip may be out
+    const fallback = await printers.start();
+    await fallback.stop();
+    await printerSettings(main.uri, fallback.uri);
+    const job = await failedSlip();
+    expect(job).toMatchObject({ printer: fallback.uri, errorCode: 'connection_refused', retryAt: null });
+  });
+
+  it("names an error that is no printer's fault as the counter's own, without its raw text", async () => {
+    const logged: string[] = [];
+    t = startPrintingCore({
+      ...FAULTY,
+      log: (m) => logged.push(m),
+      osQueue: {
+        print: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'spool')")),
+      },
+    });
+    await printerSettings('os:Counter Printer', null);
+    const job = await failedSlip();
+    expect(job).toMatchObject({ errorCode: 'internal_error', printer: 'os:Counter Printer', retryAt: null });
+    expect(job.errorMessage).toMatch(/something in the counter failed/);
+    expect(job.errorMessage).not.toMatch(/spool/);
+    expect(logged.join('\n')).toMatch(/spool/);
+  });
+});

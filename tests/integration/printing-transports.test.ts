@@ -14,7 +14,7 @@ import { cupsPrintQueue, type OsSlip } from '../../main/printing/transports/os-q
 import { PrintFault } from '../../main/printing/transports/print-fault';
 import { writePrinterSettings, DEFAULT_PRINTER_SETTINGS } from '../../main/printing/printer-settings';
 import { decodeEscPos } from '../support/escpos-decoder';
-import { TestClock, tempDir } from '../support/temp-core';
+import { TEST_IDENTITY, TestClock, tempDir } from '../support/temp-core';
 
 const TIMEOUTS = { connectMs: 200, writeMs: 500, statusMs: 200 };
 const cleanups: (() => void)[] = [];
@@ -30,6 +30,7 @@ function core(options: Parameters<typeof createCore>[0]['printing'], clock = new
   const c = createCore({
     dataDir,
     shell: 'browser',
+    settings: TEST_IDENTITY,
     clock,
     log: () => {},
     printing: { timeouts: TIMEOUTS, idlePollMs: 50, log: () => {}, ...options },

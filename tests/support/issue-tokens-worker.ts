@@ -4,10 +4,11 @@
 // prints the labels as JSON.
 import { existsSync, writeFileSync } from 'node:fs';
 import { createCore } from '../../main/core/create-core';
+import { TEST_IDENTITY } from './temp-core';
 
 async function run() {
   const [dataDir, letter, countText, readyFile, goFile] = process.argv.slice(2) as [string, string, string, string, string];
-  const core = createCore({ dataDir, shell: 'browser', settings: { counterLetter: letter }, log: () => {} });
+  const core = createCore({ dataDir, shell: 'browser', settings: { ...TEST_IDENTITY, counterLetter: letter }, log: () => {} });
   const ctx = { kind: 'trusted', actor: `worker-${process.pid}` } as const;
   const ids: string[] = [];
   for (let i = 0; i < Number(countText); i++) {

@@ -32,9 +32,22 @@ export interface TestCore {
 /** Everything else a test may set on the core (printing time-outs, sync, secrets …). */
 export type TestCoreOptions = Omit<CoreOptions, 'dataDir' | 'shell' | 'settings' | 'clock'>;
 
-export function startTestCore(settings: CounterSettings = {}, dataDir = tempDir(), options: TestCoreOptions = {}): TestCore {
+/** Who a test counter is unless the test says otherwise (as an IT officer's counter.json would). */
+export const TEST_IDENTITY = { hospitalName: 'Government Hospital', hospitalCode: 'GH', counterLetter: 'A' } as const;
+
+/**
+ * A core on a fresh data folder. `settings` are given as start-up
+ * configuration on top of TEST_IDENTITY; null starts a counter that has not
+ * been set up (first run).
+ */
+export function startTestCore(
+  settings: CounterSettings | null = {},
+  dataDir = tempDir(),
+  options: TestCoreOptions = {},
+): TestCore {
   const clock = new TestClock();
-  const core = createCore({ log: () => {}, ...options, dataDir, shell: 'browser', settings, clock });
+  const given = settings === null ? {} : { ...TEST_IDENTITY, ...settings };
+  const core = createCore({ log: () => {}, ...options, dataDir, shell: 'browser', settings: given, clock });
   return {
     core,
     clock,

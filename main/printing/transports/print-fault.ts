@@ -1,15 +1,9 @@
 // Why a slip did not print, in words a clerk can act on. Every transport
-// turns its failures into one of these codes; the job keeps the code.
-export type FaultCode =
-  | 'connection_refused'
-  | 'connect_timeout'
-  | 'write_timeout'
-  | 'status_timeout'
-  | 'disconnected'
-  | 'paper_out'
-  | 'device_error'
-  | 'os_queue_failed'
-  | 'cancelled';
+// turns its failures into one of the contract's printer fault codes; the job
+// keeps the code.
+import type { PrinterFaultCode } from '../../../preload/contract/methods/printing-methods';
+
+export type FaultCode = PrinterFaultCode;
 
 const MESSAGES: Record<FaultCode, string> = {
   connection_refused: 'the printer refused the connection (off, or another port)',

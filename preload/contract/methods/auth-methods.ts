@@ -1,6 +1,7 @@
 // auth.* and clerks.* — signing in, locking, and the accounts themselves.
 import { z } from 'zod';
 import type { MethodSpec } from '../method-spec';
+import { CounterIdentityInput } from './counter-schemas';
 import { AuthStatus, Clerk, DisplayName, Password, Role, SessionGrant, SessionView, Username } from './auth-schemas';
 
 const Credentials = z.object({ username: Username, password: z.string().min(1).max(128) }).strict();
@@ -12,8 +13,16 @@ export const authMethods = {
     output: AuthStatus,
   },
   'auth.setup': {
-    summary: 'On a new counter only: create the first account (an administrator) and sign it in.',
-    input: z.object({ username: Username, displayName: DisplayName, password: Password }).strict(),
+    summary:
+      'On a new counter only: say who the counter is (hospital, UHID prefix, letter, time zone) and create the first account (an administrator), signed in. Identity fields set by the start-up configuration may be left out.',
+    input: z
+      .object({
+        username: Username,
+        displayName: DisplayName,
+        password: Password,
+        counter: CounterIdentityInput.partial().strict().optional(),
+      })
+      .strict(),
     output: SessionGrant,
   },
   'auth.signIn': {

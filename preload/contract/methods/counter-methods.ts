@@ -1,12 +1,25 @@
 // counter.* — who this counter is.
 import { z } from 'zod';
-import { CounterInfo } from '../records';
 import type { MethodSpec } from '../method-spec';
+import { CounterInfo, CounterLetter, HospitalCode, HospitalName, TimeZone } from './counter-schemas';
 
 export const counterMethods = {
   'counter.info': {
-    summary: 'Who this counter is: letter, hospital, versions and the local date.',
+    summary: 'Who this counter is: letter, hospital, whether another counter uses the letter, versions and the local date.',
     input: z.object({}).strict(),
+    output: CounterInfo,
+  },
+  'counter.update': {
+    summary:
+      "Change this counter's hospital name or time zone (audited). The letter and hospital code change only while nothing was issued with them.",
+    input: z
+      .object({
+        hospitalName: HospitalName.optional(),
+        timeZone: TimeZone.optional(),
+        counterLetter: CounterLetter.optional(),
+        hospitalCode: HospitalCode.optional(),
+      })
+      .strict(),
     output: CounterInfo,
   },
 } as const satisfies Record<string, MethodSpec>;

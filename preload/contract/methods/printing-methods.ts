@@ -81,6 +81,31 @@ export type SlipLayout = z.infer<typeof SlipLayout>;
 
 export const PrintJobStatus = z.enum(['queued', 'sending', 'sent', 'failed']);
 
+/** What a printer or the way to it did (main/printing/transports turn every failure into one of these). */
+export const PrinterFaultCode = z.enum([
+  'connection_refused',
+  'connect_timeout',
+  'write_timeout',
+  'status_timeout',
+  'disconnected',
+  'paper_out',
+  'device_error',
+  'os_queue_failed',
+  'cancelled',
+]);
+export type PrinterFaultCode = z.infer<typeof PrinterFaultCode>;
+
+/** Why a job did not print: a printer fault, or one of the counter's own reasons. */
+export const PrintErrorCode = z.enum([
+  ...PrinterFaultCode.options,
+  'no_printer', // nothing set up at this counter
+  'stale', // not printed within the hour: the patient has moved on
+  'interrupted', // the app stopped while the slip was being sent
+  'render_failed', // the slip could not be drawn (font, image, layout)
+  'internal_error', // something else in the counter failed while sending: a bug, see the log
+]);
+export type PrintErrorCode = z.infer<typeof PrintErrorCode>;
+
 export const PrintJob = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -91,11 +116,11 @@ export const PrintJob = z.object({
   duplicate: z.boolean(),
   status: PrintJobStatus,
   attempts: z.number().int(),
-  /** connection_refused, connect_timeout, write_timeout, status_timeout, disconnected, paper_out, cover_open, printer_error, no_printer, stale, interrupted, render_failed, os_queue_failed, device_error */
-  errorCode: z.string().nullable(),
+  errorCode: PrintErrorCode.nullable(),
   errorMessage: z.string().nullable(),
   /** When the worker will try again by itself; null: only when asked. */
   retryAt: z.string().nullable(),
+  /** The printer that printed the slip, or that failed last (the fallback, when it was tried). */
   printer: z.string().nullable(),
   bytes: z.number().int().nullable(),
   createdAt: z.string(),

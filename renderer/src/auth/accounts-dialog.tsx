@@ -4,7 +4,7 @@
 // account that should no longer sign in is made inactive. The administrator's
 // own role and active switch are not offered here: changing them would end
 // the session in use (the core keeps one active administrator regardless).
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../preload/contract';
 import { Role, type Clerk } from '../../../preload/contract/methods/auth-schemas';
@@ -12,6 +12,7 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { authErrors, firstInvalid, NO_ERRORS, type AuthErrors } from './auth-errors';
 import { AuthInput, ProblemText } from './auth-field';
 import { useAccounts } from './use-accounts';
+import { Dialog, DialogTitle } from '../components/dialog';
 
 const ROLES = Role.options;
 
@@ -243,35 +244,22 @@ export function AccountsDialog({ self, onClose }: { self: string; onClose: () =>
   const { t } = useTranslation();
   const accounts = useAccounts();
 
-  function onKeyDown(e: KeyboardEvent) {
-    // The counter's own shortcuts (Esc starts over, F2 new patient) stay out of this dialog.
-    e.stopPropagation();
-    if (e.key === 'Escape') onClose();
-  }
-
   return (
-    <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <section
-        className="accounts-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="accounts-title"
-        data-testid="accounts"
-      >
-        <div className="panel-title-row">
-          <h2 id="accounts-title">{t('accounts.title')}</h2>
-          <button type="button" className="secondary small" data-testid="accounts-close" onClick={onClose}>
-            {t('accounts.close')}
-          </button>
-        </div>
-        {accounts.error && <CallErrorMessage error={accounts.error} title={t('accounts.loadFailed')} testId="accounts-error" />}
-        <ul className="account-list" aria-busy={accounts.loading}>
-          {accounts.clerks.map((clerk) => (
-            <AccountRow key={clerk.id} clerk={clerk} self={clerk.username === self} update={accounts.update} />
-          ))}
-        </ul>
-        <CreateAccount create={accounts.create} />
-      </section>
-    </div>
+    <Dialog className="accounts-dialog" labelledBy="accounts-title" testId="accounts" modal onClose={onClose}>
+      <DialogTitle
+        id="accounts-title"
+        title={t('accounts.title')}
+        closeLabel={t('accounts.close')}
+        closeTestId="accounts-close"
+        onClose={onClose}
+      />
+      {accounts.error && <CallErrorMessage error={accounts.error} title={t('accounts.loadFailed')} testId="accounts-error" />}
+      <ul className="account-list" aria-busy={accounts.loading}>
+        {accounts.clerks.map((clerk) => (
+          <AccountRow key={clerk.id} clerk={clerk} self={clerk.username === self} update={accounts.update} />
+        ))}
+      </ul>
+      <CreateAccount create={accounts.create} />
+    </Dialog>
   );
 }

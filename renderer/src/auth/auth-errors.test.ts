@@ -52,4 +52,31 @@ describe('auth errors', () => {
     expect(repeatError('secret-pass', 'secret-pass')).toBeNull();
     expect(repeatError('secret-pass', 'secret-pasS')?.fields.repeat?.key).toBe('repeatMismatch');
   });
+
+  it('puts first-run identity problems at the identity fields (the core names them counter.*)', () => {
+    const mapped = authErrors({
+      code: 'VALIDATION_FAILED',
+      message: 'counter.counterLetter: must be one letter A-Z',
+      field: 'counter.counterLetter',
+      issues: [{ field: 'counter.counterLetter', message: 'must be one letter A-Z', code: 'invalid_format' }],
+    });
+    expect(mapped.fields).toEqual({ counterLetter: { key: 'counterLetterInvalid', detail: 'must be one letter A-Z' } });
+  });
+
+  it('tells a letter fixed by issuing from one fixed by the start-up configuration', () => {
+    const issued = authErrors({
+      code: 'CONFLICT',
+      message: 'already issued',
+      field: 'counterLetter',
+      details: { reason: 'issued' },
+    });
+    expect(issued.fields.counterLetter?.key).toBe('identityIssued');
+    const pinned = authErrors({
+      code: 'CONFLICT',
+      message: 'set by start-up',
+      field: 'hospitalName',
+      details: { reason: 'pinned' },
+    });
+    expect(pinned.fields.hospitalName?.key).toBe('identityPinned');
+  });
 });

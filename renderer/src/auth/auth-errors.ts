@@ -4,7 +4,8 @@
 // English words underneath for whoever is called to help.
 import type { CallError } from '../../../preload/contract';
 
-export const AUTH_FIELDS = ['username', 'displayName', 'password', 'repeat', 'role', 'active'] as const;
+export const IDENTITY_FIELDS = ['hospitalName', 'hospitalCode', 'counterLetter', 'timeZone'] as const;
+export const AUTH_FIELDS = ['username', 'displayName', 'password', 'repeat', 'role', 'active', ...IDENTITY_FIELDS] as const;
 export type AuthField = (typeof AUTH_FIELDS)[number];
 
 /** i18n keys under `auth.errors`. */
@@ -17,7 +18,13 @@ export type AuthErrorKey =
   | 'repeatMismatch'
   | 'notSupervisor'
   | 'lastAdmin'
-  | 'tooMany';
+  | 'tooMany'
+  | 'hospitalNameInvalid'
+  | 'hospitalCodeInvalid'
+  | 'counterLetterInvalid'
+  | 'timeZoneInvalid'
+  | 'identityIssued'
+  | 'identityPinned';
 
 export interface AuthProblem {
   key: AuthErrorKey;
@@ -45,7 +52,26 @@ const INVALID: Partial<Record<AuthField, AuthErrorKey>> = {
   username: 'usernameInvalid',
   displayName: 'displayNameInvalid',
   password: 'passwordInvalid',
+  hospitalName: 'hospitalNameInvalid',
+  hospitalCode: 'hospitalCodeInvalid',
+  counterLetter: 'counterLetterInvalid',
+  timeZone: 'timeZoneInvalid',
 };
+
+/** The form field a core path names: `counter.counterLetter` (auth.setup) is the letter field. */
+function formField(path: string | undefined): AuthField | undefined {
+  const parts = (path ?? '').split('.');
+  const field = parts[0] === 'counter' ? parts[1] : parts[0];
+  return isAuthField(field) ? field : undefined;
+}
+
+function identityRefusal(error: CallError): AuthErrors | null {
+  const field = formField(error.field);
+  if (!field || !(IDENTITY_FIELDS as readonly string[]).includes(field)) return null;
+  const reason = (error.details as { reason?: string } | undefined)?.reason;
+  const key: AuthErrorKey = reason === 'pinned' ? 'identityPinned' : 'identityIssued';
+  return { ...NO_ERRORS, fields: { [field]: { key, detail: error.message } } };
+}
 
 function retryAfter(details: unknown): number | undefined {
   if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return undefined;
@@ -59,9 +85,9 @@ export function authErrors(error: CallError): AuthErrors {
     case 'VALIDATION_FAILED': {
       const fields: AuthErrors['fields'] = {};
       for (const issue of error.issues ?? [{ field: error.field ?? '', message: error.message }]) {
-        const field = issue.field.split('.')[0];
-        const key = isAuthField(field) ? INVALID[field] : undefined;
-        if (isAuthField(field) && key && !fields[field]) fields[field] = { key, detail: issue.message };
+        const field = formField(issue.field);
+        const key = field ? INVALID[field] : undefined;
+        if (field && key && !fields[field]) fields[field] = { key, detail: issue.message };
       }
       return Object.keys(fields).length > 0 ? { fields, form: null, other: null } : { ...NO_ERRORS, other: error };
     }
@@ -78,6 +104,7 @@ export function authErrors(error: CallError): AuthErrors {
       if (error.field === 'username') return { ...NO_ERRORS, fields: { username: { key: 'notSupervisor', detail } } };
       return { ...NO_ERRORS, other: error };
     case 'CONFLICT':
+      if (identityRefusal(error)) return identityRefusal(error)!;
       if (error.field === 'username') return { ...NO_ERRORS, fields: { username: { key: 'usernameTaken', detail } } };
       if (error.field === 'role' || error.field === 'active') return { ...NO_ERRORS, form: { key: 'lastAdmin', detail } };
       return { ...NO_ERRORS, other: error };

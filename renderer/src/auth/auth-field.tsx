@@ -31,10 +31,14 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
   problem: AuthProblem | undefined;
   testId: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** A line under the field saying what to enter or why it cannot change. */
+  hint?: string | undefined;
 }
 
-export function AuthInput({ id, label, value, onChange, problem, testId, inputRef, ...rest }: Props) {
+export function AuthInput({ id, label, value, onChange, problem, testId, inputRef, hint, ...rest }: Props) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, problem !== undefined ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="auth-field" data-invalid={problem !== undefined || undefined}>
       <label htmlFor={id}>{label}</label>
@@ -45,9 +49,14 @@ export function AuthInput({ id, label, value, onChange, problem, testId, inputRe
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={problem !== undefined}
-        aria-describedby={problem !== undefined ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
         data-testid={testId}
       />
+      {hint && (
+        <p id={hintId} className="hint field-hint" data-testid={`${testId}-hint`}>
+          {hint}
+        </p>
+      )}
       {problem && (
         <p id={errorId} className="field-error" role="alert" data-testid={`${testId}-error`}>
           <ProblemText problem={problem} />

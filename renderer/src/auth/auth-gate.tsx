@@ -1,5 +1,5 @@
 // Nobody reaches the counter screen without a desk session. A new counter
-// first asks for its administrator; then whoever works here signs in. When
+// first asks who it is and for its administrator; then whoever works here signs in. When
 // the counter locks (idle, the Lock button / F8, or the core answering
 // LOCKED), the screen stays mounted under the lock overlay, inert, so a
 // half-typed registration is still there after the password.
@@ -11,6 +11,7 @@ import { useKeyHandler } from '../hooks/use-key-handler';
 import { AuthScreen } from './auth-screen';
 import { CredentialsForm } from './credentials-form';
 import { DeskContext, LOCK_KEY, type Desk } from './desk-context';
+import { FirstRun } from './first-run';
 import { LockOverlay } from './lock-overlay';
 import { useDeskAuth } from './use-desk-auth';
 import { useIdleLock } from './use-idle-lock';
@@ -72,7 +73,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (phase.name === 'setup') {
     return (
       <AuthScreen>
-        <CredentialsForm mode="setup" submit={(v) => auth.setup(v)} />
+        <FirstRun setup={auth.setup} />
       </AuthScreen>
     );
   }

@@ -1,12 +1,22 @@
-// The three ways in: the first administrator on a new counter (setup), a
-// clerk signing in, and a supervisor starting the entrance kiosk. One form:
-// the cursor starts in the first field, Enter sends, each refusal is shown
-// at its field and the cursor goes there.
+// The three ways in: a new counter's first run (who the counter is, and its
+// administrator), a clerk signing in, and a supervisor starting the entrance
+// kiosk. One form: the cursor starts in the first field to fill, Enter sends,
+// each refusal is shown at its field and the cursor goes there.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallResult } from '../../../preload/contract';
+import type { CallResult, CounterInfo } from '../../../preload/contract';
+import type { CounterIdentityInput, IdentityField } from '../../../preload/contract/methods/counter-schemas';
 import { CallErrorMessage } from '../components/call-error-message';
-import { authErrors, firstInvalid, NO_ERRORS, repeatError, type AuthErrors, type AuthField } from './auth-errors';
+import { CounterIdentityFields, firstOpenField, type IdentityValues } from '../counter/counter-identity-fields';
+import {
+  authErrors,
+  firstInvalid,
+  IDENTITY_FIELDS,
+  NO_ERRORS,
+  repeatError,
+  type AuthErrors,
+  type AuthField,
+} from './auth-errors';
 import { AuthInput, ProblemText } from './auth-field';
 
 export type CredentialsMode = 'setup' | 'signIn' | 'kiosk';
@@ -15,6 +25,8 @@ export interface Credentials {
   username: string;
   password: string;
   displayName: string;
+  /** At first run: who the counter is. */
+  counter?: CounterIdentityInput;
 }
 
 interface Props {
@@ -22,17 +34,27 @@ interface Props {
   submit: (values: Credentials) => Promise<CallResult<unknown>>;
   /** Shown above the form, e.g. "Your session ended". */
   notice?: string | undefined;
+  /** At first run: what the counter already knows about itself (its start-up configuration). */
+  counter?: CounterInfo | undefined;
 }
 
 const ORDER: Record<CredentialsMode, AuthField[]> = {
-  setup: ['username', 'displayName', 'password', 'repeat'],
+  setup: [...IDENTITY_FIELDS, 'username', 'displayName', 'password', 'repeat'],
   signIn: ['username', 'password'],
   kiosk: ['username', 'password'],
 };
 
-export function CredentialsForm({ mode, submit, notice }: Props) {
+export function CredentialsForm({ mode, submit, notice, counter }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ username: '', displayName: '', password: '', repeat: '' });
+  const [identity, setIdentity] = useState<IdentityValues>(() => ({
+    hospitalName: counter?.hospitalName ?? '',
+    hospitalCode: counter?.hospitalCode ?? '',
+    counterLetter: counter?.counterLetter ?? '',
+    timeZone: counter?.timeZone ?? 'Asia/Kolkata',
+  }));
+  const pinned = counter?.pinned ?? [];
+  const [firstField] = useState(() => (mode === 'setup' ? firstOpenField(identity, pinned) : null));
   const [errors, setErrors] = useState<AuthErrors>(NO_ERRORS);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -49,6 +71,15 @@ export function CredentialsForm({ mode, submit, notice }: Props) {
     });
   };
 
+  function setIdentityField(field: IdentityField, value: string) {
+    setIdentity((v) => ({ ...v, [field]: value }));
+    setErrors((e) => {
+      const fields = { ...e.fields };
+      delete fields[field];
+      return { ...e, fields };
+    });
+  }
+
   function show(found: AuthErrors) {
     setErrors(found);
     const first = firstInvalid(found, ORDER[mode]);
@@ -64,12 +95,30 @@ export function CredentialsForm({ mode, submit, notice }: Props) {
       if (mismatch) return show(mismatch);
     }
     setPending(true);
-    const result = await submit({ username: values.username, password: values.password, displayName: values.displayName });
+    const result = await submit({
+      username: values.username,
+      password: values.password,
+      displayName: values.displayName,
+      ...(mode === 'setup'
+        ? {
+            counter: {
+              hospitalName: identity.hospitalName.trim(),
+              hospitalCode: identity.hospitalCode.trim(),
+              counterLetter: identity.counterLetter.trim(),
+              timeZone: identity.timeZone.trim(),
+            },
+          }
+        : {}),
+    });
     setPending(false);
     if (!result.ok) {
-      // A refused password is typed again from scratch.
-      setValues((v) => ({ ...v, password: '', repeat: '' }));
-      show(authErrors(result.error));
+      const found = authErrors(result.error);
+      // A refused password is typed again from scratch; a refused counter letter keeps the passwords typed.
+      const onlyIdentity =
+        Object.keys(found.fields).length > 0 &&
+        Object.keys(found.fields).every((f) => (IDENTITY_FIELDS as readonly string[]).includes(f));
+      if (!onlyIdentity) setValues((v) => ({ ...v, password: '', repeat: '' }));
+      show(found);
     }
   }
 
@@ -85,22 +134,8 @@ export function CredentialsForm({ mode, submit, notice }: Props) {
   };
   const field = (name: AuthField) => ({ id: `${prefix}-${name}`, problem: errors.fields[name] });
 
-  return (
-    <form
-      ref={formRef}
-      className="auth-form"
-      data-testid={`auth-${mode}`}
-      aria-labelledby={`${prefix}-title`}
-      onSubmit={(e) => void onSubmit(e)}
-      noValidate
-    >
-      <h1 id={`${prefix}-title`}>{titles[mode]}</h1>
-      <p className="hint">{intros[mode]}</p>
-      {notice && (
-        <p className="auth-notice" role="status" data-testid="auth-notice">
-          {notice}
-        </p>
-      )}
+  const accountFields = (
+    <>
       <AuthInput
         {...field('username')}
         label={t('auth.username')}
@@ -110,7 +145,7 @@ export function CredentialsForm({ mode, submit, notice }: Props) {
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        autoFocus
+        autoFocus={firstField === null}
       />
       {mode === 'setup' && (
         <AuthInput
@@ -144,6 +179,47 @@ export function CredentialsForm({ mode, submit, notice }: Props) {
           />
           <p className="hint">{t('auth.passwordHint')}</p>
         </>
+      )}
+    </>
+  );
+
+  return (
+    <form
+      ref={formRef}
+      className="auth-form"
+      data-testid={`auth-${mode}`}
+      aria-labelledby={`${prefix}-title`}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
+      <h1 id={`${prefix}-title`}>{titles[mode]}</h1>
+      <p className="hint">{intros[mode]}</p>
+      {notice && (
+        <p className="auth-notice" role="status" data-testid="auth-notice">
+          {notice}
+        </p>
+      )}
+      {mode === 'setup' ? (
+        <div className="setup-columns">
+          <fieldset className="auth-section" data-testid="setup-counter">
+            <legend>{t('auth.setup.counterSection')}</legend>
+            <CounterIdentityFields
+              idPrefix={prefix}
+              values={identity}
+              onChange={setIdentityField}
+              problems={errors.fields}
+              pinned={pinned}
+              identityLocked={counter?.identityLocked ?? false}
+              autoFocus={firstField}
+            />
+          </fieldset>
+          <fieldset className="auth-section" data-testid="setup-admin">
+            <legend>{t('auth.setup.adminSection')}</legend>
+            {accountFields}
+          </fieldset>
+        </div>
+      ) : (
+        accountFields
       )}
       {errors.form && (
         <p className="form-errors" role="alert" data-testid="auth-form-error">

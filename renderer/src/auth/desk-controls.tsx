@@ -1,7 +1,8 @@
 // The header's part of the desk session: who is signed in (name and role),
-// Lock (F8), Sign out, and for an administrator the way into Accounts.
+// Lock (F8), Sign out, and for an administrator the ways into This counter and Accounts.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThisCounterDialog } from '../counter/this-counter-dialog';
 import { AccountsDialog } from './accounts-dialog';
 import { LOCK_KEY, useDesk } from './desk-context';
 
@@ -9,6 +10,7 @@ export function DeskControls() {
   const { t } = useTranslation();
   const desk = useDesk();
   const [accountsOpen, setAccountsOpen] = useState(false);
+  const [counterOpen, setCounterOpen] = useState(false);
   if (!desk) return null;
   const { session } = desk;
   return (
@@ -18,9 +20,14 @@ export function DeskControls() {
         <span className="desk-role">{t(`auth.roles.${session.role}`)}</span>
       </span>
       {session.role === 'admin' && (
-        <button type="button" className="header-button" data-testid="accounts-open" onClick={() => setAccountsOpen(true)}>
-          {t('accounts.open')}
-        </button>
+        <>
+          <button type="button" className="header-button" data-testid="this-counter-open" onClick={() => setCounterOpen(true)}>
+            {t('counter.open')}
+          </button>
+          <button type="button" className="header-button" data-testid="accounts-open" onClick={() => setAccountsOpen(true)}>
+            {t('accounts.open')}
+          </button>
+        </>
       )}
       <button type="button" className="header-button" data-testid="desk-lock" aria-keyshortcuts={LOCK_KEY} onClick={desk.lock}>
         {t('auth.lockButton')} <kbd>{LOCK_KEY}</kbd>
@@ -29,6 +36,7 @@ export function DeskControls() {
         {t('auth.signOut')}
       </button>
       {accountsOpen && <AccountsDialog self={session.username} onClose={() => setAccountsOpen(false)} />}
+      {counterOpen && <ThisCounterDialog onClose={() => setCounterOpen(false)} />}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function AppHeader({ info, error, language, onToggleLanguage, children }:
         <span className="hospital-name" data-testid="hospital-name">
           {info ? info.hospitalName : t('app.title')}
         </span>
-        {info && (
+        {info?.counterLetter && (
           <span className="counter-letter" data-testid="counter-letter">
             {t('app.counter', { letter: info.counterLetter })}
           </span>

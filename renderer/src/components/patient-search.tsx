@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../../preload/contract';
 import type { SearchState } from '../hooks/use-patient-search';
 import { CallErrorMessage } from './call-error-message';
+import { SEARCH_INPUT_ID } from './dialog';
 import { optionId, RESULTS_ID, SearchResults } from './search-results';
 
 interface Props {
@@ -68,11 +69,11 @@ export function PatientSearch(props: Props) {
   return (
     <section className="search-panel" aria-label={t('search.label')}>
       <div className="search-row">
-        <label htmlFor="patient-search" className="visually-hidden">
+        <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
           {t('search.label')}
         </label>
         <input
-          id="patient-search"
+          id={SEARCH_INPUT_ID}
           ref={inputRef}
           className="search-input"
           data-testid="search-input"

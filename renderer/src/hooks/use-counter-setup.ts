@@ -1,6 +1,7 @@
 // What the screen needs before the first patient: who this counter is and the
 // OPD departments (with their shortcut keys), in the configured order.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { subscribeCoreEvents } from '../scanning/core-events';
 import type { CallError, CounterInfo, Department } from '../../../preload/contract';
 import { useCounterQuery } from './use-counter-query';
 
@@ -14,6 +15,9 @@ export interface CounterSetup {
 
 export function useCounterSetup(): CounterSetup {
   const info = useCounterQuery('counter.info', {});
+  const reloadInfo = info.reload;
+  // Renamed, or the HIMS answered about the letter: the header and the warning follow.
+  useEffect(() => subscribeCoreEvents((event) => event.name === 'counter.changed' && reloadInfo()), [reloadInfo]);
   const list = useCounterQuery('departments.list', {});
   const departments = useMemo(
     () => (list.data ?? []).filter((d) => d.active).sort((a, b) => a.sortOrder - b.sortOrder),

@@ -9,6 +9,7 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { SlipPreview } from './slip-preview';
+import { Dialog } from '../components/dialog';
 
 interface Draft {
   type: Settings['type'];
@@ -87,7 +88,7 @@ export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; 
     ) : null;
 
   return (
-    <div className="printer-settings" role="dialog" aria-labelledby="printer-settings-title" data-testid="printer-settings">
+    <Dialog className="printer-settings" labelledBy="printer-settings-title" testId="printer-settings" onClose={onClose}>
       <form className="printer-form" onSubmit={(e) => void submit(e)}>
         <h2 id="printer-settings-title">{t('printing.settings.title')}</h2>
         <label>
@@ -207,6 +208,6 @@ export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; 
         {preview.data && <SlipPreview layout={preview.data} />}
         {preview.error && <CallErrorMessage error={preview.error} />}
       </div>
-    </div>
+    </Dialog>
   );
 }

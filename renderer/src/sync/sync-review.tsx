@@ -8,6 +8,7 @@ import { callCounter } from '../api/counter-client';
 import { useMayCall } from '../auth/use-may-call';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { reviewRows } from './review-fields';
+import { Dialog } from '../components/dialog';
 
 export function SyncReview({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,8 +28,8 @@ export function SyncReview({ onClose }: { onClose: () => void }) {
 
   if (!entries) return null;
   return (
-    <section className="sync-review panel" data-testid="sync-review">
-      <h2>{t('sync.review.title')}</h2>
+    <Dialog className="sync-review panel" labelledBy="sync-review-title" testId="sync-review" onClose={onClose}>
+      <h2 id="sync-review-title">{t('sync.review.title')}</h2>
       {entries.length === 0 && <p>{t('sync.review.empty')}</p>}
       {entries.map((entry) => (
         <article key={entry.id} className="review-entry" data-testid="review-entry">
@@ -89,6 +90,6 @@ export function SyncReview({ onClose }: { onClose: () => void }) {
       <button type="button" className="secondary" onClick={onClose}>
         {t('sync.close')}
       </button>
-    </section>
+    </Dialog>
   );
 }

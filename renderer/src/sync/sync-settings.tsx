@@ -8,6 +8,7 @@ import type { MethodOutput } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
+import { Dialog } from '../components/dialog';
 
 type AuthKind = SyncSettings['authKind'];
 
@@ -69,82 +70,85 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
 
   if (!loaded) return null;
   return (
-    <form className="sync-settings panel" data-testid="sync-settings" onSubmit={(e) => void submit(e)}>
-      <h2>{t('sync.settings.title')}</h2>
-      <label className="check">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="sync-enabled" />
-        {t('sync.settings.enabled')}
-      </label>
-      <label>
-        {t('sync.settings.baseUrl')}
-        <input
-          value={baseUrl}
-          onChange={(e) => setBaseUrl(e.target.value)}
-          placeholder="https://hims.example.gov.in/fhir"
-          data-testid="sync-base-url"
-        />
-      </label>
-      <label>
-        {t('sync.settings.auth')}
-        <select value={authKind} onChange={(e) => setAuthKind(e.target.value as AuthKind)} data-testid="sync-auth-kind">
-          <option value="none">{t('sync.settings.authNone')}</option>
-          <option value="bearer">{t('sync.settings.authBearer')}</option>
-          <option value="client_credentials">{t('sync.settings.authOauth')}</option>
-        </select>
-      </label>
-      {authKind === 'bearer' && (
-        <label>
-          {t('sync.settings.bearerToken')} {loaded.hasBearerToken && <span className="hint">{t('sync.settings.secretSet')}</span>}
-          <input type="password" value={bearerToken} onChange={(e) => setBearerToken(e.target.value)} autoComplete="off" />
+    <Dialog className="sync-settings panel" labelledBy="sync-settings-title" testId="sync-settings" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="sync-settings-title">{t('sync.settings.title')}</h2>
+        <label className="check">
+          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="sync-enabled" />
+          {t('sync.settings.enabled')}
         </label>
-      )}
-      {authKind === 'client_credentials' && (
-        <>
+        <label>
+          {t('sync.settings.baseUrl')}
+          <input
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.target.value)}
+            placeholder="https://hims.example.gov.in/fhir"
+            data-testid="sync-base-url"
+          />
+        </label>
+        <label>
+          {t('sync.settings.auth')}
+          <select value={authKind} onChange={(e) => setAuthKind(e.target.value as AuthKind)} data-testid="sync-auth-kind">
+            <option value="none">{t('sync.settings.authNone')}</option>
+            <option value="bearer">{t('sync.settings.authBearer')}</option>
+            <option value="client_credentials">{t('sync.settings.authOauth')}</option>
+          </select>
+        </label>
+        {authKind === 'bearer' && (
           <label>
-            {t('sync.settings.tokenUrl')}
-            <input value={tokenUrl} onChange={(e) => setTokenUrl(e.target.value)} />
+            {t('sync.settings.bearerToken')}{' '}
+            {loaded.hasBearerToken && <span className="hint">{t('sync.settings.secretSet')}</span>}
+            <input type="password" value={bearerToken} onChange={(e) => setBearerToken(e.target.value)} autoComplete="off" />
           </label>
-          <label>
-            {t('sync.settings.clientId')}
-            <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" />
-          </label>
-          <label>
-            {t('sync.settings.clientSecret')}{' '}
-            {loaded.hasClientSecret && <span className="hint">{t('sync.settings.secretSet')}</span>}
-            <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
-          </label>
-        </>
-      )}
-      <label>
-        {t('sync.settings.caPem')}
-        <textarea rows={3} value={caPem} onChange={(e) => setCaPem(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
-      </label>
-      <label>
-        {t('sync.settings.timeout')}
-        <input
-          type="number"
-          min={1}
-          max={300}
-          value={timeoutSeconds}
-          onChange={(e) => setTimeoutSeconds(Number(e.target.value) || 15)}
-        />
-      </label>
-      {error && <CallErrorMessage error={error} />}
-      {testResult && (
-        <p className={testResult.ok ? 'sync-test ok' : 'sync-test failed'} data-testid="sync-test-result" role="status">
-          {testResult.ok
-            ? `${t('sync.settings.testOk', { ms: testResult.elapsedMs })} FHIR ${testResult.fhirVersion ?? '?'}${testResult.software ? ` · ${testResult.software}` : ''}`
-            : `${t('sync.settings.testFailed')} ${testResult.message}`}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={save.pending || test.pending} data-testid="sync-save">
-          {t('sync.settings.saveAndTest')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('sync.close')}
-        </button>
-      </div>
-    </form>
+        )}
+        {authKind === 'client_credentials' && (
+          <>
+            <label>
+              {t('sync.settings.tokenUrl')}
+              <input value={tokenUrl} onChange={(e) => setTokenUrl(e.target.value)} />
+            </label>
+            <label>
+              {t('sync.settings.clientId')}
+              <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" />
+            </label>
+            <label>
+              {t('sync.settings.clientSecret')}{' '}
+              {loaded.hasClientSecret && <span className="hint">{t('sync.settings.secretSet')}</span>}
+              <input type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
+            </label>
+          </>
+        )}
+        <label>
+          {t('sync.settings.caPem')}
+          <textarea rows={3} value={caPem} onChange={(e) => setCaPem(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        </label>
+        <label>
+          {t('sync.settings.timeout')}
+          <input
+            type="number"
+            min={1}
+            max={300}
+            value={timeoutSeconds}
+            onChange={(e) => setTimeoutSeconds(Number(e.target.value) || 15)}
+          />
+        </label>
+        {error && <CallErrorMessage error={error} />}
+        {testResult && (
+          <p className={testResult.ok ? 'sync-test ok' : 'sync-test failed'} data-testid="sync-test-result" role="status">
+            {testResult.ok
+              ? `${t('sync.settings.testOk', { ms: testResult.elapsedMs })} FHIR ${testResult.fhirVersion ?? '?'}${testResult.software ? ` · ${testResult.software}` : ''}`
+              : `${t('sync.settings.testFailed')} ${testResult.message}`}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={save.pending || test.pending} data-testid="sync-save">
+            {t('sync.settings.saveAndTest')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('sync.close')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -30,6 +30,11 @@ export class AuthPage {
     await this.page.goto('/');
   }
 
+  /** A field of the first run's "This counter" section. */
+  identityField(field: 'hospitalName' | 'hospitalCode' | 'counterLetter' | 'timeZone'): Locator {
+    return this.setupForm.getByTestId(`identity-${field}`);
+  }
+
   async createAdministrator(account: Account, repeat = account.password) {
     const form = this.setupForm;
     await form.getByTestId('auth-username').fill(account.username);
@@ -75,6 +80,7 @@ export class AuthPage {
   async closeAccounts() {
     await this.page.keyboard.press('Escape');
     await expect(this.accounts).toBeHidden();
+    await expect(this.search).toBeFocused();
   }
 
   async signOut() {

@@ -12,6 +12,17 @@ export interface NewPatient {
   pincode: string;
 }
 
+/** The patient most counter specs register. */
+export const SUNITA: NewPatient = {
+  name: 'Sunita Devi',
+  gender: 'female',
+  ageYears: 34,
+  phone: '9812345678',
+  guardianRelation: 'W/o',
+  guardianName: 'Rakesh Kumar',
+  pincode: '110006',
+};
+
 export class CounterPage {
   readonly search: Locator;
   readonly results: Locator;

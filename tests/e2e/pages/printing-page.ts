@@ -36,8 +36,10 @@ export class PrintingPage {
     await expect(this.page.getByTestId('printer-message')).toBeVisible();
   }
 
+  /** Escape closes it (wherever the cursor is) and puts the cursor back in the search box. */
   async closeSettings() {
-    await this.page.getByTestId('printer-close').click();
+    await this.page.keyboard.press('Escape');
     await expect(this.settings).toBeHidden();
+    await expect(this.page.getByTestId('search-input')).toBeFocused();
   }
 }

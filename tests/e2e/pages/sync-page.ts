@@ -25,9 +25,11 @@ export class SyncPage {
     await expect(this.page.getByTestId('sync-test-result')).toContainText('Connected');
   }
 
+  /** Escape closes it and puts the cursor back in the search box. */
   async closeSettings() {
-    await this.settings.getByRole('button', { name: 'Close' }).click();
+    await this.page.keyboard.press('Escape');
     await expect(this.settings).toBeHidden();
+    await expect(this.page.getByTestId('search-input')).toBeFocused();
   }
 
   async syncNow() {
