@@ -27,13 +27,17 @@ export type AuditAction =
   | 'clerk.create'
   | 'clerk.update'
   | 'counter.configure'
-  | 'counter.update';
+  | 'counter.update'
+  | 'patient.bringOver'
+  | 'peer.pair'
+  | 'peer.remove'
+  | 'peer.networkKey';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer';
   entityId: string;
   detail?: Record<string, unknown>;
 }

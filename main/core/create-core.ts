@@ -26,6 +26,8 @@ import { clerksHandlers } from '../auth/clerks-handlers';
 import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
+import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
+import { peersHandlers } from '../peers/peers-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -43,6 +45,8 @@ export interface CoreOptions {
   sync?: SyncServiceOptions;
   /** A clerk's session locks after this many minutes away from the counter (default 5). */
   idleLockMinutes?: number;
+  /** The hospital network of counters (main/peers): where this counter's peer server listens. */
+  peers?: Partial<PeerServiceOptions>;
 }
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
@@ -55,6 +59,8 @@ export interface Core {
   events: CoreEvents;
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
+  /** The hospital's other counters (docs/peers.md). */
+  peers: PeerService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
   desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
   close(): void;
@@ -82,6 +88,12 @@ export function createCore(options: CoreOptions): Core {
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
     const identity = createCounterIdentityService(context, events, () => sync.engine.recheckCounter());
+    // The registry answers the peers' calls; it is made below, and asked for only once a peer calls.
+    let registryRef: Registry | null = null;
+    const peers = createPeerService(context, () => registryRef!, secrets, {
+      ...(options.log ? { log: options.log } : {}),
+      ...options.peers,
+    });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
     const registry = createRegistry(
       [
@@ -95,18 +107,27 @@ export function createCore(options: CoreOptions): Core {
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
+        peersHandlers(context, peers),
       ],
       { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
     );
+    registryRef = registry;
     scanners.start();
     printWorker.start();
     sync.start();
+    // In the background: a counter with no network key has no peer server, and one that fails to listen still counts.
+    peers
+      .start()
+      .catch((err: unknown) =>
+        (options.log ?? console.error)(`peer server not started: ${err instanceof Error ? err.message : String(err)}`),
+      );
     return {
       registry,
       context,
       db,
       events,
       sync,
+      peers,
       desk: {
         isLive: (token) => sessions.isLive(token),
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
@@ -114,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
       },
       close: () => {
         sync.stop();
+        void peers.close();
         void scanners.stop();
         printWorker.stop();
         db.close();

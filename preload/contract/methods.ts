@@ -13,6 +13,8 @@ import { tokenMethods } from './methods/token-methods';
 import { cardMethods } from './methods/card-methods';
 import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
+import { peerMethods } from './methods/peer-methods';
+import { peersMethods } from './methods/peers-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -26,6 +28,8 @@ export const methods = joinMethods(
   cardMethods,
   printingMethods,
   syncMethods,
+  peerMethods,
+  peersMethods,
 );
 
 export type Methods = typeof methods;
