@@ -222,6 +222,7 @@ function CounterScreen() {
             search={search}
             showResults={selected === null}
             notFound={notFound}
+            foundElsewhere={elsewhere.found.length > 0}
             onSelect={select}
             onEnterNotFound={() => (elsewhere.found[0] ? void bringOver(elsewhere.found[0]) : openForm())}
             onNewPatient={openForm}

@@ -49,7 +49,12 @@ export function ElsewhereResults({ elsewhere, onBring, pending }: Props) {
                   onClick={() => onBring(found)}
                 >
                   {found.broughtHere ? t('peers.elsewhere.open') : t('peers.elsewhere.bring')}
-                  {i === 0 && <kbd>Enter</kbd>}
+                  {i === 0 && (
+                    <>
+                      {' '}
+                      <kbd>Enter</kbd>
+                    </>
+                  )}
                 </button>
               </li>
             );
