@@ -14,7 +14,7 @@ import type { PeerService } from './peer-service';
 import { peerById } from './peer-store';
 
 /** A lookup goes to every counter at once and waits this long at most: a dead counter must not hold up the clerk. */
-export const LOOKUP_TIMEOUT_MS = 350;
+export const LOOKUP_TIMEOUT_MS = 300;
 
 export function peersHandlers(ctx: CoreContext, peers: PeerService): HandlerMap {
   const { db } = ctx;

@@ -2,14 +2,12 @@
 // with its peer server on its own loopback port (real TLS), and stand-in peers
 // that misbehave (garbage, a huge answer, a slow drip, an expired
 // certificate, a black hole) for the bad-input tests.
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
 import { afterEach } from 'vitest';
-import { spkiPin } from '../../main/peers/peer-tls';
 import { savePeer } from '../../main/peers/peer-store';
+import { certificate } from './peer-certificates';
 import { startTestCore, tempDir, type TestCore } from './temp-core';
 
 export const NETWORK_KEY = 'LNHKE-Y2026-COUNT-ERSAB-CDEFG';
@@ -79,23 +77,6 @@ export function peerSceneEachTest() {
   };
 }
 
-/** A self-signed certificate like a counter's, valid from `from` to `to`. */
-export async function certificate(from: Date, to: Date) {
-  const pair = generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const made = await generate([{ name: 'commonName', value: 'stand-in peer' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    keyPair: { privateKey: pair.privateKey, publicKey: pair.publicKey },
-    notBeforeDate: from,
-    notAfterDate: to,
-  });
-  return { keyPem: pair.privateKey, certPem: made.cert, pin: spkiPin(made.cert) };
-}
-
 /** An HTTPS server that answers every request with `handler`, registered at `c` as a paired counter `letter`. */
 export async function standInPeer(
   c: TestCore,
@@ -155,4 +136,4 @@ export async function blackHolePeer(c: TestCore, letter: string): Promise<{ clos
   };
 }
 
-export { tempDir };
+export { certificate, tempDir };
