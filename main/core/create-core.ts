@@ -24,6 +24,9 @@ import { clerksHandlers } from '../auth/clerks-handlers';
 import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
+import { applyPendingRestore } from '../backup/backup-restore';
+import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
+import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -32,7 +35,12 @@ export interface CoreOptions {
   settings?: CounterSettings;
   clock?: Clock;
   nativeBinding?: string;
+  /** A plain function for the log (tests); without it and without `logger`, pino into <dataDir>/logs. */
   log?: (message: string) => void;
+  /** The log (main/log/logger.ts). */
+  logger?: Logger;
+  /** Backups, the clock watch, maintenance (main/ops): the shells pass autoStart. */
+  ops?: OpsOptions;
   /** Where the card issuer's private key is kept (Electron: OS keystore); default plain files in dataDir/secrets. */
   secrets?: SecretStore;
   /** Slip printing: time-outs, back-off, the OS print queue (Electron injects its own). */
@@ -55,16 +63,32 @@ export interface Core {
   sync: SyncService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
   desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
+  /** Backups, the clock watch, maintenance, the update feed (main/ops). */
+  ops: Ops;
+  logger: Logger;
   close(): void;
+  /** At the end of the day: one last backup (when backups are on), then close. */
+  closeGracefully(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'counter.sqlite';
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(
-    join(options.dataDir, DATABASE_FILE),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const logger = options.logger ?? (options.log ? callbackLogger(options.log) : fileLogger(options.dataDir));
+  let db: Database;
+  try {
+    // A restore staged by the Maintenance screen is put in place before the database is opened.
+    const restored = applyPendingRestore(options.dataDir);
+    if (restored) logger.warn('restored a backup; the database it replaced was kept aside', { keptAside: restored.keptAside });
+    db = openDatabase(
+      join(options.dataDir, DATABASE_FILE),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+  } catch (err) {
+    logger.error(`cannot open the database: ${err instanceof Error ? err.message : String(err)}`);
+    logger.close();
+    throw err;
+  }
   try {
     const context: CoreContext = {
       db,
@@ -82,11 +106,29 @@ export function createCore(options: CoreOptions): Core {
         shell: context.shell,
       }),
     };
-    const events = createCoreEvents(options.log);
+    const events = createCoreEvents(logFn(logger.child('events')));
     const scanners = createScannerService(context, events);
     const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
-    const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
-    const sync = createSyncService(context, secrets, events, options.sync);
+    const printWorker = createPrintWorker(context, { log: logFn(logger.child('print')), ...options.printing });
+    const ops = createOps(
+      {
+        ctx: context,
+        dataDir: options.dataDir,
+        databaseFile: join(options.dataDir, DATABASE_FILE),
+        secrets,
+        events,
+        logger,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        syncStatus: () => sync.engine.status(),
+      },
+      options.ops,
+    );
+    const sync = createSyncService(context, secrets, events, {
+      log: logFn(logger.child('sync')),
+      onServerDate: (serverDate, localAt) => ops.clock.observeServerTime(serverDate, localAt),
+      afterRound: [ops.afterSyncRound],
+      ...options.sync,
+    });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
     const registry = createRegistry(
       [
@@ -100,12 +142,32 @@ export function createCore(options: CoreOptions): Core {
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
+        ops.handlers,
       ],
-      { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
+      { gate: createAuthGate(sessions), log: logFn(logger.child('core')) },
     );
     scanners.start();
     printWorker.start();
     sync.start();
+    ops.start();
+    logger.info('counter started', {
+      app: APP_VERSION,
+      schema: db.pragma('user_version', { simple: true }) as number,
+      shell: options.shell,
+      counter: context.identity.counterLetter,
+    });
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      ops.stop();
+      sync.stop();
+      void scanners.stop();
+      printWorker.stop();
+      db.close();
+      logger.info('counter stopped');
+      logger.close();
+    };
     return {
       registry,
       context,
@@ -117,15 +179,18 @@ export function createCore(options: CoreOptions): Core {
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
         startedAt: (token) => sessions.startedAt(token),
       },
-      close: () => {
-        sync.stop();
-        void scanners.stop();
-        printWorker.stop();
-        db.close();
+      ops,
+      logger,
+      close,
+      closeGracefully: async () => {
+        if (closed) return;
+        await ops.backups.runAtClose();
+        close();
       },
     };
   } catch (err) {
     db.close();
+    logger.close();
     throw err;
   }
 }

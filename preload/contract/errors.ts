@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
   'VERSION_CONFLICT', // someone changed the record since it was read
   'INTERNAL',
+  'CLOCK_BEHIND', // this computer's clock is earlier than what the counter already dated (details: ClockBehindDetails)
   'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -50,5 +51,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DUPLICATE_SUSPECTED: 409,
   VERSION_CONFLICT: 409,
   INTERNAL: 500,
+  CLOCK_BEHIND: 409,
   UNAVAILABLE: 503,
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ScannerStatus } from './methods/card-schemas';
 import { SyncStatus } from './methods/sync-schemas';
+import { BackupStatus, ClockStatus } from './methods/ops-schemas';
 
 export { EVENT_CHANNEL } from '../event-channel';
 
@@ -14,6 +15,10 @@ export const events = {
   'scanner.status': ScannerStatus,
   /** The HIMS sync engine's state changed or a round ended (main/sync). */
   'sync.status': SyncStatus,
+  /** This computer's clock became (un)trustworthy (main/clock). */
+  'clock.status': ClockStatus,
+  /** A backup started, finished or failed, or became overdue (main/backup). */
+  'backup.status': BackupStatus,
 } as const;
 
 export type Events = typeof events;
