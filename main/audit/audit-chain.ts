@@ -34,7 +34,7 @@ export function auditRowHash(previous: string, row: ChainedRow): string {
 export function registerAuditFunctions(db: Database): void {
   // SQLite hands TEXT columns over as strings (NULL as null) and INTEGER as numbers.
   const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-  db.function('hims_audit_hash', { deterministic: true }, (...args: unknown[]) => {
+  db.function('hims_audit_hash', { deterministic: true, varargs: true }, (...args: unknown[]) => {
     const [previous, seq, at, actor, action, entity, entityId, detail] = args;
     return auditRowHash(text(previous), {
       seq: Number(seq),

@@ -87,8 +87,7 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
     if (!s.folder) return { ...base, state: 'off', nextDueAt: null };
     if (!s.recovery || !readBackupKey(o.secrets)) return { ...base, state: 'no_key', nextDueAt: null };
     if (running) return { ...base, state: 'running', nextDueAt: dueAt };
-    const failedLast = runs.lastFailure && (!runs.lastSuccessAt || runs.lastFailure.at > runs.lastSuccessAt);
-    if (failedLast) return { ...base, state: 'failed', nextDueAt: dueAt };
+    if (runs.lastOutcome === 'failed') return { ...base, state: 'failed', nextDueAt: dueAt };
     const overdue =
       !runs.lastSuccessAt || now().getTime() - Date.parse(runs.lastSuccessAt) > OVERDUE_FACTOR * s.everyMinutes * 60_000;
     return { ...base, state: overdue ? 'overdue' : 'ok', nextDueAt: dueAt ?? now().toISOString() };

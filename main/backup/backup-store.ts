@@ -86,11 +86,14 @@ export function recordRun(db: Database, run: BackupRunRow): void {
 export function lastRuns(db: Database): {
   lastSuccessAt: string | null;
   lastFailure: { at: string; message: string | null } | null;
+  /** How the most recent run ended (by order of runs, not by a clock that may have moved). */
+  lastOutcome: 'ok' | 'failed' | null;
 } {
   const ok = sql<[], { at: string | null }>(db, "SELECT max(finished_at) AS at FROM backup_runs WHERE outcome = 'ok'").get();
   const failed = sql<[], { at: string; message: string | null }>(
     db,
     "SELECT finished_at AS at, message FROM backup_runs WHERE outcome = 'failed' ORDER BY id DESC LIMIT 1",
   ).get();
-  return { lastSuccessAt: ok?.at ?? null, lastFailure: failed ?? null };
+  const last = sql<[], { outcome: 'ok' | 'failed' }>(db, 'SELECT outcome FROM backup_runs ORDER BY id DESC LIMIT 1').get();
+  return { lastSuccessAt: ok?.at ?? null, lastFailure: failed ?? null, lastOutcome: last?.outcome ?? null };
 }
