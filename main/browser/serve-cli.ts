@@ -54,20 +54,49 @@ export async function main(argv: string[]): Promise<void> {
     throw new Error(`--idle-lock-minutes must be 1-120, not "${values['idle-lock-minutes']}"`);
   }
 
-  const core = createCore({ dataDir, shell: 'browser', settings, sync: { autoStart: true }, idleLockMinutes });
-  const shell = await startBrowserShell({
-    core,
-    rendererDir,
-    port,
-    host: values.host,
-    apiKey,
-    extraHosts: values['allow-host'] ?? [],
-  });
-  console.log(`HIMS Counter (browser shell) at ${shell.url}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
+  // A restore staged from the Maintenance screen restarts the counter in this
+  // process onto the restored database, on the same address (sign in again).
+  let restart: () => void = () => {};
+  const open = async () => {
+    const core = createCore({
+      dataDir,
+      shell: 'browser',
+      settings,
+      sync: { autoStart: true },
+      ops: { autoStart: true, onRestartRequested: () => restart() },
+      idleLockMinutes,
+    });
+    const shell = await startBrowserShell({
+      core,
+      rendererDir,
+      port,
+      host: values.host,
+      apiKey,
+      extraHosts: values['allow-host'] ?? [],
+    });
+    return { core, shell };
+  };
+  let running = await open();
+  console.log(`HIMS Counter (browser shell) at ${running.shell.url}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
+  restart = () => {
+    void running.shell
+      .close()
+      .then(() => running.core.close())
+      .then(open)
+      .then((next) => {
+        running = next;
+        console.log('restarted onto the restored database');
+      })
+      .catch((err: unknown) => {
+        console.error(`hims-counter: restart after restore failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      });
+  };
 
   const stop = () => {
-    void shell.close().then(() => {
-      core.close();
+    // One last backup (when backups are on), then close.
+    void running.shell.close().then(async () => {
+      await running.core.closeGracefully();
       process.exit(0);
     });
   };

@@ -62,7 +62,7 @@ export interface Core {
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
-  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
+  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt' | 'liveCount'>;
   /** Backups, the clock watch, maintenance, the update feed (main/ops). */
   ops: Ops;
   logger: Logger;
@@ -178,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
         isLive: (token) => sessions.isLive(token),
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
         startedAt: (token) => sessions.startedAt(token),
+        liveCount: () => sessions.liveCount(),
       },
       ops,
       logger,
