@@ -5,6 +5,7 @@
 // with --expect SEQ:HASH) compares. Mapping: docs/fhir-mapping.md "Audit checkpoint".
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { Database } from 'better-sqlite3';
+import { r4Problems } from '../fhir/fhir-validate';
 import { NS } from '../fhir/systems';
 import type { CounterIdentity } from '../config/counter-identity';
 import type { HimsClient } from '../sync/hims-client';
@@ -69,6 +70,9 @@ export function auditCheckpointStep(db: Database, identity: () => CounterIdentit
     if (sent && sent.seq >= head.seq) return;
     if (sent && clock().getTime() - Date.parse(sent.at) < CHECKPOINT_EVERY_MS) return;
     const event = checkpointEvent(identity(), head, now());
+    // Checked like every resource we send (main/fhir/fhir-validate.ts).
+    const problems = r4Problems(event);
+    if (problems.length) throw new PermanentError(`the audit checkpoint is not valid FHIR: ${problems.join('; ')}`);
     const ifNoneExist = `entity-name=${encodeURIComponent(checkpointName(identity().counterId, head))}`;
     const answer = await client.request('POST', 'AuditEvent', event, { 'if-none-exist': ifNoneExist });
     if (answer.status !== 200 && answer.status !== 201)

@@ -10,7 +10,7 @@
 //   macOS    fdesetup status (FileVault).
 // Commands are injected so every branch is tested with the OS's real output.
 import { execFile } from 'node:child_process';
-import { parse } from 'node:path';
+import { win32 } from 'node:path';
 import type { DiskEncryption } from '../../preload/contract/methods/ops-schemas';
 
 export type CommandRunner = (command: string, args: string[]) => Promise<string>;
@@ -66,8 +66,10 @@ async function linux(dir: string, run: CommandRunner): Promise<Verdict> {
 }
 
 async function windows(dir: string, run: CommandRunner): Promise<Verdict> {
-  const drive = parse(dir).root.replace(/\\$/, '');
-  if (!/^[A-Za-z]:$/.test(drive)) return unknown(`the data folder is not on a lettered drive (${parse(dir).root})`);
+  // win32's parser on purpose: the tests run this branch on Linux too.
+  const root = win32.parse(dir).root;
+  const drive = root.replace(/\\$/, '');
+  if (!/^[A-Za-z]:$/.test(drive)) return unknown(`the data folder is not on a lettered drive (${root})`);
   const script = `(New-Object -ComObject Shell.Application).NameSpace('${drive}').Self.ExtendedProperty('System.Volume.BitLockerProtection')`;
   let answer: string;
   try {
