@@ -30,6 +30,8 @@ import { valuesFromCard } from './scanning/card-prefill';
 import { ScanResult } from './scanning/scan-result';
 import { PrintingBar } from './printing/printing-bar';
 import { SyncIndicator } from './sync/sync-indicator';
+import { OpsControls } from './ops/ops-controls';
+import { OpsStatusBar } from './ops/ops-status-bar';
 import { useCardScan } from './scanning/use-card-scan';
 
 /** Shorter queries match too many names to mean "this patient is new". */
@@ -190,8 +192,10 @@ function CounterScreen() {
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       >
+        <OpsControls timeZone={setup.info?.timeZone} />
         <DeskControls />
       </AppHeader>
+      <OpsStatusBar timeZone={setup.info?.timeZone} />
       <PrintingBar />
       <SyncIndicator />
       <main className="workspace">
