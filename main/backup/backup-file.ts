@@ -11,17 +11,8 @@
 //           as additional authenticated data: an edited header fails too.
 //   tag     16 bytes
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  fsyncSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -101,11 +92,12 @@ export async function writeBackupFile(
       },
     });
     await pipeline(createReadStream(databaseFile), createGzip({ level: 6 }), cipher, appendTag, out);
-    const fd = openSync(partial, 'r+');
+    // Flushed to the disk before it takes a backup's name; asynchronously, so the counter keeps serving meanwhile.
+    const handle = await open(partial, 'r+');
     try {
-      fsyncSync(fd);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
     renameSync(partial, outFile);
     return statSync(outFile).size;

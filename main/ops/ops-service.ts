@@ -7,7 +7,7 @@ import { latestVersion, loadMigrations } from '../db/migrate';
 import { migrationsDir } from '../db/open-database';
 import { appendAudit, type AuditAction } from '../audit/audit-log';
 import { auditCheckpointStep } from '../audit/audit-checkpoint';
-import { verifyAuditChain } from '../audit/audit-chain';
+import { verifyAuditChainAsync } from '../audit/audit-chain';
 import { exportAuditCsv, listAudit } from '../audit/audit-query';
 import { createBackupService, type BackupService } from '../backup/backup-service';
 import { restoreBackup, RestoreError } from '../backup/backup-restore';
@@ -172,8 +172,8 @@ export function createOps(deps: OpsDeps, options: OpsOptions = {}): Ops {
       writeTransaction(db, () => audit(call.actor, 'audit.export', { rows: out.rows, filter }));
       return out;
     },
-    'audit.verify': () => {
-      const { intact, entries, head, breaks } = verifyAuditChain(db);
+    'audit.verify': async () => {
+      const { intact, entries, head, breaks } = await verifyAuditChainAsync(db);
       if (!intact) deps.logger.error(`audit chain broken at ${breaks.length} place(s), first at seq ${breaks[0]?.seq ?? '?'}`);
       return { intact, entries, head, breaks };
     },

@@ -7,7 +7,7 @@ import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { create as createTar } from 'tar';
 import type { Database } from 'better-sqlite3';
-import { verifyAuditChain } from '../audit/audit-chain';
+import { verifyAuditChainAsync } from '../audit/audit-chain';
 import { checkDatabaseFile } from '../backup/db-check';
 import { LOG_DIR } from '../log/logger';
 import { databaseStats } from './db-stats';
@@ -58,7 +58,7 @@ export async function writeSupportBundle(input: SupportBundleInput): Promise<{ f
     const check = await checkDatabaseFile(input.databaseFile, input.nativeBinding, false).catch((err: unknown) => ({
       error: err instanceof Error ? err.message : String(err),
     }));
-    const chain = verifyAuditChain(input.db, { maxBreaks: 20 });
+    const chain = await verifyAuditChainAsync(input.db, { maxBreaks: 20 });
     const json = (name: string, value: unknown) => writeFileSync(join(work, name), `${JSON.stringify(value, null, 2)}\n`);
     json('versions.json', {
       ...input.versions,
