@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
+import { stampNow } from '../clock/clock-watermark';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
@@ -75,7 +76,8 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
             details: { token: open },
           });
         }
-        const at = nowIso(ctx);
+        // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
+        const at = stampNow(ctx, visitDate);
         const token = issue({ ...input, id, patientPk: patient.pk, transferredFromId: null }, visitDate, at);
         appendAudit(db, {
           at,
@@ -115,7 +117,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
         requireActiveDepartment(departmentCode);
         const patient = patientById(db, from.patientId)!;
-        const at = nowIso(ctx);
+        const at = stampNow(ctx, today(ctx));
         const id = randomUUID();
         // The new token is numbered in its new department on the day of the original visit.
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);

@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'VERSION_CONFLICT', // someone changed the record since it was read
   'NOT_SET_UP', // this counter has no letter or hospital code yet: nothing can be issued
   'INTERNAL',
+  'CLOCK_BEHIND', // this computer's clock is earlier than what the counter already dated (details: ClockBehindDetails)
   'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -52,5 +53,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   VERSION_CONFLICT: 409,
   NOT_SET_UP: 409,
   INTERNAL: 500,
+  CLOCK_BEHIND: 409,
   UNAVAILABLE: 503,
 };

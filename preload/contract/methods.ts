@@ -15,6 +15,7 @@ import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
+import { opsMethods } from './methods/ops-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -30,6 +31,7 @@ export const methods = joinMethods(
   syncMethods,
   peerMethods,
   peersMethods,
+  opsMethods,
 );
 
 export type Methods = typeof methods;
