@@ -134,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
     let registryRef: Registry | null = null;
     const peers = createPeerService(context, () => registryRef!, secrets, {
       log: logFn(logger.child('peers')),
+      onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
