@@ -86,7 +86,9 @@ function canonicalState(raw) {
 /** "NORTH EAST", "Kushi nagar" → "North East", "Kushi Nagar"; keeps dots and digits ("Y.S.R.", "24 Paraganas North"). */
 function districtName(raw) {
   const name = raw.trim().replace(/\s+/g, ' ');
-  return name.replace(/[A-Za-z]+/g, (word) => (word.length <= 1 ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1).toLowerCase()));
+  return name.replace(/[A-Za-z]+/g, (word) =>
+    word.length <= 1 ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1).toLowerCase(),
+  );
 }
 
 /** Splits one CSV line (quoted fields may hold commas). */
@@ -97,11 +99,11 @@ function csvFields(line) {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(field), (field = '');
+    else if (ch === ',') (out.push(field), (field = ''));
     else field += ch;
   }
   out.push(field);
@@ -140,7 +142,12 @@ let read = 0;
 let skipped = 0;
 for (const r of records(readFileSync(input, 'utf8'))) {
   read++;
-  if (!/^[1-9]\d{5}$/.test(r.pincode ?? '') || typeof r.district !== 'string' || typeof r.state !== 'string' || !r.district.trim()) {
+  if (
+    !/^[1-9]\d{5}$/.test(r.pincode ?? '') ||
+    typeof r.district !== 'string' ||
+    typeof r.state !== 'string' ||
+    !r.district.trim()
+  ) {
     skipped++;
     continue;
   }
@@ -170,4 +177,6 @@ writeFileSync(
     districts,
   })}\n`,
 );
-console.log(`${read} rows read, ${skipped} without PIN/district/state; ${allPins.size} PIN codes in ${districts.length} districts of ${STATES.length} states and UTs → ${output}`);
+console.log(
+  `${read} rows read, ${skipped} without PIN/district/state; ${allPins.size} PIN codes in ${districts.length} districts of ${STATES.length} states and UTs → ${output}`,
+);

@@ -25,13 +25,23 @@ export type AuditAction =
   | 'auth.unlock'
   | 'auth.startKiosk'
   | 'clerk.create'
-  | 'clerk.update';
+  | 'clerk.update'
+  // Issue #13
+  | 'patient.registerEmergency'
+  | 'patient.identify'
+  | 'patient.registerNewborn'
+  | 'patient.merge'
+  | 'patient.unmerge'
+  | 'patient.photo'
+  | 'patient.photoRemoved'
+  | 'token.mlc'
+  | 'photos.settings';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'settings';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -24,6 +24,10 @@ import { clerksHandlers } from '../auth/clerks-handlers';
 import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
+import { arrivalsHandlers } from '../patients/arrivals-handlers';
+import { mergeHandlers } from '../patients/merge-handlers';
+import { photoHandlers } from '../patients/photo-handlers';
+import { placesHandlers } from '../places/places-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -100,6 +104,10 @@ export function createCore(options: CoreOptions): Core {
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
+        arrivalsHandlers(context),
+        mergeHandlers(context),
+        photoHandlers(context),
+        placesHandlers(),
       ],
       { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
     );

@@ -13,6 +13,10 @@ import { tokenMethods } from './methods/token-methods';
 import { cardMethods } from './methods/card-methods';
 import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
+import { arrivalMethods } from './methods/arrival-methods';
+import { mergeMethods } from './methods/merge-methods';
+import { photoMethods } from './methods/photo-methods';
+import { placeMethods } from './methods/place-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -26,6 +30,10 @@ export const methods = joinMethods(
   cardMethods,
   printingMethods,
   syncMethods,
+  arrivalMethods,
+  mergeMethods,
+  photoMethods,
+  placeMethods,
 );
 
 export type Methods = typeof methods;
