@@ -142,8 +142,10 @@ let read = 0;
 let skipped = 0;
 for (const r of records(readFileSync(input, 'utf8'))) {
   read++;
+  // First digit 9 is the Army Postal Service, not in the civilian directory;
+  // the few rows carrying one (999999, 900056 ...) are placeholders.
   if (
-    !/^[1-9]\d{5}$/.test(r.pincode ?? '') ||
+    !/^[1-8]\d{5}$/.test(r.pincode ?? '') ||
     typeof r.district !== 'string' ||
     typeof r.state !== 'string' ||
     !r.district.trim()
@@ -178,5 +180,5 @@ writeFileSync(
   })}\n`,
 );
 console.log(
-  `${read} rows read, ${skipped} without PIN/district/state; ${allPins.size} PIN codes in ${districts.length} districts of ${STATES.length} states and UTs → ${output}`,
+  `${read} rows read, ${skipped} without a civilian PIN, district or state; ${allPins.size} PIN codes in ${districts.length} districts of ${STATES.length} states and UTs → ${output}`,
 );

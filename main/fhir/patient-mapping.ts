@@ -2,9 +2,10 @@
 // See docs/fhir-mapping.md for the table; this file is its implementation.
 import type { Extension, HumanName, Identifier, Patient as FhirPatient } from '@medplum/fhirtypes';
 import { clientUuidValue, EXTENSIONS, SYSTEMS } from './systems';
+import { applyPatientExtras, type PatientExtras } from './patient-extras';
 
 /** What the mapping reads of a local patient (a row of the patients table with identifiers). */
-export interface LocalPatient {
+export interface LocalPatient extends PatientExtras {
   id: string;
   uhid: string;
   name: string;
@@ -99,6 +100,7 @@ export function toFhirPatient(p: LocalPatient): PatientResource {
       },
     ];
   }
+  applyPatientExtras(resource, p);
   return resource;
 }
 
@@ -124,7 +126,7 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
   // Current names only (not a maiden or old name): the first is the name; a
   // second is the same name in the other script, as we send it.
   const all = resource.name ?? [];
-  const current = all.filter((n) => n.use === undefined || n.use === 'official' || n.use === 'usual');
+  const current = all.filter((n) => n.use === undefined || n.use === 'official' || n.use === 'usual' || n.use === 'temp');
   const names = (current.length > 0 ? current : all).map(nameText).filter((t) => t !== '');
   const text = names[0];
   if (!text || !resource.birthDate) return null;

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { estimateDateOfBirth } from '../core/clock';
 import { today, type CoreContext } from '../core/core-context';
+import { localDateTime, zonedInstant } from '../core/zoned-time';
 import { enqueueOutbox } from '../core/outbox';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
@@ -24,24 +25,6 @@ export const CASUALTY = 'CAS';
 
 const GENDER_WORD = { male: 'Male', female: 'Female', other: 'Person' } as const;
 
-/** "2026-11-30 14:05" in the hospital's time zone. */
-function localDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
 /** "Unknown Male 35 — 2026-11-30 14:05 — B-003": unique (the token label), and says what the casualty staff saw. */
 export function temporaryName(
   gender: keyof typeof GENDER_WORD,
@@ -51,17 +34,6 @@ export function temporaryName(
   label: string,
 ): string {
   return `Unknown ${GENDER_WORD[gender]} ${ageYears} — ${localDateTime(at, timeZone)} — ${label}`;
-}
-
-/** The instant of a local date and time in a time zone (two passes settle a DST change). */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const wanted = Date.parse(`${date}T${time}:00Z`);
-  let guess = wanted;
-  for (let i = 0; i < 2; i++) {
-    const shown = Date.parse(`${localDateTime(new Date(guess), timeZone).replace(' ', 'T')}:00Z`);
-    guess += wanted - shown;
-  }
-  return new Date(guess);
 }
 
 function fieldError(field: string, message: string, code = 'custom'): AppError {

@@ -14,6 +14,8 @@ import { insertPatient, patientByIdentifier, setIdentifier, IDENTIFIER_SYSTEMS }
 import { updateLocalPatient } from './local-patient-update';
 import { PermanentError, type HimsClient } from './hims-client';
 import { addReview, localIdOfRemote, readCursor, remoteOf, saveRemote, writeCursor } from './sync-store';
+import { readPatientExtras } from '../fhir/patient-extras';
+import { followHimsMerge } from './pull-merge';
 
 export interface PullOptions {
   pageSize: number;
@@ -51,10 +53,27 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     const resources = (response.data.entry ?? [])
       .map((e) => e.resource)
       .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
+    const survivorsToFetch = new Set<string>();
     db.transaction(() => {
       for (const resource of resources) upsertPatient(db, resource, options.now(), result);
+      // A record the HIMS merged into another (Patient.link replaced-by) points here at that one.
+      for (const resource of resources) {
+        const missing = resource.id ? followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy) : null;
+        if (missing) survivorsToFetch.add(missing);
+      }
       writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
     })();
+    // The survivor may be later in the pull, or older than the cursor: fetch it now and follow again.
+    for (const survivorId of survivorsToFetch) {
+      const answer = await client.request<FhirPatient>('GET', `Patient/${survivorId}`);
+      if (answer.status !== 200 || answer.data?.resourceType !== 'Patient') continue;
+      db.transaction(() => {
+        upsertPatient(db, answer.data, options.now(), result);
+        for (const resource of resources) {
+          if (resource.id) followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy);
+        }
+      })();
+    }
     result.received += resources.length;
     if (resources.length < options.pageSize) {
       result.done = true;
