@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { RelatedPerson } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { EXTENSIONS } from '../../main/fhir/systems';
+import type { PatientResource } from '../../main/fhir/patient-mapping';
 import { r4Problems } from '../../main/fhir/fhir-validate';
 import { verhoeffDigit } from '../../main/patients/verhoeff';
 import { allOf, connect, drain, type Encounter, type FhirPatient, syncSceneEachTest } from '../support/sync-fixture';
@@ -64,7 +65,7 @@ describe('issue 13 at the HIMS', () => {
       { url: 'recordedAt', valueDateTime: token.issuedAt },
     ]);
 
-    const fBaby = byUhid(uhid(baby));
+    const fBaby = byUhid(uhid(baby)) as PatientResource;
     expect(fBaby._birthDate?.extension).toContainEqual({ url: EXTENSIONS.birthTime, valueDateTime: '2026-11-25T06:40:00+05:30' });
     const related = await allOf<RelatedPerson>(hims, 'RelatedPerson');
     expect(related).toHaveLength(1);
@@ -93,6 +94,11 @@ describe('issue 13 at the HIMS', () => {
     const jpeg = tinyJpeg();
     await b.call('patients.setPhoto', { patientId: ram.id, jpeg, width: 64, height: 80, consent: true });
     expect(await b.call('patients.photo', { patientId: ram.id })).toMatchObject({ jpeg, width: 64, height: 80 });
+    // The card shows the photo (a JPEG image in the PDF); a card without one has none.
+    const pdf = (card: { pdfBase64: string }) => Buffer.from(card.pdfBase64, 'base64').toString('latin1');
+    expect(pdf(await b.call('cards.issue', { patientId: ram.id }))).toContain('/DCTDecode');
+    const sita = await b.call('patients.register', { name: 'Sita Devi', gender: 'female', ageYears: 30 });
+    expect(pdf(await b.call('cards.issue', { patientId: sita.id }))).not.toContain('/DCTDecode');
     await connect(b, hims.baseUrl);
     await drain(b);
     expect((await allOf<FhirPatient>(hims, 'Patient'))[0]!.photo).toBeUndefined();
