@@ -31,6 +31,7 @@ import { ScanResult } from './scanning/scan-result';
 import { PrintingBar } from './printing/printing-bar';
 import { SyncIndicator } from './sync/sync-indicator';
 import { useCardScan } from './scanning/use-card-scan';
+import { EMERGENCY_KEY, PatientTools, type PatientTool } from './patients/patient-tools';
 
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
@@ -71,6 +72,8 @@ function CounterScreen() {
   const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
   const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Issue 13: which of the emergency, duplicates and MLC-register dialogs is open.
+  const [tool, setTool] = useState<PatientTool | null>(null);
 
   // After an unlock, reload what the core refused while the counter was locked.
   const reloadKey = refreshKey + (desk?.unlocks ?? 0);
@@ -172,6 +175,9 @@ function CounterScreen() {
     if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
       e.preventDefault();
       openForm();
+    } else if (e.altKey && e.key.toLowerCase() === EMERGENCY_KEY) {
+      e.preventDefault();
+      setTool('emergency');
     } else if (e.key === 'F4') {
       e.preventDefault();
       setCameraOpen(true);
@@ -215,6 +221,19 @@ function CounterScreen() {
           >
             {t('scanning.camera.open')} <kbd>F4</kbd>
           </button>
+          <PatientTools
+            open={tool}
+            onOpen={setTool}
+            today={setup.info?.today ?? ''}
+            onEmergencyRegistered={(_patient, token) => {
+              setIssued(token);
+              setSelected(null);
+              setQuery('');
+              setQueueChoice(token.departmentCode);
+              refresh();
+              focusSearch();
+            }}
+          />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
           {cameraOpen && (
             <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
@@ -259,6 +278,12 @@ function CounterScreen() {
               issue={issue}
               pending={issueCall.pending}
               onClose={startOver}
+              today={setup.info?.today ?? ''}
+              onPatientChanged={(patient) => {
+                select(patient);
+                refresh();
+              }}
+              onOpenPatient={select}
             />
           )}
         </div>

@@ -2,7 +2,7 @@
 // scanner sends one query, not one per key, and ignores answers to queries
 // the clerk has already typed past.
 import { useEffect, useState } from 'react';
-import type { CallError, PatientSummary } from '../../../preload/contract';
+import type { CallError, PatientLink, PatientSummary } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -15,12 +15,15 @@ export interface SearchState {
   error: CallError | null;
   /** The results answer what is in the box right now. */
   upToDate: boolean;
+  /** The UHID searched is a duplicate merged into the patient shown (issue 13). */
+  mergedFrom: PatientLink | null;
 }
 
 interface Settled {
   query: string;
   patients: PatientSummary[];
   error: CallError | null;
+  mergedFrom: PatientLink | null;
 }
 
 export function usePatientSearch(query: string): SearchState {
@@ -35,8 +38,8 @@ export function usePatientSearch(query: string): SearchState {
         if (!live) return; // the clerk has typed on: this answer is stale
         setSettled(
           result.ok
-            ? { query: trimmed, patients: result.value.patients, error: null }
-            : { query: trimmed, patients: [], error: result.error },
+            ? { query: trimmed, patients: result.value.patients, error: null, mergedFrom: result.value.mergedFrom ?? null }
+            : { query: trimmed, patients: [], error: result.error, mergedFrom: null },
         );
       });
     }, SEARCH_DEBOUNCE_MS);
@@ -47,8 +50,14 @@ export function usePatientSearch(query: string): SearchState {
   }, [trimmed]);
 
   if (trimmed === '' || settled === null) {
-    return { settledQuery: '', patients: [], error: null, upToDate: trimmed === '' };
+    return { settledQuery: '', patients: [], error: null, upToDate: trimmed === '', mergedFrom: null };
   }
   // Keep showing the previous results while the next ones load: less flicker.
-  return { settledQuery: settled.query, patients: settled.patients, error: settled.error, upToDate: settled.query === trimmed };
+  return {
+    settledQuery: settled.query,
+    patients: settled.patients,
+    error: settled.error,
+    upToDate: settled.query === trimmed,
+    mergedFrom: settled.mergedFrom,
+  };
 }
