@@ -46,8 +46,10 @@ export function duplicatePairs(db: Database, day: string, days: number, limit: n
     for (const c of candidates) {
       const key = [row.id, c.patient.id].sort().join(':');
       if (pairs.has(key) || pairs.size >= limit) continue;
-      // The older record first: it is the one more often kept.
       const other = patientById(db, c.patient.id)!;
+      // A newborn shares the mother's mobile and carries her name ("Baby of …"): never her duplicate.
+      if (other.mother_pk === row.pk || row.mother_pk === other.pk) continue;
+      // The older record first: it is the one more often kept.
       const [a, b] = row.pk < other.pk ? [row, other] : [other, row];
       pairs.set(key, { a: toSummary(a, day), b: toSummary(b, day), reasons: c.reasons });
     }

@@ -225,6 +225,7 @@ function CounterScreen() {
             open={tool}
             onOpen={setTool}
             today={setup.info?.today ?? ''}
+            timeZone={setup.info?.timeZone}
             onEmergencyRegistered={(_patient, token) => {
               setIssued(token);
               setSelected(null);

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Patient } from '../../../preload/contract';
+import { callCounter } from '../api/counter-client';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { DoorField } from './door-dialog';
@@ -27,6 +28,10 @@ export function IdentifyForm({ patient, onDone, onCancel }: Props) {
   async function submit() {
     setError(null);
     const years = /^\d{1,3}$/.test(age.trim()) ? Number(age) : undefined;
+    // The PIN fills district and state here too, when it names one place.
+    const pin = /^[1-9]\d{5}$/.test(pincode.trim()) ? await callCounter('places.pincode', { pincode: pincode.trim() }) : null;
+    const places = pin?.ok ? pin.value.places : [];
+    const states = [...new Set(places.map((p) => p.state))];
     const result = await update.run({
       id: patient.id,
       version: patient.version,
@@ -34,7 +39,16 @@ export function IdentifyForm({ patient, onDone, onCancel }: Props) {
         name,
         ...(years !== undefined && years !== patient.ageYears ? { ageYears: years } : {}),
         ...(phone.trim() ? { phone } : {}),
-        ...(line.trim() || pincode.trim() ? { address: { line, ...(pincode.trim() ? { pincode: pincode.trim() } : {}) } } : {}),
+        ...(line.trim() || pincode.trim()
+          ? {
+              address: {
+                line,
+                ...(pincode.trim() ? { pincode: pincode.trim() } : {}),
+                ...(places.length === 1 ? { district: places[0]!.district } : {}),
+                ...(states.length === 1 ? { state: states[0]! } : {}),
+              },
+            }
+          : {}),
       },
     });
     if (result?.ok) onDone(result.value);

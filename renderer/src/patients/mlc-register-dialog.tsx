@@ -8,7 +8,33 @@ import { ageSex } from '../lib/format';
 import { parseDateOfBirth } from '../lib/parse-dob';
 import { DoorDialog, DoorField } from './door-dialog';
 
-export function MlcRegisterDialog({ today, onClose }: { today: string; onClose: () => void }) {
+/** "30-11-2026 14:05" in the hospital's time zone, as the slip prints it. */
+function recorded(iso: string, timeZone: string | undefined): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+export function MlcRegisterDialog({
+  today,
+  timeZone,
+  onClose,
+}: {
+  today: string;
+  timeZone: string | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const shown = today.split('-').reverse().join('/');
   const [from, setFrom] = useState(shown);
@@ -43,9 +69,7 @@ export function MlcRegisterDialog({ today, onClose }: { today: string; onClose: 
             {list.data.map(({ token, patient }) => (
               <tr key={token.id} data-testid="mlc-row">
                 <td className="mono">{token.mlc?.number}</td>
-                <td>
-                  {token.mlc ? new Date(token.mlc.at).toLocaleString('en-IN', { dateStyle: 'short', timeStyle: 'short' }) : ''}
-                </td>
+                <td>{token.mlc ? recorded(token.mlc.at, timeZone) : ''}</td>
                 <td>
                   {patient.name} · {ageSex(t, patient)} · {patient.uhid}
                 </td>

@@ -45,6 +45,7 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
       birthTime: `${hhmm[1]!.padStart(2, '0')}:${hhmm[2]}`,
     });
     if (result?.ok) onRegistered(result.value);
+    else if (result?.error.issues?.some((i) => i.code === 'future')) setProblem(t('door.newborn.future'));
     else if (result) setError(result.error);
   }
 

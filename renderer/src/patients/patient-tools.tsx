@@ -17,10 +17,11 @@ interface Props {
   open: PatientTool | null;
   onOpen: (tool: PatientTool | null) => void;
   today: string;
+  timeZone: string | undefined;
   onEmergencyRegistered: (patient: Patient, token: Token) => void;
 }
 
-export function PatientTools({ open, onOpen, today, onEmergencyRegistered }: Props) {
+export function PatientTools({ open, onOpen, today, timeZone, onEmergencyRegistered }: Props) {
   const { t } = useTranslation();
   const mayMerge = useMayCall('patients.merge');
   const mayListMlc = useMayCall('tokens.mlcList');
@@ -56,7 +57,7 @@ export function PatientTools({ open, onOpen, today, onEmergencyRegistered }: Pro
         />
       )}
       {open === 'duplicates' && <DuplicatesDialog onClose={close} />}
-      {open === 'mlc' && <MlcRegisterDialog today={today} onClose={close} />}
+      {open === 'mlc' && <MlcRegisterDialog today={today} timeZone={timeZone} onClose={close} />}
     </div>
   );
 }
