@@ -241,7 +241,7 @@ test('ID proof: an Aadhaar typed at registration is kept masked and is nowhere i
     await door.screenshot(testInfo, 'aadhaar-masked-hi');
   });
 
-  await test.step('And neither the number nor its first eight digits are in any file of the data folder', async () => {
+  await test.step('And neither the number nor its first eight digits are in any file of the data folder', () => {
     const dataDir = process.env.E2E_DATA_DIR!;
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.endsWith('counter.sqlite-wal'))).toBe(true);
