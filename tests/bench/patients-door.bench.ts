@@ -40,7 +40,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
         500,
         () => t.call('patients.search', { query: sample[Math.floor(random() * sample.length)]!.uhid }),
         {
-          p99Ms: 5,
+          p99Ms: 10,
         },
       ),
     );
@@ -73,7 +73,7 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
           });
           await t.call('patients.unmerge', { mergeId: merge.id });
         },
-        { p99Ms: 100 },
+        { p99Ms: 250 },
       ),
     );
     printTable(results);
