@@ -2,7 +2,7 @@
 // See docs/fhir-mapping.md for the table; this file is its implementation.
 import type { Extension, HumanName, Identifier, Patient as FhirPatient } from '@medplum/fhirtypes';
 import { clientUuidValue, EXTENSIONS, SYSTEMS } from './systems';
-import { applyPatientExtras, type PatientExtras } from './patient-extras';
+import { applyPatientExtras, readPatientExtras, type PatientExtras } from './patient-extras';
 
 /** What the mapping reads of a local patient (a row of the patients table with identifiers). */
 export interface LocalPatient extends PatientExtras {
@@ -131,6 +131,7 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
   const text = names[0];
   if (!text || !resource.birthDate) return null;
   const other = names[1] ?? null;
+  const extras = readPatientExtras(resource);
   const address = resource.address?.[0];
   const contact = resource.contact?.[0];
   const gender = resource.gender === 'male' || resource.gender === 'female' ? resource.gender : 'other';
@@ -155,5 +156,8 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
     abhaNumber: identifierValue(resource, SYSTEMS.abhaNumber),
     abhaAddress: identifierValue(resource, SYSTEMS.abhaAddress),
     cardId: identifierValue(resource, SYSTEMS.cardId),
+    // Issue 13, only when present, so a plain Patient reads back exactly as before.
+    ...(extras.unidentified ? { unidentified: true } : {}),
+    ...(extras.birthTime ? { birthTime: extras.birthTime } : {}),
   };
 }

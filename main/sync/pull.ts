@@ -135,7 +135,14 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
   const uhid = local.uhid || `HIMS${resource.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
   if (sql<[string], { pk: number }>(db, 'SELECT pk FROM patients WHERE uhid = ?').get(uhid)) return;
   if (local.abhaAddress && patientByIdentifier(db, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress)) local.abhaAddress = null;
-  const pk = insertPatient(db, { ...local, id: localId, uhid, originCounter: 'HIMS', at: resource.meta?.lastUpdated ?? at });
+  const pk = insertPatient(db, {
+    ...local,
+    id: localId,
+    uhid,
+    originCounter: 'HIMS',
+    at: resource.meta?.lastUpdated ?? at,
+    temporaryName: local.unidentified ? local.name : null,
+  });
   setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, local.abhaNumber);
   setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress);
   saveRemote(db, 'patient', localId, { ...remote, synced_version: 1 });

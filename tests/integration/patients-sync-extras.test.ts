@@ -54,7 +54,18 @@ describe('issue 13 at the HIMS', () => {
     const byUhid = (u: string) => patients.find((p) => p.identifier?.some((i) => i.value === u))!;
     const fUnknown = byUhid(uhid(unknown));
     expect(fUnknown.name?.[0]).toMatchObject({ use: 'temp', text: unknown.name });
+    expect(fUnknown.active).toBe(true);
     expect(fUnknown.extension).toContainEqual({ url: EXTENSIONS.unidentified, valueBoolean: true });
+
+    // Another counter's pull keeps him apart as unidentified, and lets go once B names him.
+    const c = scene.counter('C');
+    await connect(c, hims.baseUrl);
+    await drain(c);
+    expect((await c.call('patients.get', { id: unknown.id })).unidentified).toBe(true);
+    await b.call('patients.update', { id: unknown.id, version: unknown.version, changes: { name: 'Rakesh Yadav' } });
+    await drain(b);
+    await drain(c);
+    expect(await c.call('patients.get', { id: unknown.id })).toMatchObject({ name: 'Rakesh Yadav', unidentified: false });
 
     const [encounter] = await allOf<Encounter>(hims, 'Encounter');
     expect(encounter!.serviceType?.coding?.[0]?.code).toBe('CAS');
