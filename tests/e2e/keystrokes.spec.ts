@@ -19,14 +19,14 @@ test('a new adult takes 8 keys beyond the data (it took 15, plus typing district
   const keys = new KeyCounter(page);
 
   await test.step('When I type a mobile nobody has and press Enter, the form opens at the name', async () => {
-    await keys.type('9811223344');
-    await expect(page.getByTestId('reg-phone')).toHaveValue('9811223344');
+    await keys.type('9810133344');
+    await expect(page.getByTestId('reg-phone')).toHaveValue('9810133344');
     await keys.press('Enter');
     await expect(page.getByTestId('reg-name')).toBeFocused();
   });
 
   await test.step('Then name, Enter, one key for the sex, the age, Enter', async () => {
-    await keys.type('Mohan Lal');
+    await keys.type('Bhola Nath Tiwari');
     await keys.press('Enter');
     await expect(page.getByTestId('reg-gender')).toBeFocused();
     await keys.press('m');
@@ -55,7 +55,7 @@ test('a new adult takes 8 keys beyond the data (it took 15, plus typing district
     await expect(page.getByTestId('reg-pin-places')).toContainText('दिल्ली');
     await counter.screenshot(testInfo, 'keystrokes-pin-filled');
     await keys.press('Enter');
-    await expect(counter.patientPanel).toContainText('Mohan Lal');
+    await expect(counter.patientPanel).toContainText('Bhola Nath Tiwari');
   });
 
   await test.step('Then the patient is registered as typed, with 8 keys beyond the data', async () => {

@@ -120,7 +120,7 @@ test("a baby registered from the mother's record; a birth time still to come is 
     name: 'Sunita Devi',
     gender: 'female',
     ageYears: 27,
-    phone: '9812300011',
+    phone: '9810130011',
     address: { line: 'H.No. 12, Gali 4, Seelampur', pincode: '110053' },
   });
   await door.findAndOpen(mother.uhid, 'Sunita Devi');
