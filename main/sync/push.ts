@@ -112,13 +112,17 @@ async function sendAlone(
             fresh.resource,
             fresh.ifMatch ? { 'if-match': fresh.ifMatch } : {},
           );
-    const companionsLanded = await sendCompanions(client, fresh, response.status);
-    if ((response.status === 200 || response.status === 201) && companionsLanded) {
+    if (response.status === 200 || response.status === 201) {
       const entry: BundleEntry = {
         resource: response.data,
         response: { status: String(response.status), location: response.headers.location, etag: response.headers.etag },
       };
       db.transaction(() => applySuccess(db, fresh, entry, options.now(), result))();
+      const refused = await sendCompanions(client, fresh);
+      if (refused) {
+        review(db, fresh, 'rejected', `The HIMS refused the ${refused} sent with this patient.`, null, options.now());
+        result.reviewed++;
+      }
     } else {
       await settleRefusal(db, client, fresh, response, options, result);
       return;
@@ -126,14 +130,17 @@ async function sendAlone(
   }
 }
 
-/** Alone, a record's companions go after it, each a conditional update of its own. */
-async function sendCompanions(client: HimsClient, item: PlanItem, status: number): Promise<boolean> {
-  if (status !== 200 && status !== 201) return true; // the record itself is settled as refused
+/**
+ * Alone, a record's companions go after it, each a conditional update of its
+ * own. Returns what the HIMS refused (for the review list), or null.
+ */
+async function sendCompanions(client: HimsClient, item: PlanItem): Promise<string | null> {
   for (const companion of item.companions ?? []) {
     const answer = await client.request<Resource>('PUT', companion.request!.url, companion.resource);
-    if (answer.status !== 200 && answer.status !== 201) return false;
+    if (answer.status !== 200 && answer.status !== 201)
+      return `${companion.resource?.resourceType ?? 'record'} (${answer.status})`;
   }
-  return true;
+  return null;
 }
 
 function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: string, result: PushResult): void {

@@ -14,6 +14,9 @@ import { verhoeffDigit } from '../../main/patients/verhoeff';
 import { allOf, connect, drain, type Encounter, type FhirPatient, syncSceneEachTest } from '../support/sync-fixture';
 import { RAM, startTestCore } from '../support/temp-core';
 import { tinyJpeg } from '../support/tiny-jpeg';
+import { createHimsClient } from '../../main/sync/hims-client';
+import { pushOnce } from '../../main/sync/push';
+import { readSettings } from '../../main/sync/sync-store';
 
 const scene = syncSceneEachTest();
 
@@ -96,6 +99,30 @@ describe('issue 13 at the HIMS', () => {
     await drain(b);
     expect(await allOf<RelatedPerson>(hims, 'RelatedPerson')).toHaveLength(1);
     expect(byUhid(uhid(baby)).id).toBe(fBaby.id);
+  });
+
+  it('sends the mother one record at a time too (the path a refused Bundle takes)', async () => {
+    const hims = await scene.hims();
+    const b = scene.counter('B');
+    const mother = await b.call('patients.register', { name: 'Rekha Devi', gender: 'female', ageYears: 24, phone: '9812300099' });
+    const baby = await b.call('patients.registerNewborn', {
+      motherId: mother.id,
+      gender: 'male',
+      dateOfBirth: '2026-11-25',
+      birthTime: '07:15',
+    });
+    await connect(b, hims.baseUrl);
+    const client = createHimsClient(readSettings(b.core.db), { bearerToken: null, clientSecret: null }, () => b.clock.now());
+    const now = () => b.clock.now().toISOString();
+    const first = await pushOnce(b.core.db, client, { batchSize: 100, mode: 'single', now });
+    expect(first).toMatchObject({ sent: 2, reviewed: 0, followUps: true, more: true });
+    const second = await pushOnce(b.core.db, client, { batchSize: 100, mode: 'single', now });
+    expect(second).toMatchObject({ sent: 1, reviewed: 0 });
+    const [related] = await allOf<RelatedPerson>(hims, 'RelatedPerson');
+    const fBaby = (await allOf<FhirPatient>(hims, 'Patient')).find((p) =>
+      p.identifier?.some((i) => i.value === baby.uhid.replace(/-/g, '')),
+    );
+    expect(related?.patient?.reference).toBe(`Patient/${fBaby!.id}`);
   });
 
   it('sends the photo only when the hospital turns that on', async () => {
