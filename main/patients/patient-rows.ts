@@ -65,8 +65,8 @@ export const PATIENT_COLUMNS = `p.pk, p.id, p.uhid, p.name, p.name_other_script,
   (SELECT value FROM patient_identifiers WHERE patient_pk = p.pk AND system = 'abha-number') AS abha_number,
   (SELECT value FROM patient_identifiers WHERE patient_pk = p.pk AND system = 'abha-address') AS abha_address,
   p.unidentified, p.temporary_name, p.brought_by, p.birth_time, p.mother_pk, p.id_proof_type, p.id_proof_number, p.merged_into_pk,
-  (SELECT json_array(o.id, o.uhid, o.name) FROM patients o WHERE o.pk = p.mother_pk) AS mother_json,
-  (SELECT json_array(o.id, o.uhid, o.name) FROM patients o WHERE o.pk = p.merged_into_pk) AS merged_into_json,
+  CASE WHEN p.mother_pk IS NOT NULL THEN (SELECT json_array(o.id, o.uhid, o.name) FROM patients o WHERE o.pk = p.mother_pk) END AS mother_json,
+  CASE WHEN p.merged_into_pk IS NOT NULL THEN (SELECT json_array(o.id, o.uhid, o.name) FROM patients o WHERE o.pk = p.merged_into_pk) END AS merged_into_json,
   EXISTS (SELECT 1 FROM patient_photos ph WHERE ph.patient_pk = p.pk) AS has_photo`;
 
 function link(json: string | null): PatientLink | null {

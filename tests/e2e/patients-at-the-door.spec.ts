@@ -54,6 +54,7 @@ test('an unknown patient brought by the police: Casualty token at once with the 
   await test.step('When I find him and identify him, the name changes and the temporary name stays on record', async () => {
     await door.typeSearch('unknown male');
     await expect(door.results.first()).toContainText(label);
+    await expect(door.results.first().getByTestId('result-unidentified')).toBeVisible();
     await door.search.press('Enter');
     await expect(page.getByTestId('patient-unidentified')).toContainText('PCR van, PS Kotwali');
     await page.getByTestId('identify-open').click();
