@@ -128,10 +128,14 @@ test("a baby registered from the mother's record; a birth time still to come is 
 
   await test.step('When I choose "Register baby" and give a date of birth tomorrow, it is refused at the date', async () => {
     await page.getByTestId('newborn-open').click();
+    await expect(page.getByTestId('newborn-gender')).toBeFocused();
     await page.keyboard.press('f');
+    await expect(page.getByTestId('newborn-gender')).toHaveValue('female');
+    await expect(page.getByTestId('newborn-time')).toBeFocused();
     const tomorrow = new Date(Date.now() + 30 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
     await page.getByTestId('newborn-date').fill(tomorrow);
     await page.getByTestId('newborn-time').fill('06:40');
+    await expect(page.getByTestId('newborn-date')).toHaveValue(tomorrow);
     await page.getByTestId('newborn-submit').click();
     await expect(page.getByTestId('newborn-problem')).toHaveText('The date and time of birth cannot be later than now.');
     await door.screenshot(testInfo, 'newborn-refused-en');
@@ -150,6 +154,13 @@ test("a baby registered from the mother's record; a birth time still to come is 
     await door.switchLanguage();
     await expect(page.getByTestId('patient-mother')).toContainText('माँ');
     await door.screenshot(testInfo, 'newborn-hi');
+    // The mother's record, one click away, offers "Register baby" in Hindi too.
+    await page.getByTestId('patient-mother').getByRole('button').click();
+    await expect(door.patientPanel.locator('#patient-name')).toContainText('Sunita Devi');
+    await page.getByTestId('newborn-open').click();
+    await expect(page.getByTestId('newborn-dialog')).toContainText('शिशु का पंजीकरण');
+    await door.screenshot(testInfo, 'newborn-dialog-hi');
+    await page.getByTestId('newborn-dialog-close').click();
   });
 });
 
@@ -330,6 +341,11 @@ test('a photo from the webcam, with consent, about 20 KB, shown in the patient p
       await door.switchLanguage();
       await expect(photoPage.getByTestId('photo-open')).toHaveText('नई फ़ोटो');
       await door.screenshot(testInfo, 'photo-panel-hi');
+      await photoPage.getByTestId('photo-open').click();
+      await expect(photoPage.getByTestId('photo-capture')).toContainText('की फ़ोटो');
+      await expect(photoPage.getByTestId('photo-snap')).toBeEnabled({ timeout: 15_000 });
+      await door.screenshot(testInfo, 'photo-camera-hi');
+      await photoPage.getByTestId('photo-capture-close').click();
     });
     await context.close();
   } finally {
