@@ -41,13 +41,23 @@ export type AuditAction =
   | 'clock.accept'
   | 'update.settings'
   | 'support.bundle'
-  | 'audit.export';
+  | 'audit.export'
+  // Issue #13
+  | 'patient.registerEmergency'
+  | 'patient.identify'
+  | 'patient.registerNewborn'
+  | 'patient.merge'
+  | 'patient.unmerge'
+  | 'patient.photo'
+  | 'patient.photoRemoved'
+  | 'token.mlc'
+  | 'photos.settings';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer' | 'settings';
   entityId: string;
   detail?: Record<string, unknown>;
 }

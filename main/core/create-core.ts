@@ -31,6 +31,10 @@ import { peersHandlers } from '../peers/peers-handlers';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
 import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
+import { arrivalsHandlers } from '../patients/arrivals-handlers';
+import { mergeHandlers } from '../patients/merge-handlers';
+import { photoHandlers } from '../patients/photo-handlers';
+import { placesHandlers } from '../places/places-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -152,6 +156,10 @@ export function createCore(options: CoreOptions): Core {
         printingHandlers(context, printWorker),
         ops.handlers,
         peersHandlers(context, peers),
+        arrivalsHandlers(context),
+        mergeHandlers(context),
+        photoHandlers(context),
+        placesHandlers(),
       ],
       { gate: createAuthGate(sessions), log: logFn(logger.child('core')) },
     );

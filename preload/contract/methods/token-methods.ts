@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DepartmentCode, FeeCategory, IsoDate, Priority, Uuid, VisitType, optionalText, requiredText } from '../fields';
 import { Token } from '../records';
 import type { MethodSpec } from '../method-spec';
+import { MlcInput } from './arrival-schemas';
 
 export const tokenMethods = {
   'tokens.issue': {
@@ -16,6 +17,8 @@ export const tokenMethods = {
         priority: Priority.default('none'),
         visitType: VisitType.default('new'),
         feeCategory: FeeCategory.default('general'),
+        /** A medico-legal case: recorded with the token, so its slip prints it. */
+        mlc: MlcInput.optional(),
       })
       .strict(),
     output: Token,

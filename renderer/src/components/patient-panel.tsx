@@ -13,6 +13,8 @@ import { DepartmentPicker } from './department-picker';
 import { PatientFacts } from './patient-facts';
 import { TokenOptions, type TokenChoices } from './token-options';
 import { CardSlipButton } from '../printing/card-slip-button';
+import { PatientDoorFacts } from '../patients/patient-door-facts';
+import { EMPTY_MLC, MlcFields, mlcInput } from '../patients/mlc-fields';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -28,10 +30,16 @@ interface Props {
   issue: (input: MethodInput<'tokens.issue'>) => Promise<ActionResult<Token>>;
   pending: boolean;
   onClose: () => void;
+  /** Issue 13: today's date, and what to do when the record changes here or another record is opened from it. */
+  today: string;
+  onPatientChanged: (patient: Patient) => void;
+  onOpenPatient: (patient: Patient) => void;
 }
 
 export function PatientPanel(props: Props) {
   const { patient, details, detailsError, tokensToday, departments, departmentByCode, language, issue, pending, onClose } = props;
+  const [isMlc, setIsMlc] = useState(false);
+  const [mlc, setMlc] = useState(EMPTY_MLC);
   const { t } = useTranslation();
   const panelRef = useRef<HTMLElement>(null);
   // One id per patient shown: a retried issue after a lost answer returns the same token.
@@ -55,7 +63,18 @@ export function PatientPanel(props: Props) {
     }
     setNeedDepartment(false);
     setError(null);
-    const result = await issue({ id: tokenId, patientId: patient.id, departmentCode: code, ...choices });
+    const mlcValue = isMlc ? mlcInput(mlc) : null;
+    if (isMlc && !mlcValue) {
+      setError({ code: 'VALIDATION_FAILED', message: t('door.mlc.needAll'), field: 'mlc' });
+      return;
+    }
+    const result = await issue({
+      id: tokenId,
+      patientId: patient.id,
+      departmentCode: code,
+      ...choices,
+      ...(mlcValue ? { mlc: mlcValue } : {}),
+    });
     if (result && !result.ok) setError(result.error);
   }
 
@@ -101,6 +120,9 @@ export function PatientPanel(props: Props) {
         </button>
       </div>
       <PatientFacts patient={patient} details={details} />
+      {details && (
+        <PatientDoorFacts details={details} today={props.today} onChanged={props.onPatientChanged} onOpen={props.onOpenPatient} />
+      )}
       <CardSlipButton key={patient.id} patientId={patient.id} />
       {detailsError && <CallErrorMessage error={detailsError} title={t('patient.loadFailed')} />}
       {tokensToday.length > 0 && (
@@ -126,6 +148,11 @@ export function PatientPanel(props: Props) {
         }}
       />
       <TokenOptions value={choices} onChange={setChoices} />
+      <label className="toggle">
+        <input type="checkbox" data-testid="token-mlc" checked={isMlc} onChange={(e) => setIsMlc(e.target.checked)} />
+        {t('door.mlc.toggle')}
+      </label>
+      {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
       {needDepartment && (
         <p className="field-error" role="alert" data-testid="issue-need-department">
           {t('panel.chooseDepartment')}
