@@ -10,6 +10,7 @@ export type AuditAction =
   | 'token.issue'
   | 'token.cancel'
   | 'token.transfer'
+  | 'token.move'
   | 'department.update'
   | 'token.print'
   | 'token.reprint'
@@ -24,6 +25,8 @@ export type AuditAction =
   | 'auth.lock'
   | 'auth.unlock'
   | 'auth.startKiosk'
+  | 'auth.startBoard'
+  | 'board.end'
   | 'clerk.create'
   | 'clerk.update';
 
@@ -31,7 +34,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'board';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open-database';
 import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
+import { queueHandlers } from '../queue/queue-handlers';
 import { cardsHandlers } from '../cards/cards-handlers';
 import { plainFileSecretStore, type SecretStore } from '../config/secret-store';
 import { createScannerService } from '../scanners/scanners-handlers';
@@ -21,7 +22,9 @@ import { createRegistry, type HandlerMap, type Registry } from './registry';
 import { createAuthGate } from '../auth/auth-gate';
 import { authHandlers } from '../auth/auth-handlers';
 import { clerksHandlers } from '../auth/clerks-handlers';
-import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
+import { createDeskSessions, type DeskSession, type DeskSessions } from '../auth/desk-sessions';
+import { createBoardSessions } from '../auth/board-sessions';
+import { boardsHandlers } from '../auth/boards-handlers';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
 
@@ -54,7 +57,10 @@ export interface Core {
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
-  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
+  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'> & {
+    /** What kind of screen holds this session: a hall board hears only the queue's pushes. */
+    kindOf(token: string | null): DeskSession['kind'] | null;
+  };
   close(): void;
 }
 
@@ -87,16 +93,19 @@ export function createCore(options: CoreOptions): Core {
     const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
-    const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
+    const boards = createBoardSessions(db, context.clock);
+    const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
     const registry = createRegistry(
       [
-        authHandlers(context, sessions, createSignInThrottle(context.clock)),
+        authHandlers(context, sessions, createSignInThrottle(context.clock), boards),
+        boardsHandlers(context, boards),
         clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers,
         departmentsHandlers(context),
         patientsHandlers(context),
-        tokensHandlers(context),
+        tokensHandlers(context, events),
+        queueHandlers(context, events),
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
@@ -116,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
         isLive: (token) => sessions.isLive(token),
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
         startedAt: (token) => sessions.startedAt(token),
+        kindOf: (token) => sessions.find(token)?.kind ?? null,
       },
       close: () => {
         sync.stop();

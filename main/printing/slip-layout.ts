@@ -173,6 +173,13 @@ export function sampleSlipInput(base: {
     cancelReason: null,
     transferredFromId: null,
     transferredToId: null,
+    version: 1,
+    queueAt: base.now.toISOString(),
+    assignedRoom: null,
+    callRoom: null,
+    calledAt: null,
+    firstCalledAt: null,
+    callCount: 0,
   };
   return {
     token,

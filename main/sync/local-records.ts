@@ -6,6 +6,7 @@ import type { LocalPatient } from '../fhir/patient-mapping';
 import { currentCardId } from '../cards/card-store';
 import { patientById } from '../patients/patient-store';
 import { tokenById } from '../tokens/token-store';
+import { movesOf } from '../queue/queue-store';
 
 export interface PatientForSync extends LocalPatient {
   pk: number;
@@ -61,5 +62,11 @@ export function visitForSync(db: Database, id: string): VisitForSync | undefined
     transferredFromId: token.transferredFromId,
     patientId: token.patientId,
     version: token.version,
+    room: token.callRoom,
+    // Issued, then every recorded move: the HIMS gets the whole story, not just the last status.
+    history: [
+      { status: 'issued', at: token.issuedAt, room: null },
+      ...movesOf(db, id).map((m) => ({ status: m.to_status, at: m.at, room: m.room })),
+    ],
   };
 }

@@ -14,6 +14,7 @@ export const ErrorCode = z.enum([
   'CONFLICT', // e.g. an ABHA number already registered
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
   'VERSION_CONFLICT', // someone changed the record since it was read
+  'MOVE_NOT_ALLOWED', // a queue move the token's status does not allow (finishing a waiting token); details.token
   'INTERNAL',
   'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
@@ -49,6 +50,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DUPLICATE_SUSPECTED: 409,
   VERSION_CONFLICT: 409,
+  MOVE_NOT_ALLOWED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

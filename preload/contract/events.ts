@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ScannerStatus } from './methods/card-schemas';
 import { SyncStatus } from './methods/sync-schemas';
+import { QueueChanged } from './queue-events';
 
 export { EVENT_CHANNEL } from '../event-channel';
 
@@ -14,6 +15,8 @@ export const events = {
   'scanner.status': ScannerStatus,
   /** The HIMS sync engine's state changed or a round ended (main/sync). */
   'sync.status': SyncStatus,
+  /** A token joined, moved in or left a department's queue (issued, called, finished, cancelled …). No names. */
+  'queue.changed': QueueChanged,
 } as const;
 
 export type Events = typeof events;

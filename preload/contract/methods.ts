@@ -13,6 +13,7 @@ import { tokenMethods } from './methods/token-methods';
 import { cardMethods } from './methods/card-methods';
 import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
+import { queueMethods } from './methods/queue-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -26,6 +27,7 @@ export const methods = joinMethods(
   cardMethods,
   printingMethods,
   syncMethods,
+  queueMethods,
 );
 
 export type Methods = typeof methods;

@@ -41,6 +41,13 @@ const TOKEN: Token = {
   cancelReason: null,
   transferredFromId: null,
   transferredToId: null,
+  version: 1,
+  queueAt: '2026-11-25T04:30:00.000Z',
+  assignedRoom: null,
+  callRoom: null,
+  calledAt: null,
+  firstCalledAt: null,
+  callCount: 0,
 };
 
 function layout(script: 'english' | 'hindi', paperWidth: 58 | 80) {
