@@ -18,7 +18,16 @@ import { boardDepartment } from './board-feed';
 import { emitQueueChanged } from './queue-events';
 import { applyMove } from './queue-moves';
 import { nextInQueue, queueOrder } from './queue-order';
-import { atRoomTokens, historyFor, moveById, setAsideTokens, waitingEntries, waitingTokens, type MoveRow } from './queue-store';
+import {
+  atRoomTokens,
+  historyFor,
+  moveById,
+  setAsideTokens,
+  tokensInOrder,
+  waitingEntries,
+  waitingHeads,
+  type MoveRow,
+} from './queue-store';
 import { waitingTimes } from './waiting-times';
 
 /** Moves that put a patient in front of a room: only for today's tokens. */
@@ -87,22 +96,28 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
   }
 
   return {
-    'queue.list': ({ departmentCode, room, date }) => {
+    'queue.list': ({ departmentCode, room, date, limit }) => {
       const department = requireDepartment(departmentCode);
       const roomName = room ? requireRoom(department, room) : null;
       const day = date ?? today(ctx);
       const rule = department.queueRule;
+      const perRoom = rule.rooms === 'per_room' ? roomName : null;
+      const ordered = queueOrder({
+        waiting: waitingEntries(db, { visitDate: day, departmentCode, room: perRoom }),
+        history: historyFor(db, day, departmentCode, rule, roomName),
+        rule,
+        room: roomName,
+      });
       return {
         departmentCode,
         date: day,
         room: roomName,
         rule,
-        waiting: queueOrder({
-          waiting: waitingTokens(db, day, departmentCode),
-          history: historyFor(db, day, departmentCode, rule, roomName),
-          rule,
-          room: roomName,
-        }),
+        waiting: tokensInOrder(
+          db,
+          ordered.slice(0, limit).map((e) => e.id),
+        ),
+        waitingCount: ordered.length,
         atRoom: atRoomTokens(db, day, departmentCode, roomName),
         setAside: setAsideTokens(db, day, departmentCode),
         serverTime: nowIso(ctx),
@@ -123,8 +138,9 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
         const day = today(ctx);
         const finished = finishRoom(department, roomName, null, moveId, call, at);
         const moved: Record<string, RecordedMove> = Object.fromEntries(finished.map((t) => [t.id, 'finish']));
+        const perRoom = department.queueRule.rooms === 'per_room' ? roomName : null;
         const next = nextInQueue({
-          waiting: waitingEntries(db, day, departmentCode),
+          waiting: waitingHeads(db, { visitDate: day, departmentCode, room: perRoom }),
           history: historyFor(db, day, departmentCode, department.queueRule, roomName),
           rule: department.queueRule,
           room: roomName,

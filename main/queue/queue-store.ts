@@ -22,40 +22,70 @@ interface EntryRow {
 
 export type WaitingEntry = QueueEntry & { version: number };
 
-/** The waiting tokens of a department and day, light rows for "call next" (index tokens_waiting). */
-export function waitingEntries(db: Database, visitDate: string, departmentCode: string): WaitingEntry[] {
-  return sql<[string, string], EntryRow>(
-    db,
-    `SELECT id, counter_letter, number, priority, queue_at, issued_at, assigned_room, version FROM tokens
-     WHERE visit_date = ? AND department_code = ? AND status = 'issued' AND queue_status = 'waiting'`,
-  )
-    .all(visitDate, departmentCode)
-    .map((r) => ({
-      id: r.id,
-      counterLetter: r.counter_letter,
-      number: r.number,
-      priority: r.priority,
-      queueAt: r.queue_at,
-      issuedAt: r.issued_at,
-      assignedRoom: r.assigned_room,
-      version: r.version,
-    }));
+const toEntry = (r: EntryRow): WaitingEntry => ({
+  id: r.id,
+  counterLetter: r.counter_letter,
+  number: r.number,
+  priority: r.priority,
+  queueAt: r.queue_at,
+  issuedAt: r.issued_at,
+  assignedRoom: r.assigned_room,
+  version: r.version,
+});
+
+const ENTRY_COLUMNS = 'id, counter_letter, number, priority, queue_at, issued_at, assigned_room, version';
+const WAITING = `visit_date = @visitDate AND department_code = @departmentCode AND status = 'issued' AND queue_status = 'waiting'
+  AND (@room IS NULL OR assigned_room IS NULL OR assigned_room = @room)`;
+/** compareEntries (queue-order.ts) in SQL. */
+const ENTRY_ORDER = 'ORDER BY queue_at, issued_at, counter_letter, number, id';
+/** The priority class exactly as the index tokens_waiting (migration 0100) has it: 2 emergency, 1 other priority, 0 none. */
+const CLASS = "(CASE priority WHEN 'emergency' THEN 2 WHEN 'none' THEN 0 ELSE 1 END)";
+
+interface WaitingQuery {
+  visitDate: string;
+  departmentCode: string;
+  /** Per-room queues: the room asking (its own tokens and the unassigned ones); null: all. */
+  room: string | null;
 }
 
-/** The same tokens as full records, for a screen. */
-export function waitingTokens(db: Database, visitDate: string, departmentCode: string): Token[] {
-  return sql<[string, string], TokenRow>(
-    db,
-    `${TOKEN_SELECT} WHERE t.visit_date = ? AND t.department_code = ? AND t.status = 'issued' AND t.queue_status = 'waiting'`,
-  )
-    .all(visitDate, departmentCode)
+/** One seek in tokens_waiting (tests/integration/query-plans.test.ts). */
+export const WAITING_HEAD_SQL = `SELECT ${ENTRY_COLUMNS} FROM tokens WHERE ${WAITING} AND ${CLASS} = @class ${ENTRY_ORDER} LIMIT 1`;
+
+/** The waiting tokens of a queue, light rows (index tokens_waiting). */
+export function waitingEntries(db: Database, query: WaitingQuery): WaitingEntry[] {
+  return sql<WaitingQuery, EntryRow>(db, `SELECT ${ENTRY_COLUMNS} FROM tokens WHERE ${WAITING}`).all(query).map(toEntry);
+}
+
+/**
+ * The first waiting token of each priority class (emergency, other priority,
+ * regular) in queue order: whatever the rule, "call next" takes the head of
+ * one class, so these few rows give the same answer as the whole queue
+ * (tests/unit/queue-order.test.ts checks it) without reading 500 rows.
+ */
+export function waitingHeads(db: Database, query: WaitingQuery): WaitingEntry[] {
+  const head = sql<WaitingQuery & { class: number }, EntryRow>(db, WAITING_HEAD_SQL);
+  return [2, 1, 0].flatMap((c) => head.all({ ...query, class: c }).map(toEntry));
+}
+
+/** Full records of the given tokens, in the order of `ids`. */
+export function tokensInOrder(db: Database, ids: readonly string[]): Token[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare<string[], TokenRow>(`${TOKEN_SELECT} WHERE t.id IN (${ids.map(() => '?').join(', ')})`)
+    .all(...ids)
     .map(toToken);
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /**
  * The latest calls (not recalls) of the department, or of one room: enough
  * for the one-in-N rule, which only looks back to the last priority call.
  */
+export const RECENT_CALLS_SQL = `SELECT m.at, t.priority, m.room FROM token_moves m JOIN tokens t ON t.id = m.token_id
+  WHERE m.visit_date = @visitDate AND m.department_code = @departmentCode AND m.move = 'call'
+    AND (@room IS NULL OR m.room = @room) ORDER BY m.pk DESC LIMIT @limit`;
+
 export function recentCalls(
   db: Database,
   visitDate: string,
@@ -63,18 +93,10 @@ export function recentCalls(
   room: string | null,
   limit: number,
 ): CallRecord[] {
-  const rows = room
-    ? sql<[string, string, string, number], CallRecord>(
-        db,
-        `SELECT m.at, t.priority, m.room FROM token_moves m JOIN tokens t ON t.id = m.token_id
-         WHERE m.visit_date = ? AND m.department_code = ? AND m.move = 'call' AND m.room = ? ORDER BY m.pk DESC LIMIT ?`,
-      ).all(visitDate, departmentCode, room, limit)
-    : sql<[string, string, number], CallRecord>(
-        db,
-        `SELECT m.at, t.priority, m.room FROM token_moves m JOIN tokens t ON t.id = m.token_id
-         WHERE m.visit_date = ? AND m.department_code = ? AND m.move = 'call' ORDER BY m.pk DESC LIMIT ?`,
-      ).all(visitDate, departmentCode, limit);
-  return rows;
+  return sql<{ visitDate: string; departmentCode: string; room: string | null; limit: number }, CallRecord>(
+    db,
+    RECENT_CALLS_SQL,
+  ).all({ visitDate, departmentCode, room, limit });
 }
 
 /** History needed by the rule: the room's own calls when rooms keep their own queues. */
@@ -84,6 +106,7 @@ export function historyFor(db: Database, visitDate: string, departmentCode: stri
 
 /** Called or in consultation, latest call first; one room's, or every room's. */
 export function atRoomTokens(db: Database, visitDate: string, departmentCode: string, room: string | null): Token[] {
+  // Index tokens_at_room.
   const where = `t.visit_date = ? AND t.department_code = ? AND t.status = 'issued' AND t.queue_status IN ('called', 'in_consultation')`;
   const rows = room
     ? sql<[string, string, string], TokenRow>(

@@ -118,8 +118,8 @@ export const RoomCode = z
   .max(64)
   .transform((s) => s.normalize('NFC').trim())
   .pipe(
-    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} -]{0,15}$/u, {
-      message: 'must be a room number or name of 1-16 letters, digits, spaces or hyphens',
+    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ,./#()-]{0,23}$/u, {
+      message: 'must be a room number or name of 1-24 letters, digits, spaces and - . / , # ( )',
     }),
   );
 

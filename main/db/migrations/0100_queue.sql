@@ -24,9 +24,16 @@ ALTER TABLE tokens ADD COLUMN call_count INTEGER NOT NULL DEFAULT 0 CHECK (call_
 
 UPDATE tokens SET queue_at = issued_at;
 
--- "Call next": the live, waiting tokens of one department and day.
-CREATE INDEX tokens_waiting ON tokens (visit_date, department_code, queue_at)
-  WHERE status = 'issued' AND queue_status = 'waiting';
+-- "Call next": the live, waiting tokens of one department and day, by
+-- priority class (2 emergency, 1 other priority, 0 none) and then in queue
+-- order, so the head of each class is one index seek (main/queue/queue-store.ts).
+CREATE INDEX tokens_waiting ON tokens (
+  visit_date, department_code, (CASE priority WHEN 'emergency' THEN 2 WHEN 'none' THEN 0 ELSE 1 END),
+  queue_at, issued_at, counter_letter, number, id
+) WHERE status = 'issued' AND queue_status = 'waiting';
+-- The patients at a room (called or in consultation).
+CREATE INDEX tokens_at_room ON tokens (visit_date, department_code, call_room)
+  WHERE status = 'issued' AND queue_status IN ('called', 'in_consultation');
 -- The hall board: the department's calls, newest first.
 CREATE INDEX tokens_called ON tokens (visit_date, department_code, called_at) WHERE called_at IS NOT NULL;
 
@@ -56,13 +63,13 @@ CREATE INDEX token_moves_by_day ON token_moves (visit_date, department_code, mov
 -- department's own `room` stays where its slip sends the patient.
 CREATE TABLE department_rooms (
   department_code TEXT NOT NULL REFERENCES departments (code),
-  room            TEXT NOT NULL CHECK (length(room) BETWEEN 1 AND 16),
+  room            TEXT NOT NULL CHECK (length(room) BETWEEN 1 AND 24),
   sort_order      INTEGER NOT NULL,
   PRIMARY KEY (department_code, room)
 ) STRICT, WITHOUT ROWID;
 
 INSERT INTO department_rooms (department_code, room, sort_order)
-  SELECT code, substr(trim(room), 1, 16), 0 FROM departments WHERE length(trim(room)) > 0;
+  SELECT code, trim(substr(trim(room), 1, 24)), 0 FROM departments WHERE length(trim(room)) > 0;
 
 -- The queue rule (main/queue/queue-order.ts): priority patients ahead, one in
 -- N, or plain arrival; one queue for the department's rooms or one each; a

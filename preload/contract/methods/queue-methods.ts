@@ -20,7 +20,15 @@ export const queueMethods = {
   'queue.list': {
     summary:
       "A department's queue today (or a room's, when its rooms keep their own): waiting in call order, at the rooms, set aside.",
-    input: z.object({ departmentCode: DepartmentCode, room: RoomCode.optional(), date: IsoDate.optional() }).strict(),
+    input: z
+      .object({
+        departmentCode: DepartmentCode,
+        room: RoomCode.optional(),
+        date: IsoDate.optional(),
+        /** How many of the waiting to return in full (the count is of all). */
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     output: QueueView,
   },
   'queue.callNext': {

@@ -11,8 +11,10 @@ export const QueueView = z.object({
   /** The room asked about (its own queue when rooms are per room), or null for the whole department. */
   room: z.string().nullable(),
   rule: QueueRule,
-  /** Waiting, in the order "call next" will take them. */
+  /** Waiting, in the order "call next" will take them (the first `limit`). */
   waiting: z.array(Token),
+  /** How many wait in this queue in all. */
+  waitingCount: z.number().int(),
   /** Called or in consultation: the room's own (or every room's when none was named), latest call first. */
   atRoom: z.array(Token),
   /** Skipped or no-show today, latest first: they can be put back or called directly. */
