@@ -40,7 +40,8 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'clerks.update': admin,
 
   'counter.info': open,
-  'departments.list': kiosk,
+  // Public (on every slip and signboard): the hall board's start form lists them before it has a session.
+  'departments.list': open,
   'departments.update': supervisor,
 
   'patients.register': clerk,
