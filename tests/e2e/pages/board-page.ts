@@ -15,6 +15,11 @@ export interface Announced {
   ended: number;
 }
 
+/** What is read of a page element here (the Node tsconfig has no DOM types). */
+export interface Attributed {
+  getAttribute(name: string): string | null;
+}
+
 export class BoardPage {
   readonly board: Locator;
   readonly connection: Locator;
@@ -52,20 +57,19 @@ export class BoardPage {
 
   /** Every finished or running announcement, newest first. */
   announced(): Promise<Announced[]> {
-    // A string, not a function: the Node tsconfig has no DOM types.
     return this.page
       .getByTestId('announce-log')
       .locator('li')
-      .evaluateAll<Announced[], unknown>(
-        `(items) => items.map((li) => ({
-        key: li.getAttribute('data-key') ?? '',
-        label: li.getAttribute('data-label') ?? '',
-        state: li.getAttribute('data-state') ?? '',
-        engines: li.getAttribute('data-engines') ?? '',
-        peak: Number(li.getAttribute('data-peak')),
-        started: Number(li.getAttribute('data-started')),
-        ended: Number(li.getAttribute('data-ended')),
-      }))`,
+      .evaluateAll((items: Attributed[]) =>
+        items.map((li) => ({
+          key: li.getAttribute('data-key') ?? '',
+          label: li.getAttribute('data-label') ?? '',
+          state: li.getAttribute('data-state') ?? '',
+          engines: li.getAttribute('data-engines') ?? '',
+          peak: Number(li.getAttribute('data-peak')),
+          started: Number(li.getAttribute('data-started')),
+          ended: Number(li.getAttribute('data-ended')),
+        })),
       );
   }
 

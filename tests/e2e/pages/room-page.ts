@@ -1,6 +1,7 @@
 // Page object for the room screen (?mode=room): a doctor signs in, picks the
 // department and room once, then works with single keys.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Attributed } from './board-page';
 import { openCounterAs, type Account } from './desk-session';
 
 export class RoomPage {
@@ -44,7 +45,6 @@ export class RoomPage {
   }
 
   async waitingLabels(): Promise<string[]> {
-    // A string, not a function: the Node tsconfig has no DOM types.
-    return this.waitingRows.evaluateAll<string[], unknown>(`(rows) => rows.map((r) => r.getAttribute('data-label') ?? '')`);
+    return this.waitingRows.evaluateAll((rows: Attributed[]) => rows.map((r) => r.getAttribute('data-label') ?? ''));
   }
 }
