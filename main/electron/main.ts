@@ -18,7 +18,10 @@ let mainWindow: BrowserWindow | undefined;
 
 // `--kiosk` turns this machine into the entrance kiosk: full screen, no way
 // out to the desktop, the kiosk screen instead of the counter screen.
-const kioskMode = app.commandLine.hasSwitch('kiosk');
+// `--room` opens a doctor's room screen, `--board` a hall board (full screen,
+// and allowed to speak without a click first): renderer/src/screen-mode.ts.
+const screenMode = (['kiosk', 'room', 'board'] as const).find((m) => app.commandLine.hasSwitch(m));
+const kioskMode = screenMode === 'kiosk' || screenMode === 'board';
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -35,10 +38,11 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      ...(screenMode === 'board' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex, kioskMode ? { search: 'mode=kiosk' } : {});
+  void win.loadFile(rendererIndex, screenMode ? { search: `mode=${screenMode}` } : {});
   return win;
 }
 

@@ -79,6 +79,18 @@ test('a clerk issues tokens, a room calls them, the board shows and announces th
       await expect(board.department(DEPT).getByTestId('board-waiting')).toHaveAttribute('data-count', '2');
     });
 
+    await test.step('When the clerk marks a token issued by mistake as entered in error, the room no longer waits for it', async () => {
+      const mistake = await issueByApi('Wrong Patient', 'none');
+      await expect.poll(() => room.waitingLabels()).toEqual([senior, regular, mistake.label]);
+      await counter.showQueue(DEPT);
+      const row = counter.queueRows.filter({ hasText: mistake.label });
+      await row.getByTestId('eie-token').click();
+      await page.getByTestId('eie-reason').fill('issued to the wrong patient');
+      await page.getByTestId('eie-confirm').click();
+      await expect(row).toHaveAttribute('data-status', 'entered_in_error');
+      await expect.poll(() => room.waitingLabels()).toEqual([senior, regular]);
+    });
+
     await test.step('When the doctor presses N, the senior citizen is called to room 210, on the board at once', async () => {
       await room.press('n');
       await expect(room.currentLabel).toHaveText(senior);
