@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { loadCounterIdentity, type CounterSettings } from '../config/counter-identity';
 import { openDatabase } from '../db/open-database';
+import { startCheckpointer } from '../db/checkpointer';
 import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
@@ -115,6 +116,7 @@ export function createCore(options: CoreOptions): Core {
     scanners.start();
     printWorker.start();
     sync.start();
+    const checkpointer = startCheckpointer(db, 1_000, options.log);
     return {
       registry,
       context,
@@ -128,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
         kindOf: (token) => sessions.find(token)?.kind ?? null,
       },
       close: () => {
+        checkpointer.stop();
         sync.stop();
         void scanners.stop();
         printWorker.stop();

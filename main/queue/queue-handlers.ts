@@ -3,7 +3,9 @@
 // BEGIN IMMEDIATE transaction: "call next" reads the queue and takes its
 // first token under the write lock, so two rooms (or two processes on one
 // database file) can never call the same patient. A move id seen before is
-// answered from what was recorded, never made twice.
+// answered from what was recorded, never made twice. Moves are committed
+// without waiting for the disk (relaxedWriteTransaction): nobody holds a
+// call on paper, and a call lost in a power cut is simply made again.
 import type { MoveResult } from '../../preload/contract/methods/queue-schemas';
 import { canMove, type QueueMove, type RecordedMove } from '../../preload/contract/queue-rule';
 import type { Department, Token } from '../../preload/contract/records';
@@ -11,7 +13,7 @@ import { AppError, notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import type { CoreEvents } from '../core/core-events';
 import type { CallContext, HandlerMap } from '../core/registry';
-import { writeTransaction } from '../db/transaction';
+import { relaxedWriteTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
 import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
@@ -125,7 +127,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
     },
 
     'queue.callNext': ({ moveId, departmentCode, room }, call) => {
-      const result = writeTransaction(db, (): MoveResult & { moved: Record<string, RecordedMove> } => {
+      const result = relaxedWriteTransaction(db, (): MoveResult & { moved: Record<string, RecordedMove> } => {
         const department = requireDepartment(departmentCode);
         const roomName = requireRoom(department, room);
         const seen = moveById(db, moveId);
@@ -165,7 +167,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
     },
 
     'queue.move': ({ moveId, tokenId, move, version, room, reason }, call) => {
-      const result = writeTransaction(db, (): MoveResult & { moved: Record<string, RecordedMove> } => {
+      const result = relaxedWriteTransaction(db, (): MoveResult & { moved: Record<string, RecordedMove> } => {
         const seen = moveById(db, moveId);
         if (seen) return { ...replay(seen, seen.token_id === tokenId && seen.move === move), moved: {} };
         const token = tokenById(db, tokenId);

@@ -70,8 +70,8 @@ export function waitingHeads(db: Database, query: WaitingQuery): WaitingEntry[] 
 /** Full records of the given tokens, in the order of `ids`. */
 export function tokensInOrder(db: Database, ids: readonly string[]): Token[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare<string[], TokenRow>(`${TOKEN_SELECT} WHERE t.id IN (${ids.map(() => '?').join(', ')})`)
+  // One cached statement per list length (at most queue.list's limit of them).
+  const rows = sql<string[], TokenRow>(db, `${TOKEN_SELECT} WHERE t.id IN (${ids.map(() => '?').join(', ')})`)
     .all(...ids)
     .map(toToken);
   const byId = new Map(rows.map((t) => [t.id, t]));

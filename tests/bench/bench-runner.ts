@@ -10,6 +10,8 @@ import * as printing from './printing.bench';
 import * as cardsBench from './cards.bench';
 import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
+import * as queue from './queue.bench';
+import * as boardScreen from './board-screen.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -29,6 +31,8 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   cards: cardsBench,
   'scan-screen': scanScreen,
   sync,
+  queue,
+  'board-screen': boardScreen,
 };
 
 async function main() {

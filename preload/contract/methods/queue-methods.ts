@@ -26,7 +26,7 @@ export const queueMethods = {
         room: RoomCode.optional(),
         date: IsoDate.optional(),
         /** How many of the waiting to return in full (the count is of all). */
-        limit: z.number().int().min(1).max(500).default(100),
+        limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
     output: QueueView,

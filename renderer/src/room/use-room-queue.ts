@@ -38,7 +38,7 @@ export interface RoomQueue {
 export function useRoomQueue(departmentCode: string, room: string): RoomQueue {
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  const list = useCounterQuery('queue.list', { departmentCode, room, limit: 60 }, reloads);
+  const list = useCounterQuery('queue.list', { departmentCode, room, limit: 40 }, reloads);
   const times = useCounterQuery('queue.waitingTimes', { departmentCode }, reloads);
   const [pending, setPending] = useState(false);
   const [last, setLast] = useState<RoomOutcome | null>(null);
