@@ -19,8 +19,10 @@ export default function BoardApp() {
   const setup = useCounterSetup();
   const { phase } = session;
 
-  if (phase.name === 'running') {
-    return <BoardScreen grant={phase.grant} hospitalName={setup.info?.hospitalName ?? null} recheck={session.recheck} />;
+  // Running, or running until the core went out of reach (the board then says "Not connected" itself).
+  const grant = phase.name === 'running' ? phase.grant : phase.name === 'unreachable' ? session.grant : null;
+  if (grant) {
+    return <BoardScreen grant={grant} hospitalName={setup.info?.hospitalName ?? null} recheck={session.recheck} />;
   }
   if (phase.name === 'start') {
     return (

@@ -27,6 +27,9 @@ function reloadPage() {
 
 export function useBoardSession() {
   const [phase, setPhase] = useState<BoardPhase>({ name: 'loading' });
+  // The grant of a board that was running: kept through an outage, so the board stays on screen (saying it is not
+  // connected) and keeps its sound, instead of being taken down and needing a touch to speak again.
+  const [grant, setGrant] = useState<BoardGrant | null>(null);
   const [attempt, setAttempt] = useState(0);
   const checking = useRef(false);
 
@@ -42,9 +45,13 @@ export function useBoardSession() {
         return;
       }
       const session = result.value.session;
-      if (session?.kind === 'board' && session.board) return setPhase({ name: 'running', grant: session.board });
+      if (session?.kind === 'board' && session.board) {
+        setGrant(session.board);
+        return setPhase({ name: 'running', grant: session.board });
+      }
       const hadToken = deskSession.token() !== null;
       deskSession.setToken(null);
+      setGrant(null);
       setPhase({ name: 'start', ended: hadToken });
     } finally {
       checking.current = false;
@@ -69,10 +76,11 @@ export function useBoardSession() {
     const result = await callCounter('auth.startBoard', input);
     if (result.ok && result.value.session.board) {
       deskSession.setToken(result.value.token);
+      setGrant(result.value.session.board);
       setPhase({ name: 'running', grant: result.value.session.board });
     }
     return result;
   }, []);
 
-  return { phase, start, recheck: check };
+  return { phase, grant, start, recheck: check };
 }
