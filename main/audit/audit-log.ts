@@ -13,6 +13,7 @@ export type AuditAction =
   | 'token.issue'
   | 'token.cancel'
   | 'token.transfer'
+  | 'token.move'
   | 'department.update'
   | 'token.print'
   | 'token.reprint'
@@ -27,6 +28,8 @@ export type AuditAction =
   | 'auth.lock'
   | 'auth.unlock'
   | 'auth.startKiosk'
+  | 'auth.startBoard'
+  | 'board.end'
   | 'clerk.create'
   | 'clerk.update'
   | 'counter.configure'
@@ -57,7 +60,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer' | 'settings';
+  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer' | 'settings' | 'board';
   entityId: string;
   detail?: Record<string, unknown>;
 }

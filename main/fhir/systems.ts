@@ -26,6 +26,8 @@ export const SYSTEMS = {
   priorityCategory: `${NS}/CodeSystem/priority-category`,
   visitType: `${NS}/CodeSystem/visit-type`,
   feeCategory: `${NS}/CodeSystem/fee-category`,
+  /** The counter's own token status (issued, called, in_consultation, done, no_show, skipped …). */
+  queueStatus: `${NS}/CodeSystem/queue-status`,
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
   actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
@@ -36,6 +38,10 @@ export const EXTENSIONS = {
   feeCategory: `${NS}/StructureDefinition/fee-category`,
   guardianRelation: `${NS}/StructureDefinition/guardian-relation`,
   transferredFrom: `${NS}/StructureDefinition/transferred-from`,
+  /** On the Encounter and on each statusHistory entry: the counter's finer status (valueCoding). */
+  queueStatus: `${NS}/StructureDefinition/queue-status`,
+  /** On a statusHistory entry: the room that made the move (valueString). */
+  room: `${NS}/StructureDefinition/room`,
   /** A card issuer's public keys, JWKS JSON (RFC 7517) as valueString. */
   jwks: `${NS}/StructureDefinition/jwks`,
   /** The patient was registered in an emergency without a name (the name is use=temp). */

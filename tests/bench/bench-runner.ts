@@ -13,6 +13,8 @@ import * as sync from './sync.bench';
 import * as peers from './peers.bench';
 import * as ops from './ops.bench';
 import * as patientsDoor from './patients-door.bench';
+import * as queue from './queue.bench';
+import * as boardScreen from './board-screen.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -35,6 +37,8 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   peers,
   ops,
   'patients-door': patientsDoor,
+  queue,
+  'board-screen': boardScreen,
 };
 
 async function main() {
