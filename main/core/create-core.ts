@@ -10,6 +10,8 @@ import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
 import { queueHandlers } from '../queue/queue-handlers';
+import { federatedQueueHandlers } from '../queue/queue-federation';
+import { peerQueueHandlers } from '../queue/peer-queue-handlers';
 import { cardsHandlers } from '../cards/cards-handlers';
 import { plainFileSecretStore, type SecretStore } from '../config/secret-store';
 import { createScannerService } from '../scanners/scanners-handlers';
@@ -143,12 +145,13 @@ export function createCore(options: CoreOptions): Core {
     const identity = createCounterIdentityService(context, events, () => sync.engine.recheckCounter());
     // The registry answers the peers' calls; it is made below, and asked for only once a peer calls.
     let registryRef: Registry | null = null;
-    const peers = createPeerService(context, () => registryRef!, secrets, {
+    const peers = createPeerService(context, () => registryRef!, secrets, events, {
       log: logFn(logger.child('peers')),
       onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
     const boards = createBoardSessions(db, context.clock);
+    const localQueue = queueHandlers(context, events);
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
     const registry = createRegistry(
       [
@@ -160,7 +163,9 @@ export function createCore(options: CoreOptions): Core {
         departmentsHandlers(context),
         patientsHandlers(context),
         tokensHandlers(context, events),
-        queueHandlers(context, events),
+        // The department queue across the hospital's counters once any is paired (docs/peers.md).
+        { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events) },
+        peerQueueHandlers(context, events, localQueue),
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),

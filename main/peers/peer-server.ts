@@ -20,6 +20,8 @@ import type { PeerCredentials } from './peer-tls';
 import { certificateCurrent } from './peer-tls';
 import { HEADERS, type ReplayGuard } from './request-auth';
 import type { NetworkKey } from './network-key';
+import type { CoreEvents } from '../core/core-events';
+import { EVENTS_PATH, servePeerEvents } from './peer-events';
 
 /** A peer's request is small: a query, an id, a move. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -37,6 +39,8 @@ export interface PeerServerDeps {
   savePaired: (peer: ReturnType<typeof answerPairing>['peer'] & { address: string }) => void;
   /** Any authenticated call: the peer is alive. */
   onCall: (peer: PeerRow) => void;
+  /** This counter's push events: its queue changes go to peers that listen (peer-events.ts). */
+  events: CoreEvents;
   log: (message: string) => void;
 }
 
@@ -111,18 +115,44 @@ export function startPeerServer(deps: PeerServerDeps, listen: { host: string; po
     }
   }
 
-  async function call(req: IncomingMessage, res: ServerResponse, path: string) {
+  /** The paired counter behind this request (pinned key, current certificate, signature, nonce), or null: refused already. */
+  function authenticate(req: IncomingMessage, res: ServerResponse, path: string, body: string): PeerRow | null {
     const key = deps.key();
     const der = (req.socket as TLSSocket).getPeerCertificate().raw;
     const peer = der ? deps.peerByPin(pinOfCertificate(der)) : undefined;
-    if (!key || !der || !peer) return sendError(res, { code: 'UNAUTHORIZED', message: 'not a paired counter' });
+    if (!key || !der || !peer) {
+      sendError(res, { code: 'UNAUTHORIZED', message: 'not a paired counter' });
+      return null;
+    }
     if (!certificateCurrent(new X509Certificate(der).toString(), deps.now())) {
-      return sendError(res, {
+      sendError(res, {
         code: 'UNAUTHORIZED',
         message: 'your certificate has expired',
         details: { reason: 'certificate_expired' },
       });
+      return null;
     }
+    const verdict = deps.guard.verify(key, req.headers, path, body, peer.counter_id);
+    if (!verdict.ok) {
+      // "stale" carries our time (the header): a counter whose clock is off corrects and asks again.
+      sendError(res, {
+        code: 'UNAUTHORIZED',
+        message: `request refused: ${verdict.reason}`,
+        details: { reason: verdict.reason },
+      });
+      return null;
+    }
+    return peer;
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse) {
+    const peer = authenticate(req, res, EVENTS_PATH, '');
+    if (!peer) return;
+    deps.onCall(peer);
+    servePeerEvents(req, res, deps.events, deps.now);
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse, path: string) {
     let body: string;
     try {
       body = await readBody(req);
@@ -131,15 +161,8 @@ export function startPeerServer(deps: PeerServerDeps, listen: { host: string; po
         return sendError(res, { code: 'PAYLOAD_TOO_LARGE', message: `over ${MAX_BODY_BYTES} bytes` });
       throw err;
     }
-    const verdict = deps.guard.verify(key, req.headers, path, body, peer.counter_id);
-    if (!verdict.ok) {
-      // "stale" carries our time (the header): a counter whose clock is off corrects and asks again.
-      return sendError(res, {
-        code: 'UNAUTHORIZED',
-        message: `request refused: ${verdict.reason}`,
-        details: { reason: verdict.reason },
-      });
-    }
+    const peer = authenticate(req, res, path, body);
+    if (!peer) return;
     deps.onCall(peer);
     let input: unknown;
     try {
@@ -163,7 +186,9 @@ export function startPeerServer(deps: PeerServerDeps, listen: { host: string; po
         ? pair(req, res)
         : req.method === 'POST' && /^\/peer\/call\/[a-zA-Z]+\.[a-zA-Z]+$/.test(path)
           ? call(req, res, path)
-          : Promise.resolve(sendError(res, { code: 'NOT_FOUND', message: 'not found' }));
+          : req.method === 'GET' && path === EVENTS_PATH
+            ? Promise.resolve(events(req, res))
+            : Promise.resolve(sendError(res, { code: 'NOT_FOUND', message: 'not found' }));
     work.catch((err: unknown) => {
       deps.log(`peer request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'request failed' });

@@ -29,6 +29,8 @@ import { startPeerServer, type PeerServer } from './peer-server';
 import { listPeers, markProblem, markSeen, peerById, peerByPin, removePeer, savePeer, type PeerRow } from './peer-store';
 import { loadPeerCredentials, type PeerCredentials } from './peer-tls';
 import { createReplayGuard } from './request-auth';
+import type { CoreEvents } from '../core/core-events';
+import { subscribePeerEvents, type PeerSubscription } from './peer-events';
 
 export interface PeerServiceOptions {
   /** Where the peer server listens (default 0.0.0.0:5171: the hospital network). */
@@ -60,7 +62,18 @@ interface Live {
   at: string | null;
   clockOffsetMs: number | null;
   seenWrittenAt: number;
+  /** When it last failed to answer in time, or at all (real time, for the quick path below). */
+  downSinceMs: number | null;
+  probingSinceMs: number | null;
 }
+
+/**
+ * A counter that did not answer in time within this long is not waited for
+ * again by a screen (a lookup, a queue or a board read): it is named as not
+ * shown at once, and asked in the background whether it is back.
+ */
+const SKIP_DOWN_PEER_MS = 15_000;
+const DOWN: ReadonlySet<PeerProblem> = new Set(['timeout', 'unreachable']);
 
 export interface PeerService {
   /** Starts the peer server once there is a network key (and again after one is set). */
@@ -96,6 +109,7 @@ export function createPeerService(
   ctx: CoreContext,
   registry: () => Registry,
   secrets: SecretStore,
+  events: CoreEvents,
   partial: Partial<PeerServiceOptions> = {},
 ): PeerService {
   const o: PeerServiceOptions = { ...DEFAULT_PEER_OPTIONS, ...partial };
@@ -108,6 +122,8 @@ export function createPeerService(
   let closed = false;
   const live = new Map<string, Live>();
   const agents = new Map<string, Agent>();
+  /** One queue-change stream from each paired counter (peer-events.ts). */
+  const streams = new Map<string, PeerSubscription>();
   const guard = createReplayGuard(() => ctx.clock.now().getTime());
 
   const nowIso = () => ctx.clock.now().toISOString();
@@ -128,7 +144,7 @@ export function createPeerService(
   function liveOf(counterId: string): Live {
     let entry = live.get(counterId);
     if (!entry) {
-      entry = { problem: null, at: null, clockOffsetMs: null, seenWrittenAt: 0 };
+      entry = { problem: null, at: null, clockOffsetMs: null, seenWrittenAt: 0, downSinceMs: null, probingSinceMs: null };
       live.set(counterId, entry);
     }
     return entry;
@@ -139,6 +155,7 @@ export function createPeerService(
     const entry = liveOf(peer.counter_id);
     const wasProblem = entry.problem !== null;
     entry.problem = null;
+    entry.downSinceMs = null;
     entry.at = nowIso();
     if (peerTime) {
       const localAt = ctx.clock.now();
@@ -157,6 +174,7 @@ export function createPeerService(
     const changed = entry.problem !== problem;
     entry.problem = problem;
     entry.at = nowIso();
+    if (DOWN.has(problem)) entry.downSinceMs ??= Date.now();
     if (changed) markProblem(db, peer.counter_id, problem, entry.at);
   }
 
@@ -191,6 +209,28 @@ export function createPeerService(
     agents.get(counterId)?.destroy();
     agents.delete(counterId);
     live.delete(counterId);
+    streams.get(counterId)?.close();
+    streams.delete(counterId);
+  }
+
+  /** Hears each paired counter's queue changes and passes them on to this counter's screens. */
+  function listen(peer: PeerRow) {
+    if (closed || !key || !credentials || streams.has(peer.counter_id)) return;
+    streams.set(
+      peer.counter_id,
+      subscribePeerEvents(
+        { counterId: peer.counter_id, address: peer.address, spkiPin: peer.spki_pin, certPem: peer.cert_pem },
+        { counterId: ctx.identity.counterId, credentials, key },
+        {
+          now: () => ctx.clock.now(),
+          clockOffsetMs: () => live.get(peer.counter_id)?.clockOffsetMs ?? 0,
+          onChange: (change) => events.emit('queue.changed', { ...change, fromPeer: true }),
+          onState: (open) => {
+            if (open) seen(peer, null);
+          },
+        },
+      ),
+    );
   }
 
   async function ensureStarted(): Promise<void> {
@@ -222,6 +262,7 @@ export function createPeerService(
               paired_at: nowIso(),
             });
             forget(peer.counterId);
+            listen(peerById(db, peer.counterId)!);
             writeTransaction(db, () =>
               appendAudit(db, {
                 at: nowIso(),
@@ -234,6 +275,7 @@ export function createPeerService(
             );
           },
           onCall: (peer) => seen(peer, null),
+          events,
           log: o.log,
         },
         { host: o.host, port: o.port },
@@ -244,6 +286,7 @@ export function createPeerService(
         server = null;
         return;
       }
+      listPeers(db).forEach(listen);
       if (o.announce && isConfigured(ctx.identity)) {
         discovery ??= createDiscovery(o.log);
         discovery.announce({
@@ -276,10 +319,36 @@ export function createPeerService(
     );
   }
 
-  async function call<M extends MethodName>(counterId: string, method: M, input: unknown, timeoutMs = o.callTimeoutMs) {
+  /** Whether a read may skip this counter now (it was down a moment ago); starts a background probe if so. */
+  function skipDown(peer: PeerRow): PeerProblem | null {
+    const entry = live.get(peer.counter_id);
+    if (!entry?.problem || entry.downSinceMs === null || Date.now() - entry.downSinceMs > SKIP_DOWN_PEER_MS) return null;
+    if (entry.probingSinceMs === null || Date.now() - entry.probingSinceMs > SKIP_DOWN_PEER_MS) {
+      entry.probingSinceMs = Date.now();
+      void call(peer.counter_id, 'peer.hello', {}, o.callTimeoutMs, { skipIfDown: false })
+        // The counter may have closed meanwhile (its database with it): nothing to record then.
+        .catch(() => undefined)
+        .finally(() => {
+          entry.probingSinceMs = null;
+          // Still down: the next read waits for it once more only after the window.
+          if (entry.problem && DOWN.has(entry.problem)) entry.downSinceMs = Date.now();
+        });
+    }
+    return entry.problem;
+  }
+
+  async function call<M extends MethodName>(
+    counterId: string,
+    method: M,
+    input: unknown,
+    timeoutMs = o.callTimeoutMs,
+    { skipIfDown = false }: { skipIfDown?: boolean } = {},
+  ) {
     const peer = peerById(db, counterId);
     if (!peer) throw new AppError('NOT_FOUND', 'no paired counter with that id', { field: 'counterId' });
     await ensureStarted();
+    const down = skipIfDown ? skipDown(peer) : null;
+    if (down) return { ok: false as const, problem: down, message: 'did not answer a moment ago', peerTime: null };
     let result = await callOnce(peer, method, input, timeoutMs);
     // Its clock and ours disagree by more than the window: stamp the request in its time and ask once more.
     if (
@@ -303,6 +372,8 @@ export function createPeerService(
     async close() {
       closed = true;
       discovery?.close();
+      for (const stream of streams.values()) stream.close();
+      streams.clear();
       for (const agent of agents.values()) agent.destroy();
       agents.clear();
       await starting?.catch(() => {});
@@ -377,6 +448,7 @@ export function createPeerService(
       forget(paired.counterId);
       const peer = peerById(db, paired.counterId)!;
       seen(peer, paired.time);
+      listen(peer);
       writeTransaction(db, () =>
         appendAudit(db, {
           at: nowIso(),
@@ -413,7 +485,13 @@ export function createPeerService(
     call,
     async callAll(method, input, timeoutMs = o.callTimeoutMs) {
       const peers = listPeers(db);
-      return Promise.all(peers.map(async (peer) => ({ peer, result: await call(peer.counter_id, method, input, timeoutMs) })));
+      // Reads for a screen: a counter that just failed to answer is not waited for again (it is probed meanwhile).
+      return Promise.all(
+        peers.map(async (peer) => ({
+          peer,
+          result: await call(peer.counter_id, method, input, timeoutMs, { skipIfDown: true }),
+        })),
+      );
     },
     listening: () => (server ? { host: o.host, port: server.port } : null),
   };

@@ -123,6 +123,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
         atRoom: atRoomTokens(db, day, departmentCode, roomName),
         setAside: setAsideTokens(db, day, departmentCode),
         serverTime: nowIso(ctx),
+        notShown: [],
       };
     },
 
@@ -210,6 +211,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
         departments: [...new Set(departmentCodes)].map((code) =>
           boardDepartment(db, day, code, { names: names === 'first', recent }),
         ),
+        notShown: [],
       };
     },
 

@@ -15,6 +15,7 @@ import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
+import { peerQueueMethods } from './methods/peer-queue-methods';
 import { opsMethods } from './methods/ops-methods';
 import { arrivalMethods } from './methods/arrival-methods';
 import { mergeMethods } from './methods/merge-methods';
@@ -36,6 +37,7 @@ export const methods = joinMethods(
   syncMethods,
   peerMethods,
   peersMethods,
+  peerQueueMethods,
   opsMethods,
   arrivalMethods,
   mergeMethods,

@@ -19,5 +19,7 @@ export const QueueChanged = z.object({
   /** The token's calls so far: a board announces each new call once (recalls too). */
   callCount: z.number().int(),
   at: z.string(),
+  /** Heard from another counter of the hospital (main/peers/peer-events.ts): not sent on to peers again. */
+  fromPeer: z.boolean().optional(),
 });
 export type QueueChanged = z.infer<typeof QueueChanged>;

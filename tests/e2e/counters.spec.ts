@@ -1,8 +1,12 @@
 // Two counters of one hospital on loopback, each a browser shell of its own
 // with its peer server (real TLS): a supervisor makes the network key at A
 // and types it at B, B pairs with A by address, and a patient registered at A
-// is found at B by mobile, brought over with one key and given B's token.
+// is found at B by mobile, brought over with one key and given B's token. A
+// hall board attached to B then shows the calls of both counters' tokens,
+// and says which counter it cannot reach when A goes away.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { BoardPage } from './pages/board-page';
 import { CounterPage, SUNITA } from './pages/counter-page';
 import { ACCOUNTS, apiValue, ensureAccount, openCounterAs, openTool } from './pages/desk-session';
 import { startOwnServer, type OwnServer } from './pages/own-server';
@@ -109,5 +113,29 @@ test('a patient registered at counter A is found at counter B by mobile and brou
     await expect(b.getByTestId('issued-token-label')).toHaveText('B-001');
     const here = await apiValue<{ patients: { id: string }[] }>(b.request, 'patients.search', { query: SUNITA.phone });
     expect(here.patients).toHaveLength(1);
+  });
+
+  await test.step('When a board attached to counter B is started for Medicine, it shows calls of both counters’ tokens', async () => {
+    const boardPage = await (
+      await browser.newContext({ baseURL: servers.B!.base, viewport: { width: 1366, height: 800 } })
+    ).newPage();
+    const board = new BoardPage(boardPage);
+    await board.start(ACCOUNTS.supervisor, ['MED']);
+    // A token of A's own, then a room attached to A calls twice: A's token first, then B's (issue order).
+    const ramesh = await apiValue<{ id: string }>(a.request, 'patients.register', {
+      name: 'Ramesh Chand',
+      gender: 'male',
+      ageYears: 50,
+      phone: '9812300099',
+    });
+    await apiValue(a.request, 'tokens.issue', { patientId: ramesh.id, departmentCode: 'MED' });
+    await apiValue(a.request, 'departments.update', { code: 'MED', rooms: ['101', '105'] });
+    await apiValue(b.request, 'departments.update', { code: 'MED', rooms: ['101', '105'] });
+    for (const room of ['101', '105']) {
+      await apiValue(a.request, 'queue.callNext', { moveId: randomUUID(), departmentCode: 'MED', room });
+    }
+    await expect(board.nowCalling('MED').filter({ hasText: 'B-001' })).toBeVisible();
+    await expect(board.nowCalling('MED').filter({ hasText: 'A-001' })).toBeVisible();
+    await boardPage.screenshot({ path: testInfo.outputPath('board-both-counters.png') });
   });
 });

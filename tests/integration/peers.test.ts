@@ -175,6 +175,12 @@ describe('a patient registered at another counter', () => {
       state: 'unreachable',
       problem: 'timeout',
     });
+    // Asked again at once, the hung counter is not waited for a second time: named straight away.
+    const again = Date.now();
+    const second = await a.call('patients.searchElsewhere', { query: RAM.phone });
+    expect(Date.now() - again).toBeLessThan(200);
+    expect(second.notAsked).toEqual([{ counterId: 'black-hole-H', counterLetter: 'H', problem: 'timeout' }]);
+    expect(second.found.map((f) => f.counterLetter)).toEqual(['C']);
   });
 
   it('is found again once its counter, killed mid-day, is started again', async () => {
@@ -189,6 +195,8 @@ describe('a patient registered at another counter', () => {
 
     c = await c.restart();
     expect(c.address()).toBe(port);
+    // A counter that was down is not waited for again at once; it is asked in the background (or by "Ask them now").
+    expect((await a.call('peers.check', {}))[0]).toMatchObject({ counterLetter: 'C', state: 'reachable' });
     const up = await a.call('patients.searchElsewhere', { query: RAM.phone });
     expect(up.found.map((f) => f.patient.name)).toEqual(['Ram Kumar']);
     expect(up.notAsked).toEqual([]);

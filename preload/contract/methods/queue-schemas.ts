@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { DepartmentCode, IsoDate, RoomCode, TokenStatus, Uuid, requiredText } from '../fields';
 import { QueueMove, QueueRule } from '../queue-rule';
 import { Token } from '../records';
+import { PeerProblem } from './peers-methods';
+
+/** Counters of the hospital whose part of the queue could not be read just now. */
+export const NotShown = z.array(z.object({ counterLetter: z.string(), problem: PeerProblem })).default([]);
 
 export const QueueView = z.object({
   departmentCode: z.string(),
@@ -21,6 +25,8 @@ export const QueueView = z.object({
   setAside: z.array(Token),
   /** The core's clock when this was read: waiting times are shown against it, not the screen's clock. */
   serverTime: z.string(),
+  /** Paired counters that did not answer: their tokens are not in this queue (docs/peers.md). */
+  notShown: NotShown,
 });
 export type QueueView = z.infer<typeof QueueView>;
 
@@ -94,6 +100,8 @@ export const BoardView = z.object({
   date: z.string(),
   serverTime: z.string(),
   departments: z.array(BoardDepartment),
+  /** Paired counters that did not answer: their calls are not on the board. */
+  notShown: NotShown,
 });
 export type BoardView = z.infer<typeof BoardView>;
 

@@ -13,6 +13,7 @@ import { loadSpeech, saveSpeech } from './board-settings';
 import type { Announcement } from './speech/announcer';
 import { useAnnouncer } from './use-announcer';
 import { useBoardFeed } from './use-board-feed';
+import { NotShownNote } from '../peers/not-shown-note';
 
 interface Props {
   grant: BoardGrant;
@@ -63,6 +64,7 @@ export function BoardScreen({ grant, hospitalName, recheck }: Props) {
           {connection === 'offline' && <p>{t('board.offline.body')}</p>}
         </main>
       )}
+      {connection === 'connected' && <NotShownNote notShown={feed.view?.notShown} className="board-not-shown" />}
       <footer className="board-footer" aria-live="polite">
         {speaking && (
           <span data-testid="board-speaking">{t('board.speaking', { label: speaking.label, room: speaking.room })}</span>

@@ -23,6 +23,7 @@ import { RoomSetup } from './room-setup';
 import { RoomTimes } from './room-times';
 import { useRoomQueue, type RoomQueue } from './use-room-queue';
 import './room.css';
+import { NotShownNote } from '../peers/not-shown-note';
 
 export function RoomScreen() {
   const { t, i18n } = useTranslation();
@@ -124,6 +125,7 @@ function RoomDeskView({ desk, where, onChange }: { desk: RoomDesk; where: string
         {queue.viewError && <CallErrorMessage error={queue.viewError} title={t('room.loadFailed')} testId="room-load-error" />}
       </section>
       <div className="room-side">
+        <NotShownNote notShown={queue.view?.notShown} />
         <WaitingList
           tokens={queue.view?.waiting ?? []}
           count={queue.view?.waitingCount ?? 0}

@@ -1,0 +1,294 @@
+// One queue per department across the hospital's counters (docs/peers.md,
+// docs/design.md §10). With paired counters, a room screen or hall board
+// attached to any counter sees the department's tokens from every counter
+// that answers, merged by the same pure rule (queue-order.ts), and "call
+// next" asks the token's own counter to make the call: the owner's
+// transaction decides, so two rooms on two counters never get the same
+// patient. A counter that does not answer is named, never guessed at. With
+// no paired counter these are the counter's own queue.* handlers, untouched.
+import { createHash } from 'node:crypto';
+import type { MoveResult, QueueView } from '../../preload/contract/methods/queue-schemas';
+import type { PeerQueue } from '../../preload/contract/methods/peer-queue-methods';
+import type { Department, Token } from '../../preload/contract/records';
+import { AppError, notFound } from '../core/app-error';
+import { nowIso, today, type CoreContext } from '../core/core-context';
+import type { CoreEvents } from '../core/core-events';
+import type { CallContext, HandlerMap } from '../core/registry';
+import { relaxedWriteTransaction } from '../db/transaction';
+import { departmentByCode } from '../departments/department-store';
+import type { PeerService } from '../peers/peer-service';
+import { listPeers, type PeerRow } from '../peers/peer-store';
+import { tokenById } from '../tokens/token-store';
+import { boardDepartment } from './board-feed';
+import { mergeBoard } from './board-merge';
+import { emitQueueChanged } from './queue-events';
+import { applyMove } from './queue-moves';
+import { nextInQueue, queueOrder, type CallRecord, type QueueEntry } from './queue-order';
+import { atRoomTokens, historyFor, moveById, setAsideTokens, tokensInOrder, waitingEntries, waitingHeads } from './queue-store';
+
+/** A part of the queue not read within this long is not shown (and named). */
+export const QUEUE_READ_TIMEOUT_MS = 800;
+/** "Call next" tries again this many times when the token it chose was taken meanwhile. */
+const CALL_ATTEMPTS = 20;
+
+type NotShown = QueueView['notShown'];
+
+interface Part {
+  peer: PeerRow;
+  queue: PeerQueue;
+}
+
+export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, local: HandlerMap, events: CoreEvents): HandlerMap {
+  const { db } = ctx;
+  const hasPeers = () => listPeers(db).length > 0;
+  /** Calls made at another counter, by move id: a retried press gets the same answer (bounded). */
+  const remoteCalls = new Map<string, MoveResult>();
+
+  function requireDepartment(code: string): Department {
+    const department = departmentByCode(db, code);
+    if (!department) throw notFound(`department ${code}`, 'departmentCode');
+    return department;
+  }
+
+  function requireRoom(department: Department, room: string): string {
+    const known = department.rooms.find((r) => r.toUpperCase() === room.toUpperCase());
+    if (!known) throw new AppError('NOT_FOUND', `room ${room} is not a room of ${department.nameEn}`, { field: 'room' });
+    return known;
+  }
+
+  async function gather(departmentCode: string, room: string | null, scope: 'heads' | 'all') {
+    const answers = await peers.callAll('peer.queue', { departmentCode, room, scope }, QUEUE_READ_TIMEOUT_MS);
+    const parts: Part[] = [];
+    const notShown: NotShown = [];
+    for (const { peer, result } of answers) {
+      if (result.ok) parts.push({ peer, queue: result.value });
+      else notShown.push({ counterLetter: peer.counter_letter, problem: result.problem });
+    }
+    return { parts, notShown };
+  }
+
+  /** This counter's rows and every answering counter's, for the rule. */
+  function merged(parts: Part[], own: { waiting: QueueEntry[]; history: CallRecord[] }) {
+    return {
+      waiting: [...own.waiting, ...parts.flatMap((p) => p.queue.waiting)],
+      history: [...own.history, ...parts.flatMap((p) => p.queue.history)],
+    };
+  }
+
+  /** Called or in consultation at the room, everywhere: calling the next one finishes them (as at one counter). */
+  async function finishRoom(parts: Part[], department: Department, room: string, moveId: string, call: CallContext) {
+    const day = today(ctx);
+    const at = nowIso(ctx);
+    const finished: Token[] = relaxedWriteTransaction(db, () =>
+      atRoomTokens(db, day, department.code, room).map((token, i) =>
+        applyMove(db, {
+          moveId: i === 0 ? `${moveId}:finish` : `${moveId}:finish:${i}`,
+          token,
+          move: 'finish',
+          room,
+          reason: null,
+          rule: department.queueRule,
+          actor: call.actor,
+          at,
+        }),
+      ),
+    );
+    finished.forEach((t) => emitQueueChanged(events, t, 'finish', at));
+    for (const { peer, queue } of parts) {
+      for (const [i, token] of queue.atRoom.filter((t) => t.callRoom === room).entries()) {
+        const answer = await peers.call(peer.counter_id, 'peer.move', {
+          moveId: derivedId(moveId, `finish:${peer.counter_letter}:${i}`),
+          tokenId: token.id,
+          move: 'finish',
+          version: token.version,
+          room,
+        });
+        if (answer.ok && answer.value.token) finished.push(answer.value.token);
+      }
+    }
+    return finished;
+  }
+
+  /** Calls this counter's own token if it still waits (the same atomic step as a local call). */
+  function callOwn(tokenId: string, department: Department, room: string, moveId: string, call: CallContext): Token | null {
+    const token = relaxedWriteTransaction(db, () => {
+      const fresh = tokenById(db, tokenId);
+      if (!fresh || fresh.status !== 'issued') return null;
+      return applyMove(db, {
+        moveId,
+        token: fresh,
+        move: 'call',
+        room,
+        reason: null,
+        rule: department.queueRule,
+        actor: call.actor,
+        at: nowIso(ctx),
+      });
+    });
+    if (token) emitQueueChanged(events, token, 'call', nowIso(ctx));
+    return token;
+  }
+
+  async function callNext(moveId: string, departmentCode: string, room: string, call: CallContext): Promise<MoveResult> {
+    const remembered = remoteCalls.get(moveId);
+    if (remembered) return { ...remembered, replayed: true };
+    const department = requireDepartment(departmentCode);
+    const roomName = requireRoom(department, room);
+    // Made here before (its answer lost): the local handler answers from what it recorded.
+    if (moveById(db, moveId) || moveById(db, `${moveId}:finish`)) {
+      return local['queue.callNext']!({ moveId, departmentCode, room }, call);
+    }
+    const perRoom = department.queueRule.rooms === 'per_room' ? roomName : null;
+    const day = today(ctx);
+    let { parts } = await gather(departmentCode, roomName, 'heads');
+    const finished = await finishRoom(parts, department, roomName, moveId, call);
+    const letter = ctx.identity.counterLetter;
+    for (let attempt = 0; attempt < CALL_ATTEMPTS; attempt++) {
+      const own = {
+        waiting: waitingHeads(db, { visitDate: day, departmentCode, room: perRoom }),
+        history: historyFor(db, day, departmentCode, department.queueRule, roomName),
+      };
+      const next = nextInQueue({ ...merged(parts, own), rule: department.queueRule, room: roomName });
+      if (!next) break;
+      if (next.counterLetter === letter) {
+        const token = callOwn(next.id, department, roomName, moveId, call);
+        if (token) return { token, finished: finished[0] ?? null, replayed: false };
+      } else {
+        const owner = parts.find((p) => p.peer.counter_letter === next.counterLetter)!.peer;
+        const answer = await peers.call(owner.counter_id, 'peer.call', { moveId, tokenId: next.id, room: roomName });
+        if (answer.ok && answer.value.token) {
+          const result = { token: answer.value.token, finished: finished[0] ?? null, replayed: false };
+          remember(moveId, result);
+          return result;
+        }
+        // Not reached now: its tokens are left out of this call rather than waited for.
+        if (!answer.ok) parts = parts.filter((p) => p.peer !== owner);
+      }
+      // Taken by another room meanwhile: read the heads again and take the next one.
+      parts = (await gather(departmentCode, roomName, 'heads')).parts.filter((p) =>
+        parts.some((q) => q.peer.counter_id === p.peer.counter_id),
+      );
+    }
+    return { token: null, finished: finished[0] ?? null, replayed: false };
+  }
+
+  function remember(moveId: string, result: MoveResult) {
+    remoteCalls.set(moveId, result);
+    if (remoteCalls.size > 500) remoteCalls.delete(remoteCalls.keys().next().value!);
+  }
+
+  async function list(input: {
+    departmentCode: string;
+    room?: string | undefined;
+    date?: string | undefined;
+    limit: number;
+  }): Promise<QueueView> {
+    const department = requireDepartment(input.departmentCode);
+    const roomName = input.room ? requireRoom(department, input.room) : null;
+    const day = today(ctx);
+    const rule = department.queueRule;
+    const perRoom = rule.rooms === 'per_room' ? roomName : null;
+    const { parts, notShown } = await gather(input.departmentCode, roomName, 'all');
+    const own = {
+      waiting: waitingEntries(db, { visitDate: day, departmentCode: input.departmentCode, room: perRoom }),
+      history: historyFor(db, day, input.departmentCode, rule, roomName),
+    };
+    const ordered = queueOrder({ ...merged(parts, own), rule, room: roomName });
+    const shown = ordered.slice(0, input.limit);
+    const letter = ctx.identity.counterLetter;
+    const byId = new Map(
+      tokensInOrder(
+        db,
+        shown.filter((e) => e.counterLetter === letter).map((e) => e.id),
+      ).map((t) => [t.id, t]),
+    );
+    for (const { peer } of parts) {
+      const ids = shown.filter((e) => e.counterLetter === peer.counter_letter).map((e) => e.id);
+      if (ids.length === 0) continue;
+      const answer = await peers.call(peer.counter_id, 'peer.tokens', { ids }, QUEUE_READ_TIMEOUT_MS);
+      if (answer.ok) answer.value.forEach((t) => byId.set(t.id, t));
+    }
+    const latestCallFirst = (a: Token, b: Token) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '');
+    return {
+      departmentCode: input.departmentCode,
+      date: day,
+      room: roomName,
+      rule,
+      waiting: shown.map((e) => byId.get(e.id)).filter((t): t is Token => t !== undefined),
+      waitingCount: ordered.length,
+      atRoom: [...atRoomTokens(db, day, input.departmentCode, roomName), ...parts.flatMap((p) => p.queue.atRoom)].sort(
+        latestCallFirst,
+      ),
+      setAside: [...setAsideTokens(db, day, input.departmentCode), ...parts.flatMap((p) => p.queue.setAside)].sort(
+        latestCallFirst,
+      ),
+      serverTime: nowIso(ctx),
+      notShown,
+    };
+  }
+
+  return {
+    'queue.list': (input, call) => (hasPeers() && !input.date ? list(input) : local['queue.list']!(input, call)),
+    'queue.callNext': (input, call) =>
+      hasPeers() ? callNext(input.moveId, input.departmentCode, input.room, call) : local['queue.callNext']!(input, call),
+    'queue.move': async (input, call) => {
+      // Its own token, or no other counter to ask: the counter's own move.
+      if (!hasPeers() || tokenById(db, input.tokenId)) return local['queue.move']!(input, call);
+      const answers = await peers.callAll('peer.move', input);
+      const owner = answers.find((a) => a.result.ok);
+      if (owner?.result.ok) return owner.result.value;
+      const refusal = answers.find((a) => !a.result.ok && a.result.problem === 'refused' && a.result.error?.code !== 'NOT_FOUND');
+      if (refusal && !refusal.result.ok && refusal.result.error) {
+        throw new AppError(refusal.result.error.code, `counter ${refusal.peer.counter_letter}: ${refusal.result.error.message}`, {
+          ...(refusal.result.error.field ? { field: refusal.result.error.field } : {}),
+          details: refusal.result.error.details,
+        });
+      }
+      const unreachable = answers.some((a) => !a.result.ok && a.result.problem !== 'refused');
+      throw new AppError(
+        unreachable ? 'UNAVAILABLE' : 'NOT_FOUND',
+        unreachable ? 'the counter that issued this token is not reachable now' : 'token not found',
+        {
+          field: 'tokenId',
+        },
+      );
+    },
+    'queue.board': async ({ departmentCodes, names, recent }, call) => {
+      if (!hasPeers()) return local['queue.board']!({ departmentCodes, names, recent }, call);
+      const day = today(ctx);
+      const notShown: NotShown = [];
+      const departments = await Promise.all(
+        [...new Set(departmentCodes)].map(async (code) => {
+          const own = boardDepartment(db, day, code, { names: names === 'first', recent });
+          const answers = await peers.callAll('peer.board', { departmentCode: code, names, recent }, QUEUE_READ_TIMEOUT_MS);
+          for (const { peer, result } of answers) {
+            if (!result.ok && !notShown.some((n) => n.counterLetter === peer.counter_letter)) {
+              notShown.push({ counterLetter: peer.counter_letter, problem: result.problem });
+            }
+          }
+          return mergeBoard(
+            own,
+            answers.flatMap((a) => (a.result.ok ? [a.result.value] : [])),
+            recent,
+          );
+        }),
+      );
+      return { date: day, serverTime: nowIso(ctx), departments, notShown };
+    },
+  };
+}
+
+/** A move id derived from another (a finish made with a call): the same on a retry, unique per token. */
+function derivedId(moveId: string, what: string): string {
+  // Keep it a UUID (the contract's MoveInput wants one): the namespace is the call's id, the name what it derives.
+  return uuidV5(`${moveId}:${what}`);
+}
+
+/** RFC 4122 version 5 layout over SHA-1 of `name` (a stable id from a stable name). */
+function uuidV5(name: string): string {
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
