@@ -27,13 +27,37 @@ export type AuditAction =
   | 'clerk.create'
   | 'clerk.update'
   | 'counter.configure'
-  | 'counter.update';
+  | 'counter.update'
+  // Money (issue 12)
+  | 'fee.settings'
+  | 'fee.schedule'
+  | 'fee.exemption'
+  | 'fee.collect'
+  | 'fee.refund'
+  | 'fee.cancel'
+  | 'receipt.reprint'
+  | 'cash.open'
+  | 'cash.close'
+  | 'cash.signOff'
+  | 'cash.reprint'
+  | 'report.export';
 
 export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter';
+  entity:
+    | 'patient'
+    | 'token'
+    | 'department'
+    | 'printer'
+    | 'clerk'
+    | 'counter'
+    | 'fees'
+    | 'receipt'
+    | 'refund'
+    | 'cash_shift'
+    | 'report';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -26,6 +26,9 @@ import { clerksHandlers } from '../auth/clerks-handlers';
 import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
+import { feesHandlers } from '../money/fees-handlers';
+import { cashHandlers } from '../money/cash-handlers';
+import { reportsHandlers } from '../reports/reports-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -95,6 +98,9 @@ export function createCore(options: CoreOptions): Core {
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
+        feesHandlers(context),
+        cashHandlers(context),
+        reportsHandlers(context),
       ],
       { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
     );

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { loadMigrations, migrate, type Migration } from './migrate';
+import { registerSqlFunctions } from './sql-functions';
 
 export type { Database };
 
@@ -67,6 +68,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     retryWhileBusy(() => conn.pragma('journal_mode = WAL'));
     conn.pragma('synchronous = FULL');
     conn.pragma('foreign_keys = ON');
+    // Before the migrations: the reports' summary triggers call these (migration 0130).
+    registerSqlFunctions(conn);
     // Reading the schema fails fast on a file that is not a database at all.
     retryWhileBusy(() => conn.prepare('SELECT count(*) FROM sqlite_schema').get());
     migrate(db, options.migrations ?? loadMigrations(migrationsDir()), options.targetVersion);

@@ -14,6 +14,7 @@ import { patientById } from '../patients/patient-store';
 import { enqueueTokenSlip } from '../printing/print-queue';
 import { activeTokenFor, closeToken, insertToken, listTokens, nextTokenNumber, tokenById } from './token-store';
 import { issuingIdentity } from '../config/counter-identity';
+import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
 
 export function tokensHandlers(ctx: CoreContext): HandlerMap {
   const { db } = ctx;
@@ -63,7 +64,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
             throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
           }
-          return again;
+          return { ...again, fee: feeForToken(db, id) ?? undefined };
         }
         const patient = patientById(db, input.patientId);
         if (!patient) throw notFound('patient', 'patientId');
@@ -75,8 +76,16 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
             details: { token: open },
           });
         }
+        // The fee (issue 12) is priced and checked before the token is written: a refused fee uses no number.
+        const price = priceVisit(db, { ...input, patientPk: patient.pk, category: input.feeCategory, visitDate });
+        const collection = { proof: input.exemptionProof, payment: input.payment };
+        checkCollection(db, price, collection);
         const at = nowIso(ctx);
-        const token = issue({ ...input, id, patientPk: patient.pk, transferredFromId: null }, visitDate, at);
+        const token = issue(
+          { ...input, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
+          visitDate,
+          at,
+        );
         appendAudit(db, {
           at,
           actor: call.actor,
@@ -87,7 +96,8 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         });
         // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
-        return token;
+        const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
+        return { ...token, fee };
       });
     },
 
@@ -120,6 +130,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         // The new token is numbered in its new department on the day of the original visit.
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
+        recordTransferCharge(db, tokenId, to, patient.pk, call.actor, at);
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });
         appendAudit(db, {

@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
   'VERSION_CONFLICT', // someone changed the record since it was read
   'NOT_SET_UP', // this counter has no letter or hospital code yet: nothing can be issued
+  'PAYMENT_REQUIRED', // a fee is due for this token: details.quote says how much (issue 12)
   'INTERNAL',
   'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
@@ -51,6 +52,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DUPLICATE_SUSPECTED: 409,
   VERSION_CONFLICT: 409,
   NOT_SET_UP: 409,
+  PAYMENT_REQUIRED: 402,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

@@ -92,8 +92,13 @@ export const AbhaAddress = z
 
 export const Priority = z.enum(['none', 'senior', 'divyang', 'pregnant', 'emergency', 'staff']);
 export const VisitType = z.enum(['new', 'follow_up']);
-/** Fee and exemption categories seen at Delhi government hospitals. */
-export const FeeCategory = z.enum(['general', 'bpl', 'ews', 'delhi_arogya_kosh', 'staff', 'free']);
+/**
+ * The fee category on a visit: 'general' (pays by the schedule) or the code of
+ * an exemption the supervisor keeps (fees.settings; BPL, EWS, senior citizen …).
+ */
+export const FeeCategory = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,31}$/, { message: 'must be general or an exemption code like bpl' });
 export const TokenStatus = z.enum(['issued', 'cancelled', 'transferred']);
 
 export const DepartmentCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, {

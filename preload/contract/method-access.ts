@@ -79,6 +79,28 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'sync.now': clerk,
   'sync.reviewList': clerk,
   'sync.resolve': supervisor,
+
+  // Money (issue 12): clerks collect and print; a supervisor sets fees, gives money back and signs off a count.
+  'fees.settings': clerk,
+  'fees.saveSettings': supervisor,
+  'fees.saveSchedule': supervisor,
+  'fees.saveExemption': supervisor,
+  'fees.quote': clerk,
+  'fees.forToken': clerk,
+  'fees.refund': supervisor,
+  'fees.reprintReceipt': clerk,
+  'fees.printUpiRequest': clerk,
+  'cash.current': clerk,
+  'cash.openShift': clerk,
+  'cash.closeShift': clerk,
+  'cash.signOff': supervisor,
+  'cash.shifts': clerk,
+  'cash.dayBook': clerk,
+  'cash.reprintClosing': clerk,
+  'reports.census': clerk,
+  'reports.hmis': clerk,
+  'reports.fees': supervisor,
+  'reports.export': supervisor,
 };
 
 const RANK: Record<AccessLevel, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };

@@ -13,6 +13,9 @@ import { tokenMethods } from './methods/token-methods';
 import { cardMethods } from './methods/card-methods';
 import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
+import { feeMethods } from './methods/fee-methods';
+import { cashMethods } from './methods/cash-methods';
+import { reportMethods } from './methods/report-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -26,6 +29,9 @@ export const methods = joinMethods(
   cardMethods,
   printingMethods,
   syncMethods,
+  feeMethods,
+  cashMethods,
+  reportMethods,
 );
 
 export type Methods = typeof methods;

@@ -3,6 +3,7 @@
 // boundary instead of rendering as "undefined" at the counter.
 import { z } from 'zod';
 import { FeeCategory, Gender, GuardianRelation, Priority, TokenStatus, VisitType } from './fields';
+import { TokenFee } from './methods/fee-schemas';
 
 const nullableString = z.string().nullable();
 
@@ -97,6 +98,8 @@ export const Token = z.object({
   cancelReason: nullableString,
   transferredFromId: nullableString,
   transferredToId: nullableString,
+  /** tokens.issue's answer carries the visit's fee record (issue 12): amount, exemption, receipt, valid until. */
+  fee: TokenFee.optional(),
 });
 export type Token = z.infer<typeof Token>;
 

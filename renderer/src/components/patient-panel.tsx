@@ -13,6 +13,10 @@ import { DepartmentPicker } from './department-picker';
 import { PatientFacts } from './patient-facts';
 import { TokenOptions, type TokenChoices } from './token-options';
 import { CardSlipButton } from '../printing/card-slip-button';
+import { useCounterMutation } from '../hooks/use-counter-mutation';
+import { FeePanel, feeShown, type FeeEntry } from '../money/fee-panel';
+import { useFeeQuote, useFeeSettings } from '../money/use-fees';
+import { inr } from '../../../preload/contract/money';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -44,6 +48,13 @@ export function PatientPanel(props: Props) {
   });
   const [error, setError] = useState<CallError | null>(null);
   const [needDepartment, setNeedDepartment] = useState(false);
+  // The visit's fee (issue 12): priced by the core for the department and choices.
+  const feeSettings = useFeeSettings();
+  const [fee, setFee] = useState<FeeEntry>({ method: 'cash', proofType: 'bpl_card', proofNumber: '', upiRef: '' });
+  const quoteInput = (code: string) => ({ patientId: patient.id, departmentCode: code, ...choices, tokenId });
+  const quote = useFeeQuote(department ? quoteInput(department) : null);
+  const printQr = useCounterMutation('fees.printUpiRequest');
+  const shownQuote = department ? quote.data : null;
 
   // The cursor leaves the search box so the department keys work at once.
   useEffect(() => panelRef.current?.focus(), []);
@@ -55,8 +66,39 @@ export function PatientPanel(props: Props) {
     }
     setNeedDepartment(false);
     setError(null);
-    const result = await issue({ id: tokenId, patientId: patient.id, departmentCode: code, ...choices });
-    if (result && !result.ok) setError(result.error);
+    const priced = await quote.quoteFor(quoteInput(code));
+    if (!priced.ok) {
+      setError(priced.error);
+      return;
+    }
+    const q = priced.value;
+    // A fee the clerk has not seen yet is shown first; the next Enter collects it.
+    if ((q.duePaise > 0 || q.proofRequired) && (code !== department || shownQuote === null)) {
+      pick(code);
+      return;
+    }
+    const payment =
+      q.duePaise > 0
+        ? {
+            method: fee.method,
+            amountPaise: q.duePaise,
+            ...(fee.method === 'upi' && fee.upiRef.trim() ? { upiRef: fee.upiRef } : {}),
+          }
+        : undefined;
+    const proof = q.proofRequired || (choices.feeCategory !== 'general' && fee.proofNumber.trim() !== '');
+    const result = await issue({
+      id: tokenId,
+      patientId: patient.id,
+      departmentCode: code,
+      ...choices,
+      ...(payment ? { payment } : {}),
+      ...(proof ? { exemptionProof: { type: fee.proofType, number: fee.proofNumber } } : {}),
+    });
+    if (result && !result.ok) {
+      setError(result.error);
+      // The fee may have changed meanwhile (a supervisor's new schedule): show the current one.
+      if (result.error.code === 'PAYMENT_REQUIRED' || result.error.code === 'CONFLICT') quote.reload();
+    }
   }
 
   function pick(code: string) {
@@ -125,7 +167,16 @@ export function PatientPanel(props: Props) {
           void issueFor(code);
         }}
       />
-      <TokenOptions value={choices} onChange={setChoices} />
+      <TokenOptions value={choices} onChange={setChoices} exemptions={feeSettings.data?.exemptions ?? []} />
+      <FeePanel
+        quote={shownQuote}
+        entry={fee}
+        onChange={setFee}
+        printing={printQr.pending}
+        onPrintQr={() => {
+          if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
+        }}
+      />
       {needDepartment && (
         <p className="field-error" role="alert" data-testid="issue-need-department">
           {t('panel.chooseDepartment')}
@@ -140,7 +191,12 @@ export function PatientPanel(props: Props) {
           disabled={pending}
           onClick={() => void issueFor(department)}
         >
-          {pending ? t('panel.issuing') : t('panel.issue')} <kbd>Enter</kbd>
+          {pending
+            ? t('panel.issuing')
+            : shownQuote && feeShown(shownQuote) && shownQuote.duePaise > 0
+              ? t(fee.method === 'upi' ? 'money.pay.issueUpi' : 'money.pay.issueCash', { amount: inr(shownQuote.duePaise) })
+              : t('panel.issue')}{' '}
+          <kbd>Enter</kbd>
         </button>
       </div>
     </section>
