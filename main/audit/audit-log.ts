@@ -54,6 +54,7 @@ export interface AuditEntry {
     | 'clerk'
     | 'counter'
     | 'fees'
+    | 'charge'
     | 'receipt'
     | 'refund'
     | 'cash_shift'

@@ -21,6 +21,16 @@ export const SYSTEMS = {
   priorityCategory: `${NS}/CodeSystem/priority-category`,
   visitType: `${NS}/CodeSystem/visit-type`,
   feeCategory: `${NS}/CodeSystem/fee-category`,
+  // Fees (issue 12, docs/fhir-mapping.md "Fees")
+  receiptNumber: `${NS}/sid/receipt-number`,
+  refundNumber: `${NS}/sid/refund-number`,
+  upiRef: `${NS}/sid/upi-reference`,
+  opdFee: `${NS}/CodeSystem/opd-fee`,
+  feeBasis: `${NS}/CodeSystem/fee-basis`,
+  proofType: `${NS}/CodeSystem/exemption-proof-type`,
+  paymentMethod: `${NS}/CodeSystem/payment-method`,
+  paymentKind: `${NS}/CodeSystem/payment-kind`,
+  paymentType: 'http://terminology.hl7.org/CodeSystem/payment-type',
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
   actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
@@ -31,6 +41,11 @@ export const EXTENSIONS = {
   feeCategory: `${NS}/StructureDefinition/fee-category`,
   guardianRelation: `${NS}/StructureDefinition/guardian-relation`,
   transferredFrom: `${NS}/StructureDefinition/transferred-from`,
+  feeBasis: `${NS}/StructureDefinition/fee-basis`,
+  amountDue: `${NS}/StructureDefinition/amount-due`,
+  exemptionProof: `${NS}/StructureDefinition/exemption-proof`,
+  validUntil: `${NS}/StructureDefinition/valid-until`,
+  paymentMethod: `${NS}/StructureDefinition/payment-method`,
   /** A card issuer's public keys, JWKS JSON (RFC 7517) as valueString. */
   jwks: `${NS}/StructureDefinition/jwks`,
   /** http://hl7.org/fhir/R4/extension-language.html: the language of a name. */

@@ -26,6 +26,7 @@ interface BookRow {
   method: 'cash' | 'upi';
   amount_paise: number;
   shift_id: string | null;
+  receipt_id: string;
 }
 
 export function cashHandlers(ctx: CoreContext): HandlerMap {
@@ -112,19 +113,19 @@ export function cashHandlers(ctx: CoreContext): HandlerMap {
 
     'cash.dayBook': ({ date, clerk }) => {
       const day = date ?? today(ctx);
-      const rows = sql<[string, string | null, string, string | null], BookRow>(
+      const rows = sql<{ day: string; clerk: string | null }, BookRow>(
         db,
         `SELECT 'receipt' AS kind, r.number, r.issued_at AS at, r.clerk, t.label AS token_label, c.department_code, c.category,
-            r.method, r.amount_paise, r.shift_id
+            r.method, r.amount_paise, r.shift_id, r.id AS receipt_id
          FROM receipts r JOIN tokens t ON t.id = r.token_id JOIN token_charges c ON c.id = r.charge_id
-         WHERE r.business_date = ?1 AND (?2 IS NULL OR r.clerk = ?2)
+         WHERE r.business_date = @day AND (@clerk IS NULL OR r.clerk = @clerk)
          UNION ALL
-         SELECT f.kind, f.number, f.created_at, f.clerk, t.label, c.department_code, c.category, f.method, -f.amount_paise, f.shift_id
+         SELECT f.kind, f.number, f.created_at, f.clerk, t.label, c.department_code, c.category, f.method, -f.amount_paise, f.shift_id, r.id
          FROM refunds f JOIN receipts r ON r.id = f.receipt_id JOIN tokens t ON t.id = r.token_id
            JOIN token_charges c ON c.id = r.charge_id
-         WHERE f.business_date = ?3 AND (?4 IS NULL OR f.clerk = ?4)
-         ORDER BY at, number`,
-      ).all(day, clerk ?? null, day, clerk ?? null);
+         WHERE f.business_date = @day AND (@clerk IS NULL OR f.clerk = @clerk)
+         ORDER BY 3, 2`,
+      ).all({ day, clerk: clerk ?? null });
       const totals = new Map<string, DayBook['totals'][number]>();
       for (const row of rows) {
         const key = `${row.clerk}|${row.method}`;
@@ -148,6 +149,7 @@ export function cashHandlers(ctx: CoreContext): HandlerMap {
           method: r.method,
           amountPaise: r.amount_paise,
           shiftId: r.shift_id,
+          receiptId: r.receipt_id,
         })),
         totals: [...totals.values()].sort((a, b) => a.clerk.localeCompare(b.clerk) || a.method.localeCompare(b.method)),
       };

@@ -83,8 +83,9 @@ CREATE TABLE token_charges (
   clerk           TEXT NOT NULL,
   created_at      TEXT NOT NULL
 ) STRICT;
+-- A patient's OPD tickets in a department (main/money/charges.ts validTicket).
 CREATE INDEX token_charges_tickets ON token_charges (patient_pk, department_code, valid_until)
-  WHERE basis IN ('new', 'revisit') AND valid_until IS NOT NULL;
+  WHERE basis IN ('new', 'revisit', 'transfer') AND valid_until IS NOT NULL;
 
 -- A clerk's shift at the cash drawer: opened with an optional float, closed
 -- with the count by denomination against what the receipts and refunds say

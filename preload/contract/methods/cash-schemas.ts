@@ -91,6 +91,8 @@ export const DayBookLine = z.object({
   /** Money in is positive, money given back negative. */
   amountPaise: z.number().int(),
   shiftId: z.string().nullable(),
+  /** The receipt this line is (or gives money back on): what a refund names. */
+  receiptId: z.string(),
 });
 
 export const DayBook = z.object({
