@@ -76,6 +76,11 @@ export function openShiftOf(db: Database, clerk: string): CashShift | undefined 
   return row ? toShift(row) : undefined;
 }
 
+/** Just the id of a clerk's open shift (cash_shifts_open): what every fee taken needs, without its totals. */
+export function openShiftId(db: Database, clerk: string): string | undefined {
+  return sql<[string], { id: string }>(db, 'SELECT id FROM cash_shifts WHERE clerk = ? AND closed_at IS NULL').get(clerk)?.id;
+}
+
 export function shiftsOn(db: Database, businessDate: string): CashShift[] {
   return sql<[string, string], ShiftRow>(
     db,

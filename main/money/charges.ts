@@ -14,7 +14,7 @@ import { enqueueOutbox } from '../core/outbox';
 import { sql } from '../db/statements';
 import { insertJob } from '../printing/print-queue';
 import { readPrinterSettings } from '../printing/printer-settings';
-import { insertShift, openShiftOf } from './cash-store';
+import { insertShift, openShiftId } from './cash-store';
 import { categoryNames, exemptionByCode, readFeeSettings, scheduleFor } from './fee-store';
 import { addDays, fiscalYear, receiptNumber } from './fiscal-year';
 import { receiptView } from './receipt-store';
@@ -148,8 +148,8 @@ export function checkCollection(db: Database, price: Price, c: Collection): void
 
 /** The clerk's open shift; a fee taken with none open opens one (no float) rather than send the clerk to paper. */
 export function shiftFor(db: Database, clerk: string, counterLetter: string, businessDate: string, at: string): string {
-  const open = openShiftOf(db, clerk);
-  if (open) return open.id;
+  const open = openShiftId(db, clerk);
+  if (open) return open;
   const id = insertShift(db, { clerk, counterLetter, businessDate, at, floatPaise: 0 });
   appendAudit(db, {
     at,

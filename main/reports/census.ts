@@ -35,7 +35,7 @@ function dayRows(db: Database, from: string, to: string): DayRow[] {
   return sql<[string, string], DayRow>(
     db,
     `SELECT day, measure, bucket, sum(n) AS n FROM census_daily
-     WHERE day BETWEEN ? AND ? AND measure IN ('tokens', 'visit', 'cancelled') GROUP BY day, measure, bucket`,
+     WHERE day BETWEEN ? AND ? AND measure IN ('visit', 'cancelled') GROUP BY day, measure, bucket`,
   ).all(from, to);
 }
 
@@ -92,16 +92,15 @@ export function censusReport(db: Database, from: string, to: string): Omit<Censu
       case 'registrations':
         totals.registrations += r.n;
         break;
-      case 'tokens':
-        totals.tokens += r.n;
-        dept(r.department_code).tokens += r.n;
-        break;
       case 'hour':
         bump(hours, r.bucket, r.n);
         break;
       case 'visit': {
+        // Every token is counted once here, by sex, age band and visit type.
         const v = splitVisit(r.bucket);
         const d = dept(r.department_code);
+        totals.tokens += r.n;
+        d.tokens += r.n;
         if (v.visit === 'new') {
           totals.newVisits += r.n;
           d.newVisits += r.n;
@@ -114,12 +113,12 @@ export function censusReport(db: Database, from: string, to: string): Omit<Censu
         if (band) band[v.gender] += r.n;
         break;
       }
-      case 'priority':
-        bump(priorities, r.bucket, r.n);
+      case 'kind': {
+        const [priority = '', category = ''] = r.bucket.split('|');
+        bump(priorities, priority, r.n);
+        bump(categories, category, r.n);
         break;
-      case 'category':
-        bump(categories, r.bucket, r.n);
-        break;
+      }
       case 'transfer_in':
         totals.transferIn += r.n;
         break;
@@ -145,10 +144,12 @@ export function censusReport(db: Database, from: string, to: string): Omit<Censu
   const days = new Map<string, CensusReport['byDay'][number]>();
   for (const r of dayRows(db, from, to)) {
     const d = days.get(r.day) ?? { day: r.day, tokens: 0, newVisits: 0, followUps: 0, cancelled: 0 };
-    if (r.measure === 'tokens') d.tokens += r.n;
-    else if (r.measure === 'cancelled') d.cancelled += r.n;
-    else if (splitVisit(r.bucket).visit === 'new') d.newVisits += r.n;
-    else d.followUps += r.n;
+    if (r.measure === 'cancelled') d.cancelled += r.n;
+    else {
+      d.tokens += r.n;
+      if (splitVisit(r.bucket).visit === 'new') d.newVisits += r.n;
+      else d.followUps += r.n;
+    }
     days.set(r.day, d);
   }
 

@@ -32,6 +32,7 @@ import { ScanResult } from './scanning/scan-result';
 import { PrintingBar } from './printing/printing-bar';
 import { SyncIndicator } from './sync/sync-indicator';
 import { useCardScan } from './scanning/use-card-scan';
+import { MoneyControls } from './money/money-controls';
 
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
@@ -191,6 +192,7 @@ function CounterScreen() {
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       >
+        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
         <DeskControls />
       </AppHeader>
       <CounterStatusBanner info={setup.info} />

@@ -10,6 +10,7 @@ import * as printing from './printing.bench';
 import * as cardsBench from './cards.bench';
 import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
+import * as reports from './reports.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -29,6 +30,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   cards: cardsBench,
   'scan-screen': scanScreen,
   sync,
+  reports,
 };
 
 async function main() {

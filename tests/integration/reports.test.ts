@@ -332,20 +332,15 @@ describe('reports', () => {
         [
           { day: '2026-11-24', department_code: '', measure: 'registrations', bucket: 'female', n: 1 },
           { day: '2026-11-24', department_code: 'MED', measure: 'cancelled', bucket: 'male|60+|follow_up', n: 1 },
-          { day: '2026-11-24', department_code: 'MED', measure: 'category', bucket: 'bpl', n: 1 },
-          { day: '2026-11-24', department_code: 'MED', measure: 'category', bucket: 'general', n: 1 },
+          { day: '2026-11-24', department_code: 'MED', measure: 'kind', bucket: 'none|bpl', n: 1 },
+          { day: '2026-11-24', department_code: 'MED', measure: 'kind', bucket: 'senior|general', n: 1 },
           { day: '2026-11-24', department_code: 'MED', measure: 'hour', bucket: '09', n: 1 },
           { day: '2026-11-24', department_code: 'MED', measure: 'hour', bucket: '10', n: 1 },
-          { day: '2026-11-24', department_code: 'MED', measure: 'priority', bucket: 'none', n: 1 },
-          { day: '2026-11-24', department_code: 'MED', measure: 'priority', bucket: 'senior', n: 1 },
-          { day: '2026-11-24', department_code: 'MED', measure: 'tokens', bucket: '', n: 2 },
           { day: '2026-11-24', department_code: 'MED', measure: 'visit', bucket: 'female|30-44|new', n: 1 },
           { day: '2026-11-24', department_code: 'MED', measure: 'visit', bucket: 'male|60+|follow_up', n: 1 },
           // 18:40 UTC is 00:10 the next morning in Delhi.
-          { day: '2026-11-24', department_code: 'EYE', measure: 'category', bucket: 'general', n: 1 },
+          { day: '2026-11-24', department_code: 'EYE', measure: 'kind', bucket: 'senior|general', n: 1 },
           { day: '2026-11-24', department_code: 'EYE', measure: 'hour', bucket: '00', n: 1 },
-          { day: '2026-11-24', department_code: 'EYE', measure: 'priority', bucket: 'senior', n: 1 },
-          { day: '2026-11-24', department_code: 'EYE', measure: 'tokens', bucket: '', n: 1 },
           { day: '2026-11-24', department_code: 'EYE', measure: 'visit', bucket: 'male|60+|new', n: 1 },
         ].sort(order),
       );
@@ -357,7 +352,9 @@ describe('reports', () => {
         `INSERT INTO tokens (id, patient_pk, department_code, visit_date, counter_letter, number, label, priority, visit_type,
           fee_category, status, issued_at) VALUES ('t4', 1, 'EYE', '2026-11-24', 'B', 2, 'B-002', 'none', 'new', 'general', 'issued', '2026-11-24T06:00:00Z')`,
       ).run();
-      expect(db.prepare("SELECT n FROM census_daily WHERE department_code = 'EYE' AND measure = 'tokens'").get()).toEqual({
+      expect(
+        db.prepare("SELECT sum(n) AS n FROM census_daily WHERE department_code = 'EYE' AND measure = 'visit'").get(),
+      ).toEqual({
         n: 2,
       });
     } finally {

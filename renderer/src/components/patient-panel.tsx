@@ -51,7 +51,13 @@ export function PatientPanel(props: Props) {
   // The visit's fee (issue 12): priced by the core for the department and choices.
   const feeSettings = useFeeSettings();
   const [fee, setFee] = useState<FeeEntry>({ method: 'cash', proofType: 'bpl_card', proofNumber: '', upiRef: '' });
-  const quoteInput = (code: string) => ({ patientId: patient.id, departmentCode: code, ...choices, tokenId });
+  const quoteInput = (code: string) => ({
+    patientId: patient.id,
+    departmentCode: code,
+    visitType: choices.visitType,
+    feeCategory: choices.feeCategory,
+    tokenId,
+  });
   const quote = useFeeQuote(department ? quoteInput(department) : null);
   const printQr = useCounterMutation('fees.printUpiRequest');
   const shownQuote = department ? quote.data : null;
@@ -177,6 +183,7 @@ export function PatientPanel(props: Props) {
           if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
         }}
       />
+      {quote.error && department && <CallErrorMessage error={quote.error} title={t('money.fee.title')} testId="fee-error" />}
       {needDepartment && (
         <p className="field-error" role="alert" data-testid="issue-need-department">
           {t('panel.chooseDepartment')}

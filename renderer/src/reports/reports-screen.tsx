@@ -1,0 +1,170 @@
+// Reports (issue 12), loaded only when opened: Chart.js and the report views
+// stay out of the counter screen's bundle. Census and HMIS for every clerk,
+// fees and the CSV/PDF files for a supervisor; English or Hindi as the screen.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMayCall } from '../auth/use-may-call';
+import { CallErrorMessage } from '../components/call-error-message';
+import { Dialog, DialogTitle } from '../components/dialog';
+import { currentLanguage } from '../i18n';
+import { CensusView } from './census-view';
+import { PRESETS, presetRange, type Preset } from './date-range';
+import { FeesView } from './fees-view';
+import { HmisView } from './hmis-view';
+import { useCensus, useFeeReport, useHmis, useReportExport } from './use-reports';
+import './reports.css';
+
+type Tab = 'census' | 'fees' | 'hmis';
+
+export default function ReportsScreen({ today, onClose }: { today: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const mayFees = useMayCall('reports.fees');
+  const mayExport = useMayCall('reports.export');
+  const [tab, setTab] = useState<Tab>('census');
+  const [range, setRange] = useState(presetRange('today', today));
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const census = useCensus(tab === 'census' ? range : null);
+  const fees = useFeeReport(tab === 'fees' ? range : null);
+  const hmis = useHmis(tab === 'hmis' ? month : null);
+  const exporter = useReportExport();
+  const link = useRef<HTMLAnchorElement>(null);
+  const current = tab === 'census' ? census : tab === 'fees' ? fees : hmis;
+
+  // A file just made is saved at once (the link stays for a second try).
+  useEffect(() => {
+    if (exporter.file) link.current?.click();
+  }, [exporter.file]);
+
+  function exportAs(format: 'csv' | 'pdf') {
+    const period = tab === 'hmis' ? { from: `${month}-01`, to: lastDayOf(month) } : range;
+    void exporter.run({ report: tab, ...period, format, language });
+  }
+
+  return (
+    <Dialog onClose={onClose} labelledBy="reports-title" testId="reports" className="money-dialog reports" modal>
+      <DialogTitle
+        id="reports-title"
+        title={t('money.reports.title')}
+        closeLabel={t('money.reports.close')}
+        closeTestId="reports-close"
+        onClose={onClose}
+      />
+      <div className="report-tabs" role="tablist">
+        {(['census', ...(mayFees ? ['fees'] : []), 'hmis'] as Tab[]).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            data-testid={`reports-tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`money.reports.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div className="report-range">
+        {tab === 'hmis' ? (
+          <label>
+            <span>{t('money.reports.month')}</span>
+            <input
+              type="month"
+              data-testid="reports-month"
+              value={month}
+              max={today.slice(0, 7)}
+              onChange={(e) => e.target.value && setMonth(e.target.value)}
+            />
+          </label>
+        ) : (
+          <>
+            <label>
+              <span>{t('money.reports.from')}</span>
+              <input
+                type="date"
+                data-testid="reports-from"
+                value={range.from}
+                max={range.to}
+                onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
+              />
+            </label>
+            <label>
+              <span>{t('money.reports.to')}</span>
+              <input
+                type="date"
+                data-testid="reports-to"
+                value={range.to}
+                min={range.from}
+                onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))}
+              />
+            </label>
+            <div className="report-presets">
+              {PRESETS.map((p: Preset) => (
+                <button
+                  key={p}
+                  type="button"
+                  className="secondary small"
+                  data-testid={`reports-preset-${p}`}
+                  onClick={() => setRange(presetRange(p, today))}
+                >
+                  {t(`money.reports.${p}`)}
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+        {mayExport ? (
+          <div className="report-export">
+            <button
+              type="button"
+              className="secondary small"
+              data-testid="reports-csv"
+              disabled={exporter.pending}
+              onClick={() => exportAs('csv')}
+            >
+              {t('money.reports.csv')}
+            </button>
+            <button
+              type="button"
+              className="secondary small"
+              data-testid="reports-pdf"
+              disabled={exporter.pending}
+              onClick={() => exportAs('pdf')}
+            >
+              {t('money.reports.pdf')}
+            </button>
+            {exporter.file && (
+              <a ref={link} href={exporter.file.url} download={exporter.file.fileName} data-testid="reports-file">
+                {exporter.file.fileName}
+              </a>
+            )}
+          </div>
+        ) : (
+          <p className="hint">{t('money.reports.exportOnlySupervisor')}</p>
+        )}
+      </div>
+      {exporter.error && <CallErrorMessage error={exporter.error} testId="reports-export-error" />}
+      {current.error && <CallErrorMessage error={current.error} testId="reports-error" />}
+      {current.loading && <p className="hint">{t('money.reports.loading')}</p>}
+      {tab === 'census' && census.data && <Scope counters={census.data.counters} />}
+      {tab === 'census' && census.data && <CensusView report={census.data} language={language} />}
+      {tab === 'fees' && fees.data && <FeesView report={fees.data} language={language} />}
+      {tab === 'hmis' && hmis.data && <HmisView report={hmis.data} language={language} />}
+    </Dialog>
+  );
+}
+
+function Scope({ counters }: { counters: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="hint" data-testid="reports-scope">
+      {counters.length > 0 && `${t('money.reports.counters', { list: counters.join(', ') })} · `}
+      {t('money.reports.scope')}
+    </p>
+  );
+}
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
