@@ -40,7 +40,11 @@ export type AuditAction =
   | 'cash.close'
   | 'cash.signOff'
   | 'cash.reprint'
-  | 'report.export';
+  | 'report.export'
+  | 'patient.bringOver'
+  | 'peer.pair'
+  | 'peer.remove'
+  | 'peer.networkKey';
 
 export interface AuditEntry {
   at: string;
@@ -58,7 +62,8 @@ export interface AuditEntry {
     | 'receipt'
     | 'refund'
     | 'cash_shift'
-    | 'report';
+    | 'report'
+    | 'peer';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -14,6 +14,7 @@ const NEEDS: Record<AccessLevel, string> = {
   clerk: 'a signed-in clerk',
   supervisor: 'a supervisor',
   admin: 'an administrator',
+  peer: 'a paired counter of this hospital',
 };
 
 function heldLevel(session: DeskSession): AccessLevel {
@@ -70,6 +71,12 @@ export function createAuthGate(sessions: DeskSessions): Gate {
     admit(method, rawInput, caller) {
       if (caller.kind === 'trusted') return { actor: caller.actor, session: null };
       const access = methodAccess[method];
+      // A paired counter (main/peers) reaches the peer methods and nothing else.
+      if (caller.kind === 'peer') {
+        return access.level === 'peer'
+          ? { actor: `peer:${caller.counterLetter}`, session: null }
+          : { code: 'FORBIDDEN', message: `${method} is not for other counters` };
+      }
       const session = sessions.find(caller.session);
       if (access.level === 'open') return { actor: session?.username ?? 'anonymous', session: caller.session };
       if (!session) return { code: 'UNAUTHORIZED', message: 'sign in first' };

@@ -27,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     settings: counterSettings(dataDir, options),
     sync: { autoStart: true },
     idleLockMinutes: options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+    peers: { host: options.peerHost, port: options.peerPort, announce: true },
   });
   const shell = await startBrowserShell({
     core,

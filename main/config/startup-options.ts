@@ -20,6 +20,9 @@ export interface StartupOptions {
   identity: CounterSettings;
   idleLockMinutes: number | undefined;
   mode: StartMode;
+  /** This counter's door for the hospital's other counters (docs/peers.md); it opens once a network key is set. */
+  peerHost: string;
+  peerPort: number;
   // The browser shell's server:
   port: number;
   host: string;
@@ -37,6 +40,8 @@ export const USAGE = `options (the same for npm run serve and the desktop app):
   --data-dir DIR            where counter.sqlite (and counter.json) live
   --idle-lock-minutes 5     lock the counter after this long untouched (1-120)
   --kiosk                   open the entrance kiosk instead of the counter
+  --peer-port 5171          where the hospital's other counters reach this one
+  --peer-host 0.0.0.0       the network address that port listens on
 browser shell only:
   --port 5170  --host 127.0.0.1  --allow-host NAME  --api-key KEY  --renderer-dir DIR
 A counter.json beside the database may hold hospitalName, hospitalCode,
@@ -69,6 +74,8 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
         'data-dir': { type: 'string' },
         'idle-lock-minutes': { type: 'string' },
         kiosk: { type: 'boolean' },
+        'peer-port': { type: 'string' },
+        'peer-host': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
@@ -102,12 +109,18 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
   if (idleLockMinutes !== undefined && (!Number.isInteger(idleLockMinutes) || idleLockMinutes < 1 || idleLockMinutes > 120)) {
     throw new StartupError(`--idle-lock-minutes must be 1-120, not "${idleText}"`);
   }
+  const peerPort = Number(text('peer-port') ?? '5171');
+  if (!Number.isInteger(peerPort) || peerPort < 0 || peerPort > 65535) {
+    throw new StartupError(`--peer-port must be 0-65535, not "${text('peer-port')}"`);
+  }
   const allowHosts = values['allow-host'];
   return {
     dataDir: text('data-dir'),
     identity,
     idleLockMinutes,
     mode: values.kiosk === true ? 'kiosk' : 'counter',
+    peerHost: text('peer-host') ?? '0.0.0.0',
+    peerPort,
     port,
     host: text('host') ?? '127.0.0.1',
     apiKey: text('api-key'),

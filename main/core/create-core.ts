@@ -29,6 +29,8 @@ import { APP_VERSION } from './app-version';
 import { feesHandlers } from '../money/fees-handlers';
 import { cashHandlers } from '../money/cash-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
+import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
+import { peersHandlers } from '../peers/peers-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -46,6 +48,8 @@ export interface CoreOptions {
   sync?: SyncServiceOptions;
   /** A clerk's session locks after this many minutes away from the counter (default 5). */
   idleLockMinutes?: number;
+  /** The hospital network of counters (main/peers): where this counter's peer server listens. */
+  peers?: Partial<PeerServiceOptions>;
 }
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
@@ -58,6 +62,8 @@ export interface Core {
   events: CoreEvents;
   /** The HIMS sync engine (docs/fhir-mapping.md). */
   sync: SyncService;
+  /** The hospital's other counters (docs/peers.md). */
+  peers: PeerService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
   desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
   close(): void;
@@ -85,6 +91,12 @@ export function createCore(options: CoreOptions): Core {
     const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
     const sync = createSyncService(context, secrets, events, options.sync);
     const identity = createCounterIdentityService(context, events, () => sync.engine.recheckCounter());
+    // The registry answers the peers' calls; it is made below, and asked for only once a peer calls.
+    let registryRef: Registry | null = null;
+    const peers = createPeerService(context, () => registryRef!, secrets, {
+      ...(options.log ? { log: options.log } : {}),
+      ...options.peers,
+    });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
     const registry = createRegistry(
       [
@@ -101,18 +113,27 @@ export function createCore(options: CoreOptions): Core {
         feesHandlers(context),
         cashHandlers(context),
         reportsHandlers(context),
+        peersHandlers(context, peers),
       ],
       { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
     );
+    registryRef = registry;
     scanners.start();
     printWorker.start();
     sync.start();
+    // In the background: a counter with no network key has no peer server, and one that fails to listen still counts.
+    peers
+      .start()
+      .catch((err: unknown) =>
+        (options.log ?? console.error)(`peer server not started: ${err instanceof Error ? err.message : String(err)}`),
+      );
     return {
       registry,
       context,
       db,
       events,
       sync,
+      peers,
       desk: {
         isLive: (token) => sessions.isLive(token),
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
@@ -120,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
       },
       close: () => {
         sync.stop();
+        void peers.close();
         void scanners.stop();
         printWorker.stop();
         db.close();

@@ -13,10 +13,14 @@ import { AppError } from './app-error';
 
 /**
  * Who is calling, as the transport knows it: a trusted caller (a script with
- * the API key, the core's own tests and benches) or a counter window or page,
- * with the desk-session token it sent, if any (main/auth).
+ * the API key, the core's own tests and benches), a counter window or page,
+ * with the desk-session token it sent, if any (main/auth), or a paired counter.
  */
-export type Caller = { kind: 'trusted'; actor: string } | { kind: 'desk'; session: string | null };
+export type Caller =
+  | { kind: 'trusted'; actor: string }
+  | { kind: 'desk'; session: string | null }
+  /** Another counter of the hospital, authenticated by main/peers/peer-server.ts. */
+  | { kind: 'peer'; counterId: string; counterLetter: string };
 
 /** What a handler learns about the caller once admitted. */
 export interface CallContext {

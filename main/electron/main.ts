@@ -94,6 +94,8 @@ if (!app.requestSingleInstanceLock()) {
           // Who this counter is: its counter.json (laid down by the installer or IT) and the command line.
           settings: counterSettings(dataDir, startup),
           idleLockMinutes: startup.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+          // The hospital's other counters reach this one here, once a network key is set (docs/peers.md).
+          peers: { host: startup.peerHost, port: startup.peerPort, announce: true },
           nativeBinding: electronNativeBinding(app),
           // Printers without ESC/POS: the slip goes through the OS spooler with webContents.print.
           printing: { osQueue: electronPrintQueue(printWindow) },

@@ -8,7 +8,7 @@
 // as the clerk being at the counter, so they never keep the idle lock away.
 import type { MethodName } from './methods';
 
-export type AccessLevel = 'open' | 'kiosk' | 'clerk' | 'supervisor' | 'admin';
+export type AccessLevel = 'open' | 'kiosk' | 'clerk' | 'supervisor' | 'admin' | 'peer';
 
 export interface MethodAccess {
   level: AccessLevel;
@@ -22,6 +22,8 @@ const clerk: MethodAccess = { level: 'clerk' };
 const clerkPoll: MethodAccess = { level: 'clerk', background: true };
 const supervisor: MethodAccess = { level: 'supervisor' };
 const admin: MethodAccess = { level: 'admin' };
+/** Another counter of the hospital, paired with the network key: these methods only, and nothing else. */
+const peer: MethodAccess = { level: 'peer' };
 
 export const methodAccess: Record<MethodName, MethodAccess> = {
   'auth.status': { level: 'open', background: true },
@@ -80,6 +82,18 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'sync.reviewList': clerk,
   'sync.resolve': supervisor,
 
+  'peer.hello': peer,
+  'peer.lookup': peer,
+  'peer.patient': peer,
+  'peers.status': { level: 'clerk', background: true },
+  'peers.setNetworkKey': supervisor,
+  'peers.add': supervisor,
+  'peers.remove': supervisor,
+  'peers.check': clerk,
+  'peers.discover': supervisor,
+  'patients.searchElsewhere': clerk,
+  'patients.bringOver': clerk,
+
   // Money (issue 12): clerks collect and print; a supervisor sets fees, gives money back and signs off a count.
   'fees.settings': clerk,
   'fees.saveSettings': supervisor,
@@ -103,9 +117,13 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'reports.export': supervisor,
 };
 
-const RANK: Record<AccessLevel, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };
+const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };
 
-/** Whether a holder of `held` may call a method that needs `needed`. */
+/**
+ * Whether a holder of `held` may call a method that needs `needed`. The peer
+ * level stands apart: a peer may call peer methods only, and no window may.
+ */
 export function allows(held: AccessLevel, needed: AccessLevel): boolean {
+  if (held === 'peer' || needed === 'peer') return held === needed;
   return RANK[held] >= RANK[needed];
 }

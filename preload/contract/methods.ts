@@ -16,6 +16,8 @@ import { syncMethods } from './methods/sync-methods';
 import { feeMethods } from './methods/fee-methods';
 import { cashMethods } from './methods/cash-methods';
 import { reportMethods } from './methods/report-methods';
+import { peerMethods } from './methods/peer-methods';
+import { peersMethods } from './methods/peers-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -32,6 +34,8 @@ export const methods = joinMethods(
   feeMethods,
   cashMethods,
   reportMethods,
+  peerMethods,
+  peersMethods,
 );
 
 export type Methods = typeof methods;

@@ -3,7 +3,7 @@
 // All state that crosses panels lives here; each panel owns its own details.
 import { useCallback, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, PatientSummary, Token } from '../../preload/contract';
+import type { CallError, MethodInput, PatientSummary, Token } from '../../preload/contract';
 import { AuthGate } from './auth/auth-gate';
 import { useDesk } from './auth/desk-context';
 import { DeskControls } from './auth/desk-controls';
@@ -33,6 +33,9 @@ import { PrintingBar } from './printing/printing-bar';
 import { SyncIndicator } from './sync/sync-indicator';
 import { useCardScan } from './scanning/use-card-scan';
 import { MoneyControls } from './money/money-controls';
+import { ElsewhereResults } from './peers/elsewhere-results';
+import { useElsewhereSearch, type FoundElsewhere } from './peers/use-elsewhere-search';
+import './peers/peers.css';
 
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
@@ -91,7 +94,12 @@ function CounterScreen() {
     search.settledQuery.length >= NOT_FOUND_MIN_LENGTH &&
     search.patients.length === 0 &&
     search.error === null;
-  const showForm = selected === null && (formOpened || formEdited || notFound || cardValues !== null);
+  // Nobody here by an exact id: the other counters are asked before the form opens by itself.
+  const elsewhere = useElsewhereSearch(search, notFound && selected === null);
+  const bringCall = useCounterMutation('patients.bringOver');
+  const [bringError, setBringError] = useState<CallError | null>(null);
+  const notFoundAnywhere = notFound && elsewhere.phase !== 'asking' && elsewhere.found.length === 0;
+  const showForm = selected === null && (formOpened || formEdited || notFoundAnywhere || cardValues !== null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
 
@@ -156,6 +164,16 @@ function CounterScreen() {
     setSelected(null);
   }
 
+  /** A patient registered at another counter, copied here and opened. */
+  async function bringOver(found: FoundElsewhere) {
+    const result = await bringCall.run({ counterId: found.counterId, patientId: found.patient.id });
+    setBringError(result && !result.ok ? result.error : null);
+    if (result?.ok) {
+      setQuery('');
+      select(result.value);
+    }
+  }
+
   async function issue(input: MethodInput<'tokens.issue'>) {
     const result = await issueCall.run(input);
     if (result?.ok) {
@@ -206,8 +224,9 @@ function CounterScreen() {
             search={search}
             showResults={selected === null}
             notFound={notFound}
+            foundElsewhere={elsewhere.found.length > 0}
             onSelect={select}
-            onEnterNotFound={openForm}
+            onEnterNotFound={() => (elsewhere.found[0] ? void bringOver(elsewhere.found[0]) : openForm())}
             onNewPatient={openForm}
             inputRef={searchRef}
           />
@@ -219,6 +238,12 @@ function CounterScreen() {
           >
             {t('scanning.camera.open')} <kbd>F4</kbd>
           </button>
+          {selected === null && (
+            <ElsewhereResults elsewhere={elsewhere} onBring={(f) => void bringOver(f)} pending={bringCall.pending} />
+          )}
+          {bringError && (
+            <CallErrorMessage error={bringError} title={t('peers.elsewhere.bringFailed')} testId="bring-over-error" />
+          )}
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
           {cameraOpen && (
             <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />

@@ -11,6 +11,7 @@ import * as cardsBench from './cards.bench';
 import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
 import * as reports from './reports.bench';
+import * as peers from './peers.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -31,6 +32,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   'scan-screen': scanScreen,
   sync,
   reports,
+  peers,
 };
 
 async function main() {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ThisCounterDialog } from '../counter/this-counter-dialog';
+import { PeersDialog } from '../peers/peers-dialog';
 import { AccountsDialog } from './accounts-dialog';
 import { LOCK_KEY, useDesk } from './desk-context';
 
@@ -11,6 +12,7 @@ export function DeskControls() {
   const desk = useDesk();
   const [accountsOpen, setAccountsOpen] = useState(false);
   const [counterOpen, setCounterOpen] = useState(false);
+  const [peersOpen, setPeersOpen] = useState(false);
   if (!desk) return null;
   const { session } = desk;
   return (
@@ -19,6 +21,11 @@ export function DeskControls() {
         <span className="desk-name">{session.displayName}</span>
         <span className="desk-role">{t(`auth.roles.${session.role}`)}</span>
       </span>
+      {session.role !== 'clerk' && (
+        <button type="button" className="header-button" data-testid="peers-open" onClick={() => setPeersOpen(true)}>
+          {t('peers.open')}
+        </button>
+      )}
       {session.role === 'admin' && (
         <>
           <button type="button" className="header-button" data-testid="this-counter-open" onClick={() => setCounterOpen(true)}>
@@ -37,6 +44,7 @@ export function DeskControls() {
       </button>
       {accountsOpen && <AccountsDialog self={session.username} onClose={() => setAccountsOpen(false)} />}
       {counterOpen && <ThisCounterDialog onClose={() => setCounterOpen(false)} />}
+      {peersOpen && <PeersDialog onClose={() => setPeersOpen(false)} />}
     </div>
   );
 }

@@ -18,6 +18,8 @@ interface Props {
   /** Results are hidden while a patient is open or a form is being filled. */
   showResults: boolean;
   notFound: boolean;
+  /** Nobody here, but another counter knows the patient (renderer/src/peers). */
+  foundElsewhere?: boolean;
   onSelect: (patient: PatientSummary) => void;
   onEnterNotFound: () => void;
   onNewPatient: () => void;
@@ -25,7 +27,18 @@ interface Props {
 }
 
 export function PatientSearch(props: Props) {
-  const { query, onQueryChange, search, showResults, notFound, onSelect, onEnterNotFound, onNewPatient, inputRef } = props;
+  const {
+    query,
+    onQueryChange,
+    search,
+    showResults,
+    notFound,
+    foundElsewhere,
+    onSelect,
+    onEnterNotFound,
+    onNewPatient,
+    inputRef,
+  } = props;
   const { t } = useTranslation();
   // The highlight belongs to one set of results; new results start at the top.
   const [active, setActive] = useState({ query: '', index: 0 });
@@ -104,7 +117,8 @@ export function PatientSearch(props: Props) {
         {showResults && search.upToDate && hasResults && t('search.results', { count: patients.length })}
         {showResults && notFound && (
           <>
-            {t('search.notFound', { query: search.settledQuery })} {t('search.notFoundHint')}
+            {t('search.notFound', { query: search.settledQuery })}{' '}
+            {foundElsewhere ? t('search.foundElsewhereHint') : t('search.notFoundHint')}
           </>
         )}
         {!query && <span className="hint">{t('search.hint')}</span>}

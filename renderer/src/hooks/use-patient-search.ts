@@ -2,15 +2,19 @@
 // scanner sends one query, not one per key, and ignores answers to queries
 // the clerk has already typed past.
 import { useEffect, useState } from 'react';
-import type { CallError, PatientSummary } from '../../../preload/contract';
+import type { CallError, MethodOutput, PatientSummary } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 
 export const SEARCH_DEBOUNCE_MS = 120;
 const SEARCH_LIMIT = 20;
 
+export type SearchKind = MethodOutput<'patients.search'>['kind'];
+
 export interface SearchState {
   /** The trimmed query the shown results answer ('' before any). */
   settledQuery: string;
+  /** What the core took the query for: an exact id (UHID, mobile, ABHA) or a name. */
+  kind: SearchKind;
   patients: PatientSummary[];
   error: CallError | null;
   /** The results answer what is in the box right now. */
@@ -19,6 +23,7 @@ export interface SearchState {
 
 interface Settled {
   query: string;
+  kind: SearchKind;
   patients: PatientSummary[];
   error: CallError | null;
 }
@@ -35,8 +40,8 @@ export function usePatientSearch(query: string): SearchState {
         if (!live) return; // the clerk has typed on: this answer is stale
         setSettled(
           result.ok
-            ? { query: trimmed, patients: result.value.patients, error: null }
-            : { query: trimmed, patients: [], error: result.error },
+            ? { query: trimmed, kind: result.value.kind, patients: result.value.patients, error: null }
+            : { query: trimmed, kind: 'none', patients: [], error: result.error },
         );
       });
     }, SEARCH_DEBOUNCE_MS);
@@ -47,8 +52,14 @@ export function usePatientSearch(query: string): SearchState {
   }, [trimmed]);
 
   if (trimmed === '' || settled === null) {
-    return { settledQuery: '', patients: [], error: null, upToDate: trimmed === '' };
+    return { settledQuery: '', kind: 'none', patients: [], error: null, upToDate: trimmed === '' };
   }
   // Keep showing the previous results while the next ones load: less flicker.
-  return { settledQuery: settled.query, patients: settled.patients, error: settled.error, upToDate: settled.query === trimmed };
+  return {
+    settledQuery: settled.query,
+    kind: settled.kind,
+    patients: settled.patients,
+    error: settled.error,
+    upToDate: settled.query === trimmed,
+  };
 }
