@@ -112,7 +112,7 @@ export function createCore(options: CoreOptions): Core {
         printingHandlers(context, printWorker),
         feesHandlers(context),
         cashHandlers(context),
-        reportsHandlers(context),
+        reportsHandlers(context, peers),
         peersHandlers(context, peers),
       ],
       { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },

@@ -1,6 +1,8 @@
 // A report as titled tables in English or Hindi: the one model both the CSV
 // and the PDF are written from, so the two files always say the same thing.
 import type { CensusReport, FeeFigures, FeeReport, HmisReport } from '../../preload/contract/methods/report-schemas';
+
+type Unreachable = { counterLetter: string; problem: string };
 import { rupees } from '../../preload/contract/money';
 
 export type Language = 'en' | 'hi';
@@ -31,6 +33,7 @@ const L = {
     counters: 'Counters',
     generated: 'Generated',
     thisCounter: 'this counter',
+    notAnswering: 'Not answering (left out)',
     totals: 'Totals',
     figure: 'Figure',
     number: 'Number',
@@ -97,6 +100,7 @@ const L = {
     counters: 'काउंटर',
     generated: 'बनाई गई',
     thisCounter: 'यह काउंटर',
+    notAnswering: 'जवाब नहीं (शामिल नहीं)',
     totals: 'कुल',
     figure: 'आँकड़ा',
     number: 'संख्या',
@@ -160,23 +164,32 @@ const L = {
 export type Labels = (typeof L)[Language];
 export const reportLabels = (language: Language): Labels => L[language];
 
-function header(l: Labels, title: string, from: string, to: string, counters: string[], generatedAt: string): ReportDocument {
-  return {
-    title,
-    lines: [
-      `${l.period}: ${from} – ${to}`,
-      `${l.counters}: ${counters.length ? counters.join(', ') : l.thisCounter}`,
-      `${l.generated}: ${generatedAt}`,
-    ],
-    tables: [],
-  };
+function header(
+  l: Labels,
+  title: string,
+  r: { from: string; to: string; counters: string[]; unreachable?: { counterLetter: string; problem: string }[] },
+  generatedAt: string,
+): ReportDocument {
+  const lines = [
+    `${l.period}: ${r.from} – ${r.to}`,
+    `${l.counters}: ${r.counters.length ? r.counters.join(', ') : l.thisCounter}`,
+  ];
+  // The whole hospital's figures say which counters are missing from them.
+  if (r.unreachable?.length)
+    lines.push(`${l.notAnswering}: ${r.unreachable.map((u) => `${u.counterLetter} (${u.problem})`).join(', ')}`);
+  lines.push(`${l.generated}: ${generatedAt}`);
+  return { title, lines, tables: [] };
 }
 
 const minutes = (s: number | null) => (s === null ? '-' : (s / 60).toFixed(1));
 
-export function censusDocument(r: CensusReport, language: Language, generatedAt: string): ReportDocument {
+export function censusDocument(
+  r: CensusReport & { unreachable?: Unreachable[] },
+  language: Language,
+  generatedAt: string,
+): ReportDocument {
   const l = L[language];
-  const doc = header(l, l.census, r.from, r.to, r.counters, generatedAt);
+  const doc = header(l, l.census, r, generatedAt);
   const t = r.totals;
   const totals: Cell[][] = [
     [l.tokens, t.tokens],
@@ -261,7 +274,7 @@ const FEE_MONEY = [2, 4, 6, 8, 9];
 
 export function feeDocument(r: FeeReport, language: Language, generatedAt: string): ReportDocument {
   const l = L[language];
-  const doc = header(l, l.fees, r.from, r.to, r.counters, generatedAt);
+  const doc = header(l, l.fees, r, generatedAt);
   const table = (title: string, key: string, rows: { key: string; f: FeeFigures }[]): Table => ({
     title,
     columns: [key, ...feeColumns(l)],
@@ -303,9 +316,13 @@ export function feeDocument(r: FeeReport, language: Language, generatedAt: strin
   return doc;
 }
 
-export function hmisDocument(r: HmisReport, language: Language, generatedAt: string): ReportDocument {
+export function hmisDocument(
+  r: HmisReport & { unreachable?: Unreachable[] },
+  language: Language,
+  generatedAt: string,
+): ReportDocument {
   const l = L[language];
-  const doc = header(l, `${l.hmis} ${r.month}`, r.from, r.to, r.counters, generatedAt);
+  const doc = header(l, `${l.hmis} ${r.month}`, r, generatedAt);
   doc.tables.push({
     title: l.hmis,
     columns: [l.item, l.male, l.female, l.other, l.total],

@@ -115,6 +115,10 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'reports.hmis': clerk,
   'reports.fees': supervisor,
   'reports.export': supervisor,
+  'reports.hospitalCensus': supervisor,
+  'reports.hospitalHmis': supervisor,
+  'peer.census': peer,
+  'peer.hmis': peer,
 };
 
 const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };

@@ -136,6 +136,14 @@ export const HmisReport = z.object({
 });
 export type HmisReport = z.infer<typeof HmisReport>;
 
+/** A counter of the hospital that did not answer for the whole hospital's figures, and why. */
+export const Unreachable = z.object({ counterLetter: z.string(), problem: z.string() });
+
+export const HospitalCensus = CensusReport.extend({ unreachable: z.array(Unreachable) });
+export type HospitalCensus = z.infer<typeof HospitalCensus>;
+export const HospitalHmis = HmisReport.extend({ unreachable: z.array(Unreachable) });
+export type HospitalHmis = z.infer<typeof HospitalHmis>;
+
 export const ReportExportInput = z
   .object({
     report: z.enum(['census', 'fees', 'hmis']),
@@ -143,6 +151,8 @@ export const ReportExportInput = z
     to: IsoDate,
     format: z.enum(['csv', 'pdf']),
     language: z.enum(['en', 'hi']).default('en'),
+    /** The whole hospital (every paired counter that answers) instead of this counter: census and HMIS only. */
+    hospital: z.boolean().default(false),
   })
   .strict()
   .refine((r) => r.from <= r.to, { message: 'must not be before the first day', path: ['to'] })

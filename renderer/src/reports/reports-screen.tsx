@@ -21,12 +21,15 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
   const language = currentLanguage(i18n.language);
   const mayFees = useMayCall('reports.fees');
   const mayExport = useMayCall('reports.export');
+  const mayHospital = useMayCall('reports.hospitalCensus');
+  const [hospital, setHospital] = useState(false);
   const [tab, setTab] = useState<Tab>('census');
   const [range, setRange] = useState(presetRange('today', today));
   const [month, setMonth] = useState(today.slice(0, 7));
-  const census = useCensus(tab === 'census' ? range : null);
+  const wholeHospital = hospital && tab !== 'fees';
+  const census = useCensus(tab === 'census' ? range : null, wholeHospital);
   const fees = useFeeReport(tab === 'fees' ? range : null);
-  const hmis = useHmis(tab === 'hmis' ? month : null);
+  const hmis = useHmis(tab === 'hmis' ? month : null, wholeHospital);
   const exporter = useReportExport();
   const link = useRef<HTMLAnchorElement>(null);
   const current = tab === 'census' ? census : tab === 'fees' ? fees : hmis;
@@ -38,7 +41,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
 
   function exportAs(format: 'csv' | 'pdf') {
     const period = tab === 'hmis' ? { from: `${month}-01`, to: lastDayOf(month) } : range;
-    void exporter.run({ report: tab, ...period, format, language });
+    void exporter.run({ report: tab, ...period, format, language, hospital: wholeHospital });
   }
 
   return (
@@ -113,6 +116,17 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
             </div>
           </>
         )}
+        {mayHospital && tab !== 'fees' && (
+          <label className="report-scope">
+            <input
+              type="checkbox"
+              data-testid="reports-hospital"
+              checked={hospital}
+              onChange={(e) => setHospital(e.target.checked)}
+            />
+            <span>{t('money.reports.wholeHospital')}</span>
+          </label>
+        )}
         {mayExport ? (
           <div className="report-export">
             <button
@@ -146,7 +160,14 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
       {exporter.error && <CallErrorMessage error={exporter.error} testId="reports-export-error" />}
       {current.error && <CallErrorMessage error={current.error} testId="reports-error" />}
       {current.loading && <p className="hint">{t('money.reports.loading')}</p>}
-      {tab === 'census' && census.data && <Scope counters={census.data.counters} />}
+      {tab === 'census' && census.data && <Scope counters={census.data.counters} hospital={wholeHospital} />}
+      {tab !== 'fees' && (tab === 'census' ? census.data : hmis.data)?.unreachable.length ? (
+        <p className="call-error" role="alert" data-testid="reports-unreachable">
+          {t('money.reports.unreachable', {
+            list: (tab === 'census' ? census.data : hmis.data)!.unreachable.map((u) => u.counterLetter).join(', '),
+          })}
+        </p>
+      ) : null}
       {tab === 'census' && census.data && <CensusView report={census.data} language={language} />}
       {tab === 'fees' && fees.data && <FeesView report={fees.data} language={language} />}
       {tab === 'hmis' && hmis.data && <HmisView report={hmis.data} language={language} />}
@@ -154,12 +175,12 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
   );
 }
 
-function Scope({ counters }: { counters: string[] }) {
+function Scope({ counters, hospital }: { counters: string[]; hospital: boolean }) {
   const { t } = useTranslation();
   return (
     <p className="hint" data-testid="reports-scope">
       {counters.length > 0 && `${t('money.reports.counters', { list: counters.join(', ') })} · `}
-      {t('money.reports.scope')}
+      {hospital ? t('money.reports.scopeHospital') : t('money.reports.scope')}
     </p>
   );
 }

@@ -6,9 +6,18 @@ import { callCounter } from '../api/counter-client';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { fileUrl } from './date-range';
 
-export const useCensus = (range: { from: string; to: string } | null) => useCounterQuery('reports.census', range);
+/** This counter's census, or the whole hospital's (every paired counter that answers). */
+export function useCensus(range: { from: string; to: string } | null, hospital: boolean) {
+  const own = useCounterQuery('reports.census', hospital ? null : range);
+  const whole = useCounterQuery('reports.hospitalCensus', hospital ? range : null);
+  return hospital ? whole : { ...own, data: own.data ? { ...own.data, unreachable: [] } : null };
+}
 export const useFeeReport = (range: { from: string; to: string } | null) => useCounterQuery('reports.fees', range);
-export const useHmis = (month: string | null) => useCounterQuery('reports.hmis', month ? { month } : null);
+export function useHmis(month: string | null, hospital: boolean) {
+  const own = useCounterQuery('reports.hmis', month && !hospital ? { month } : null);
+  const whole = useCounterQuery('reports.hospitalHmis', month && hospital ? { month } : null);
+  return hospital ? whole : { ...own, data: own.data ? { ...own.data, unreachable: [] } : null };
+}
 
 export interface SavedFile {
   url: string;
