@@ -210,11 +210,13 @@ function CounterScreen() {
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       >
-        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
         <DeskControls />
       </AppHeader>
       <CounterStatusBanner info={setup.info} />
-      <PrintingBar />
+      <div className="tool-strip">
+        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
+        <PrintingBar />
+      </div>
       <SyncIndicator />
       <main className="workspace">
         <div className="work-column">

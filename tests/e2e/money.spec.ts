@@ -34,6 +34,8 @@ const KAMLA = {
   pincode: '110006',
 } as const;
 
+const IMRAN = { ...ASHOK, name: 'Imran Khan', phone: '9811100033' } as const;
+
 let server: OwnServer | null = null;
 
 test.beforeAll(async () => {
@@ -69,6 +71,10 @@ test('a fee by UPI and by exemption, the receipt, a cash count that does not mat
       validityDays: 15,
     });
     await api('fees.saveSettings', { receiptSlips: 'one', upiVpa: 'lnh.opd@sbi', upiPayeeName: 'Lok Nayak Hospital' });
+    // Two patients registered earlier (the registration form itself is another spec's).
+    for (const p of [KAMLA, IMRAN]) {
+      await api('patients.register', { name: p.name, gender: p.gender, ageYears: p.ageYears, phone: p.phone });
+    }
   });
 
   await test.step('When the clerk picks Medicine for a new patient, the fee is shown and UPI brings a QR for exactly ₹10', async () => {
@@ -97,7 +103,7 @@ test('a fee by UPI and by exemption, the receipt, a cash count that does not mat
 
   await test.step('Then in Hindi, a BPL patient needs the proof before the fee is waived', async () => {
     await counter.switchLanguage();
-    await counter.register(KAMLA);
+    await counter.findAndOpen(KAMLA.phone, KAMLA.name);
     await money.pickDepartment('MED');
     await page.getByTestId('token-fee').selectOption('bpl');
     await expect(page.getByTestId('fee-proof-number')).toBeVisible();
@@ -111,7 +117,7 @@ test('a fee by UPI and by exemption, the receipt, a cash count that does not mat
   });
 
   await test.step('And a cash patient: the clerk collects ₹10 in cash with one key', async () => {
-    await counter.register({ ...ASHOK, name: 'Imran Khan', phone: '9811100033' });
+    await counter.findAndOpen(IMRAN.phone, IMRAN.name);
     await money.pickDepartment('MED');
     await expect(page.getByTestId('issue-token')).toContainText('₹10.00 नकद लेकर जारी करें');
     await money.issue();

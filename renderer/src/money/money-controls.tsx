@@ -1,6 +1,7 @@
-// The header's way into money and numbers (issue 12): the cash drawer for
-// every clerk, fees settings for a supervisor, and the reports screen (loaded
-// only when opened).
+// The way into money and numbers (issue 12), on the strip under the header
+// beside the printer (the header is full at an administrator's counter): the
+// cash drawer for every clerk, fees settings for a supervisor, and the
+// reports screen (loaded only when opened).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../preload/contract';
@@ -26,17 +27,17 @@ export function MoneyControls({ today, timeZone, departments }: Props) {
   return (
     <div className="money-controls">
       {mayCash && (
-        <button type="button" className="header-button" data-testid="cash-open" onClick={() => setOpen('cash')}>
+        <button type="button" className="secondary small" data-testid="cash-open" onClick={() => setOpen('cash')}>
           {t('money.header.cash')}
         </button>
       )}
       {mayFees && (
-        <button type="button" className="header-button" data-testid="fees-open" onClick={() => setOpen('fees')}>
+        <button type="button" className="secondary small" data-testid="fees-open" onClick={() => setOpen('fees')}>
           {t('money.header.fees')}
         </button>
       )}
       {mayReports && today && (
-        <button type="button" className="header-button" data-testid="reports-open" onClick={() => setOpen('reports')}>
+        <button type="button" className="secondary small" data-testid="reports-open" onClick={() => setOpen('reports')}>
           {t('money.header.reports')}
         </button>
       )}
