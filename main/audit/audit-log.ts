@@ -1,7 +1,10 @@
 // Append-only record of who did what (the table refuses UPDATE and DELETE).
-// Details name fields and reasons, never patient demographics.
+// Details name fields and reasons, never patient demographics. Each row is
+// chained to the one before by its hash (audit-chain.ts).
 import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
+import { writeTransaction } from '../db/transaction';
+import { auditRowHash, GENESIS_HASH } from './audit-chain';
 
 export type AuditAction =
   | 'patient.register'
@@ -44,7 +47,14 @@ export type AuditAction =
   | 'patient.bringOver'
   | 'peer.pair'
   | 'peer.remove'
-  | 'peer.networkKey';
+  | 'peer.networkKey'
+  | 'backup.settings'
+  | 'backup.recoveryCode'
+  | 'backup.restore'
+  | 'clock.accept'
+  | 'update.settings'
+  | 'support.bundle'
+  | 'audit.export';
 
 export interface AuditEntry {
   at: string;
@@ -69,12 +79,31 @@ export interface AuditEntry {
 }
 
 export function appendAudit(db: Database, entry: AuditEntry): void {
-  sql(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    entry.at,
-    entry.actor,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.detail ? JSON.stringify(entry.detail) : null,
+  // Reading the last hash and writing the next row must be one transaction,
+  // or two processes on one file would both chain onto the same row.
+  if (!db.inTransaction) {
+    writeTransaction(db, () => appendAudit(db, entry));
+    return;
+  }
+  const last = sql<[], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
+  const hash = auditRowHash(last ? last.hash : GENESIS_HASH, row);
+  sql(db, 'INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    row.seq,
+    row.at,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.detail,
+    hash,
   );
 }

@@ -47,6 +47,8 @@ export interface DeskSessions {
   mayReceivePushes(token: string | null): boolean;
   /** When the session began (ms), or null: a page gets no pushes from before its session. */
   startedAt(token: string | null): number | null;
+  /** Sessions that have not ended, locked or not (the updater waits for none). */
+  liveCount(): number;
 }
 
 export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessions {
@@ -92,6 +94,7 @@ export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessio
       for (const [token, s] of sessions) if (s.clerkId === clerkId && token !== keep) sessions.delete(token);
     },
     isLive: (token) => find(token) !== null,
+    liveCount: () => [...sessions.keys()].filter((token) => find(token) !== null).length,
     view(session) {
       return {
         kind: session.kind,

@@ -21,28 +21,51 @@ export async function main(argv: string[]): Promise<void> {
     throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
 
-  const core = createCore({
-    dataDir,
-    shell: 'browser',
-    settings: counterSettings(dataDir, options),
-    sync: { autoStart: true },
-    idleLockMinutes: options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
-    peers: { host: options.peerHost, port: options.peerPort, announce: true },
-  });
-  const shell = await startBrowserShell({
-    core,
-    rendererDir,
-    port: options.port,
-    host: options.host,
-    apiKey,
-    extraHosts: options.allowHosts,
-  });
-  const page = options.mode === 'kiosk' ? `${shell.url}?mode=kiosk` : shell.url;
+  // A restore staged from the Maintenance screen restarts the counter in this
+  // process onto the restored database, on the same address (sign in again).
+  let restart: () => void = () => {};
+  const open = async () => {
+    const core = createCore({
+      dataDir,
+      shell: 'browser',
+      settings: counterSettings(dataDir, options),
+      sync: { autoStart: true },
+      ops: { autoStart: true, onRestartRequested: () => restart() },
+      idleLockMinutes: options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+      peers: { host: options.peerHost, port: options.peerPort, announce: true },
+    });
+    const shell = await startBrowserShell({
+      core,
+      rendererDir,
+      port: options.port,
+      host: options.host,
+      apiKey,
+      extraHosts: options.allowHosts,
+    });
+    return { core, shell };
+  };
+  let running = await open();
+  const page = options.mode === 'kiosk' ? `${running.shell.url}?mode=kiosk` : running.shell.url;
   console.log(`HIMS Counter (browser shell) at ${page}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
+  restart = () => {
+    void running.shell
+      .close()
+      .then(() => running.core.close())
+      .then(open)
+      .then((next) => {
+        running = next;
+        console.log('restarted onto the restored database');
+      })
+      .catch((err: unknown) => {
+        console.error(`hims-counter: restart after restore failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      });
+  };
 
   const stop = () => {
-    void shell.close().then(() => {
-      core.close();
+    // One last backup (when backups are on), then close.
+    void running.shell.close().then(async () => {
+      await running.core.closeGracefully();
       process.exit(0);
     });
   };

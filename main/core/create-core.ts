@@ -31,6 +31,9 @@ import { cashHandlers } from '../money/cash-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
+import { applyPendingRestore } from '../backup/backup-restore';
+import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
+import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -39,7 +42,12 @@ export interface CoreOptions {
   settings?: CounterSettings;
   clock?: Clock;
   nativeBinding?: string;
+  /** A plain function for the log (tests); without it and without `logger`, pino into <dataDir>/logs. */
   log?: (message: string) => void;
+  /** The log (main/log/logger.ts). */
+  logger?: Logger;
+  /** Backups, the clock watch, maintenance (main/ops): the shells pass autoStart. */
+  ops?: OpsOptions;
   /** Where the card issuer's private key is kept (Electron: OS keystore); default plain files in dataDir/secrets. */
   secrets?: SecretStore;
   /** Slip printing: time-outs, back-off, the OS print queue (Electron injects its own). */
@@ -65,17 +73,33 @@ export interface Core {
   /** The hospital's other counters (docs/peers.md). */
   peers: PeerService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
-  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt'>;
+  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt' | 'liveCount'>;
+  /** Backups, the clock watch, maintenance, the update feed (main/ops). */
+  ops: Ops;
+  logger: Logger;
   close(): void;
+  /** At the end of the day: one last backup (when backups are on), then close. */
+  closeGracefully(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'counter.sqlite';
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(
-    join(options.dataDir, DATABASE_FILE),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const logger = options.logger ?? (options.log ? callbackLogger(options.log) : fileLogger(options.dataDir));
+  let db: Database;
+  try {
+    // A restore staged by the Maintenance screen is put in place before the database is opened.
+    const restored = applyPendingRestore(options.dataDir);
+    if (restored) logger.warn('restored a backup; the database it replaced was kept aside', { keptAside: restored.keptAside });
+    db = openDatabase(
+      join(options.dataDir, DATABASE_FILE),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+  } catch (err) {
+    logger.error(`cannot open the database: ${err instanceof Error ? err.message : String(err)}`);
+    logger.close();
+    throw err;
+  }
   try {
     const clock = options.clock ?? systemClock;
     const context: CoreContext = {
@@ -85,16 +109,34 @@ export function createCore(options: CoreOptions): Core {
       shell: options.shell,
       appVersion: APP_VERSION,
     };
-    const events = createCoreEvents(options.log);
+    const events = createCoreEvents(logFn(logger.child('events')));
     const scanners = createScannerService(context, events);
     const secrets = options.secrets ?? plainFileSecretStore(join(options.dataDir, 'secrets'));
-    const printWorker = createPrintWorker(context, { ...(options.log ? { log: options.log } : {}), ...options.printing });
-    const sync = createSyncService(context, secrets, events, options.sync);
+    const printWorker = createPrintWorker(context, { log: logFn(logger.child('print')), ...options.printing });
+    const ops = createOps(
+      {
+        ctx: context,
+        dataDir: options.dataDir,
+        databaseFile: join(options.dataDir, DATABASE_FILE),
+        secrets,
+        events,
+        logger,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        syncStatus: () => sync.engine.status(),
+      },
+      options.ops,
+    );
+    const sync = createSyncService(context, secrets, events, {
+      log: logFn(logger.child('sync')),
+      onServerDate: (serverDate, localAt) => ops.clock.observeServerTime(serverDate, localAt),
+      afterRound: [ops.afterSyncRound],
+      ...options.sync,
+    });
     const identity = createCounterIdentityService(context, events, () => sync.engine.recheckCounter());
     // The registry answers the peers' calls; it is made below, and asked for only once a peer calls.
     let registryRef: Registry | null = null;
     const peers = createPeerService(context, () => registryRef!, secrets, {
-      ...(options.log ? { log: options.log } : {}),
+      log: logFn(logger.child('peers')),
       ...options.peers,
     });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
@@ -113,20 +155,39 @@ export function createCore(options: CoreOptions): Core {
         feesHandlers(context),
         cashHandlers(context),
         reportsHandlers(context, peers),
+        ops.handlers,
         peersHandlers(context, peers),
       ],
-      { gate: createAuthGate(sessions), ...(options.log ? { log: options.log } : {}) },
+      { gate: createAuthGate(sessions), log: logFn(logger.child('core')) },
     );
     registryRef = registry;
     scanners.start();
     printWorker.start();
     sync.start();
+    ops.start();
     // In the background: a counter with no network key has no peer server, and one that fails to listen still counts.
     peers
       .start()
-      .catch((err: unknown) =>
-        (options.log ?? console.error)(`peer server not started: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      .catch((err: unknown) => logger.error(`peer server not started: ${err instanceof Error ? err.message : String(err)}`));
+    logger.info('counter started', {
+      app: APP_VERSION,
+      schema: db.pragma('user_version', { simple: true }) as number,
+      shell: options.shell,
+      counter: context.identity.counterLetter,
+    });
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      ops.stop();
+      sync.stop();
+      void peers.close();
+      void scanners.stop();
+      printWorker.stop();
+      db.close();
+      logger.info('counter stopped');
+      logger.close();
+    };
     return {
       registry,
       context,
@@ -138,17 +199,20 @@ export function createCore(options: CoreOptions): Core {
         isLive: (token) => sessions.isLive(token),
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
         startedAt: (token) => sessions.startedAt(token),
+        liveCount: () => sessions.liveCount(),
       },
-      close: () => {
-        sync.stop();
-        void peers.close();
-        void scanners.stop();
-        printWorker.stop();
-        db.close();
+      ops,
+      logger,
+      close,
+      closeGracefully: async () => {
+        if (closed) return;
+        await ops.backups.runAtClose();
+        close();
       },
     };
   } catch (err) {
     db.close();
+    logger.close();
     throw err;
   }
 }

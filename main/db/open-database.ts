@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { registerAuditFunctions } from '../audit/audit-chain';
 import { loadMigrations, migrate, type Migration } from './migrate';
 import { registerSqlFunctions } from './sql-functions';
 
@@ -72,6 +73,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     registerSqlFunctions(conn);
     // Reading the schema fails fast on a file that is not a database at all.
     retryWhileBusy(() => conn.prepare('SELECT count(*) FROM sqlite_schema').get());
+    // Migration 0110 chains the audit rows with the app's own hash function.
+    registerAuditFunctions(conn);
     migrate(db, options.migrations ?? loadMigrations(migrationsDir()), options.targetVersion);
     return db;
   } catch (err) {

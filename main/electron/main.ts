@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { counterSettings, parseStartupArgs, type StartupOptions } from '../config/startup-options';
 import { createCore, DEFAULT_IDLE_LOCK_MINUTES, type Core } from '../core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../browser/static-files';
@@ -11,11 +12,16 @@ import { electronNativeBinding } from './native-binding';
 import { safeStorageSecretStore } from './safe-storage-secrets';
 import { EVENT_CHANNEL } from '../../preload/event-channel';
 import { electronPrintQueue } from './os-print-queue';
+import { createUpdatePolicy, type UpdatePolicy } from './updater';
+import { readFeedUrl } from '../ops/update-settings';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appPageUrl = pathToFileURL(rendererIndex).href;
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+let updates: UpdatePolicy | undefined;
+/** Set once the last backup has run (or is not wanted): the next quit goes through. */
+let readyToQuit = false;
 
 /**
  * The app's own arguments: after the executable, and after the app's folder
@@ -103,6 +109,17 @@ if (!app.requestSingleInstanceLock()) {
           secrets: safeStorageSecretStore(join(dataDir, 'secrets')),
           // HIMS sync runs in the background once enabled in its settings (its credentials: the same keystore).
           sync: { autoStart: true },
+          // Backups on their schedule, the clock watch; a staged restore restarts the app onto it.
+          ops: {
+            autoStart: true,
+            selfUpdating: true,
+            onRestartRequested: () => {
+              readyToQuit = true;
+              core?.close();
+              app.relaunch();
+              app.exit(0);
+            },
+          },
         });
       } catch (err) {
         dialog.showErrorBox('HIMS Counter cannot start', err instanceof Error ? err.message : String(err));
@@ -114,6 +131,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = createWindow(startup.mode === 'kiosk');
       // Push events (serial scans, statuses) to the window through the preload bridge.
       core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+      startUpdates(core);
     },
     (err: unknown) => {
       console.error(err);
@@ -121,5 +139,29 @@ if (!app.requestSingleInstanceLock()) {
     },
   );
   app.on('window-all-closed', () => app.quit());
+  // One last backup before the app goes (docs/decisions.md "Backups"), then quit for real.
+  app.on('before-quit', (event) => {
+    if (readyToQuit || !core) return;
+    event.preventDefault();
+    readyToQuit = true;
+    updates?.stop();
+    void core.closeGracefully().finally(() => app.quit());
+  });
   app.on('will-quit', () => core?.close());
+}
+
+/** electron-updater against the hospital's server from Maintenance (main/electron/updater.ts). */
+function startUpdates(running: Core): void {
+  if (!app.isPackaged) return; // a development build has no installer to update
+  updates = createUpdatePolicy({
+    updater: autoUpdater,
+    feedUrl: () => readFeedUrl(running.db),
+    anyoneSignedIn: () => running.desk.liveCount() > 0,
+    report: (words) => running.ops.setUpdaterStatus(words),
+    log: (message) => running.logger.child('updates').info(message),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  });
+  running.ops.onFeedChange((url) => updates?.feedChanged(url));
+  updates.start();
 }

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
+import { stampNow } from '../clock/clock-watermark';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { resolveBirth } from './birth';
@@ -76,7 +77,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
           throw new AppError('DUPLICATE_SUSPECTED', `${candidates.length} patient(s) look like this one`, { details });
         }
       }
-      const at = nowIso(ctx);
+      // The UHID's year and the record's date never go back past what this counter already wrote.
+      const at = stampNow(ctx, day);
       const uhid = nextUhid(db, hospitalCode, counterLetter, Number(day.slice(0, 4)));
       const pk = insertPatient(db, {
         id,

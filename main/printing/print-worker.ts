@@ -25,7 +25,8 @@ export interface PrintWorkerOptions {
   osQueue: OsPrintQueue;
   /** How often an idle worker looks at the queue even without a wake-up (another process may share the file). */
   idlePollMs: number;
-  log: (message: string) => void;
+  /** level: error unless said (main/log/logger.ts). */
+  log: (message: string, level?: 'info' | 'warn' | 'error') => void;
 }
 
 export const DEFAULT_WORKER_OPTIONS: PrintWorkerOptions = {
@@ -186,6 +187,7 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
           }
         });
         notBefore.delete(job.id);
+        opts.log(`print job ${job.id} (${job.kind}${job.duplicate ? ', duplicate' : ''}) sent: ${bytes} bytes`, 'info');
         return;
       } catch (err) {
         if (!running) return;

@@ -52,7 +52,13 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
-export function createHimsClient(settings: SyncSettingsRow, credentials: HimsCredentials, now: () => Date): HimsClient {
+export function createHimsClient(
+  settings: SyncSettingsRow,
+  credentials: HimsCredentials,
+  now: () => Date,
+  /** Each answer's Date header, for the clock check (main/clock/clock-monitor.ts). */
+  onServerDate?: (serverDate: Date, localAt: Date) => void,
+): HimsClient {
   if (!settings.base_url) throw new PermanentError('No HIMS address is set');
   const httpsAgent = settings.ca_pem ? new HttpsAgent({ ca: settings.ca_pem, keepAlive: true }) : undefined;
   const http: AxiosInstance = axios.create({
@@ -112,6 +118,8 @@ export function createHimsClient(settings: SyncSettingsRow, credentials: HimsCre
           auth = await authorization(true);
           continue;
         }
+        const date = flatHeaders(response)['date'];
+        if (date && onServerDate) onServerDate(new Date(date), now());
         if (response.status === 401 || response.status === 403)
           throw new PermanentError(`The HIMS refused our credentials (${response.status})`);
         if (response.status === 429 || response.status === 408 || response.status >= 500)

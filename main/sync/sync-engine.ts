@@ -39,6 +39,14 @@ export interface SyncEngineOptions extends SyncDeps {
   appVersion?: string;
   /** Notified after each letter check, answered or refused. */
   onCounterChecked?: () => void;
+  /** The HIMS's clock, from each answer's Date header (main/clock/clock-monitor.ts). */
+  onServerDate?: (serverDate: Date, localAt: Date) => void;
+  /**
+   * Steps that run after a round that left nothing waiting (the audit
+   * checkpoint, main/audit/audit-checkpoint.ts); a failure of one is logged and
+   * retried next round, never held against the sync state.
+   */
+  afterRound?: ((client: HimsClient, now: () => string) => Promise<void>)[];
 }
 
 export interface RoundOutcome {
@@ -166,6 +174,15 @@ export class SyncEngine {
       this.failures = 0;
       updateLog(db, { last_success_at: now() });
       const more = push.more || !pull.done;
+      if (push.sent > 0 || pull.received > 0 || this.state !== 'idle')
+        this.o.log?.(`sync round: sent ${push.sent}, received ${pull.received}${more ? ', more waiting' : ''}`, 'info');
+      if (!more) {
+        for (const step of this.o.afterRound ?? []) {
+          await step(client, now).catch((err: unknown) =>
+            this.o.log?.(`sync: a step after the round failed: ${err instanceof Error ? err.message : String(err)}`, 'warn'),
+          );
+        }
+      }
       this.setState('idle');
       return this.after({
         state: 'idle',
@@ -182,6 +199,7 @@ export class SyncEngine {
       if (tried.length) writeTransaction(db, () => markAttempt(db, tried, words));
       updateLog(db, { last_error: words, last_error_at: now() });
       if (!(err instanceof TransientError) && !(err instanceof PermanentError)) this.o.log?.(`sync round failed: ${words}`);
+      else if (this.failures === 1 || this.state !== state) this.o.log?.(`sync round failed (${state}): ${words}`, 'warn');
       const delay = backoffDelay(
         this.failures,
         this.o.random,
@@ -215,7 +233,7 @@ export class SyncEngine {
       bearerToken: this.o.secrets.read(SECRET_NAMES.bearerToken) || null,
       clientSecret: this.o.secrets.read(SECRET_NAMES.clientSecret) || null,
     };
-    const client = createHimsClient(settings, credentials, () => this.o.clock.now());
+    const client = createHimsClient(settings, credentials, () => this.o.clock.now(), this.o.onServerDate);
     this.client = { key, client };
     return client;
   }

@@ -32,7 +32,8 @@ export interface SyncDeps {
   random: () => number;
   secrets: SecretStore;
   scheduler?: Scheduler;
-  log?: (message: string) => void;
+  /** level: error unless said (main/log/logger.ts). */
+  log?: (message: string, level?: 'info' | 'warn' | 'error') => void;
 }
 
 export const SECRET_NAMES = { bearerToken: 'hims.bearer-token', clientSecret: 'hims.client-secret' } as const;

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
+import { stampNow } from '../clock/clock-watermark';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
@@ -80,7 +81,8 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         const price = priceVisit(db, { ...input, patientPk: patient.pk, category: input.feeCategory, visitDate });
         const collection = { proof: input.exemptionProof, payment: input.payment };
         checkCollection(db, price, collection);
-        const at = nowIso(ctx);
+        // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
+        const at = stampNow(ctx, visitDate);
         const token = issue(
           { ...input, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
           visitDate,
@@ -125,7 +127,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
         requireActiveDepartment(departmentCode);
         const patient = patientById(db, from.patientId)!;
-        const at = nowIso(ctx);
+        const at = stampNow(ctx, today(ctx));
         const id = randomUUID();
         // The new token is numbered in its new department on the day of the original visit.
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);

@@ -17,6 +17,7 @@ export const ErrorCode = z.enum([
   'NOT_SET_UP', // this counter has no letter or hospital code yet: nothing can be issued
   'PAYMENT_REQUIRED', // a fee is due for this token: details.quote says how much (issue 12)
   'INTERNAL',
+  'CLOCK_BEHIND', // this computer's clock is earlier than what the counter already dated (details: ClockBehindDetails)
   'UNAVAILABLE', // the core could not be reached (made by the client's transport, never by the core)
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -54,5 +55,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_SET_UP: 409,
   PAYMENT_REQUIRED: 402,
   INTERNAL: 500,
+  CLOCK_BEHIND: 409,
   UNAVAILABLE: 503,
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ScannerStatus } from './methods/card-schemas';
 import { SyncStatus } from './methods/sync-schemas';
+import { BackupStatus, ClockStatus } from './methods/ops-schemas';
 
 export { EVENT_CHANNEL } from '../event-channel';
 
@@ -16,6 +17,10 @@ export const events = {
   'sync.status': SyncStatus,
   /** Who this counter is, or the HIMS's answer about its letter, changed: read counter.info again. */
   'counter.changed': z.object({}),
+  /** This computer's clock became (un)trustworthy (main/clock). */
+  'clock.status': ClockStatus,
+  /** A backup started, finished or failed, or became overdue (main/backup). */
+  'backup.status': BackupStatus,
 } as const;
 
 export type Events = typeof events;

@@ -119,6 +119,24 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'reports.hospitalHmis': supervisor,
   'peer.census': peer,
   'peer.hmis': peer,
+  // Keeping the counter safe to run (issue 11): every clerk sees a wrong clock
+  // or a failed backup; the audit is a supervisor's; the rest an administrator's.
+  'clock.status': clerkPoll,
+  'clock.accept': admin,
+  'backups.status': clerkPoll,
+  'backups.getSettings': admin,
+  'backups.saveSettings': admin,
+  'backups.newRecoveryCode': admin,
+  'backups.run': admin,
+  'backups.list': admin,
+  'backups.restore': admin,
+  'audit.list': supervisor,
+  'audit.exportCsv': supervisor,
+  'audit.verify': supervisor,
+  'maintenance.diskEncryption': admin,
+  'maintenance.supportBundle': admin,
+  'updates.getSettings': admin,
+  'updates.saveSettings': admin,
 };
 
 const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };

@@ -18,6 +18,7 @@ import { cashMethods } from './methods/cash-methods';
 import { reportMethods } from './methods/report-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
+import { opsMethods } from './methods/ops-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -36,6 +37,7 @@ export const methods = joinMethods(
   reportMethods,
   peerMethods,
   peersMethods,
+  opsMethods,
 );
 
 export type Methods = typeof methods;

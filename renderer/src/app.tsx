@@ -31,6 +31,8 @@ import { valuesFromCard } from './scanning/card-prefill';
 import { ScanResult } from './scanning/scan-result';
 import { PrintingBar } from './printing/printing-bar';
 import { SyncIndicator } from './sync/sync-indicator';
+import { ToolsMenu } from './components/tools-menu';
+import { OpsStatusBar } from './ops/ops-status-bar';
 import { useCardScan } from './scanning/use-card-scan';
 import { MoneyControls } from './money/money-controls';
 import { ElsewhereResults } from './peers/elsewhere-results';
@@ -210,9 +212,11 @@ function CounterScreen() {
         language={language}
         onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       >
+        <ToolsMenu timeZone={setup.info?.timeZone} />
         <DeskControls />
       </AppHeader>
       <CounterStatusBanner info={setup.info} />
+      <OpsStatusBar timeZone={setup.info?.timeZone} />
       <div className="tool-strip">
         <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
         <PrintingBar />

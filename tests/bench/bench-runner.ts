@@ -12,6 +12,7 @@ import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
 import * as reports from './reports.bench';
 import * as peers from './peers.bench';
+import * as ops from './ops.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -33,6 +34,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   sync,
   reports,
   peers,
+  ops,
 };
 
 async function main() {

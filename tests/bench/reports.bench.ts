@@ -112,7 +112,7 @@ export async function run(_options: BenchOptions): Promise<BenchReport> {
     shell: 'browser',
     settings: TEST_IDENTITY,
     log: console.error,
-    clock: { now: () => new Date(`${LAST_DAY}T06:30:00.000Z`) },
+    clock: { now: () => new Date(`${LAST_DAY}T12:30:00.000Z`) },
   });
   const caller: Caller = { kind: 'trusted', actor: 'bench' };
   const dispatch = async (method: string, input: unknown) => {

@@ -4,7 +4,7 @@
 // is found at B by mobile, brought over with one key and given B's token.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CounterPage, SUNITA } from './pages/counter-page';
-import { ACCOUNTS, apiValue, ensureAccount, openCounterAs } from './pages/desk-session';
+import { ACCOUNTS, apiValue, ensureAccount, openCounterAs, openTool } from './pages/desk-session';
 import { startOwnServer, type OwnServer } from './pages/own-server';
 import { E2E_API_KEY } from './pages/desk-session';
 
@@ -52,7 +52,7 @@ test('a patient registered at counter A is found at counter B by mobile and brou
   let key = '';
 
   await test.step('Given the supervisor makes the hospital network key at counter A', async () => {
-    await a.getByTestId('peers-open').click();
+    await openTool(a, 'peers-open');
     await a.getByTestId('network-key-generate').click();
     key = (await a.getByTestId('network-key-made').locator('strong').textContent()) ?? '';
     expect(key).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){4}$/);
@@ -61,7 +61,7 @@ test('a patient registered at counter A is found at counter B by mobile and brou
   });
 
   await test.step('When the same key is typed at counter B and B pairs with A by address, A is listed as reachable', async () => {
-    await b.getByTestId('peers-open').click();
+    await openTool(b, 'peers-open');
     await b.getByTestId('network-key-input').fill(key.toLowerCase().replaceAll('-', ' '));
     await b.getByTestId('network-key-save').click();
     const check = (await a.request

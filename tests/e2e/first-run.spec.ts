@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { AuthPage } from './pages/auth-page';
 import { CounterPage, SUNITA } from './pages/counter-page';
-import type { Account } from './pages/desk-session';
+import { openTool, type Account } from './pages/desk-session';
 import { startOwnServer, type OwnServer } from './pages/own-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 5188) + 2;
@@ -84,7 +84,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
   });
 
   await test.step('When I open This counter, the letter and code are fixed, and I rename the hospital', async () => {
-    await page.getByTestId('this-counter-open').click();
+    await openTool(page, 'this-counter-open');
     const dialog = page.getByTestId('this-counter');
     await expect(dialog.getByTestId('identity-hospitalName')).toBeFocused();
     for (const field of ['counterLetter', 'hospitalCode'] as const) {

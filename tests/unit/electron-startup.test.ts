@@ -55,6 +55,9 @@ vi.mock('electron', () => {
   };
 });
 
+// The updater is not started in a development build (app.isPackaged is false here).
+vi.mock('electron-updater', () => ({ autoUpdater: {} }));
+
 vi.mock('../../main/core/create-core', () => ({
   DEFAULT_IDLE_LOCK_MINUTES: 5,
   createCore: (options: unknown) => {

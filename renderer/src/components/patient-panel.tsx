@@ -17,6 +17,7 @@ import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { FeePanel, feeShown, type FeeEntry } from '../money/fee-panel';
 import { useFeeQuote, useFeeSettings } from '../money/use-fees';
 import { inr } from '../../../preload/contract/money';
+import { useMoneyT } from '../money/use-money-t';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -37,6 +38,7 @@ interface Props {
 export function PatientPanel(props: Props) {
   const { patient, details, detailsError, tokensToday, departments, departmentByCode, language, issue, pending, onClose } = props;
   const { t } = useTranslation();
+  const tm = useMoneyT();
   const panelRef = useRef<HTMLElement>(null);
   // One id per patient shown: a retried issue after a lost answer returns the same token.
   const [tokenId] = useState(newId);
@@ -183,7 +185,7 @@ export function PatientPanel(props: Props) {
           if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
         }}
       />
-      {quote.error && department && <CallErrorMessage error={quote.error} title={t('money.fee.title')} testId="fee-error" />}
+      {quote.error && department && <CallErrorMessage error={quote.error} title={tm('fee.title')} testId="fee-error" />}
       {needDepartment && (
         <p className="field-error" role="alert" data-testid="issue-need-department">
           {t('panel.chooseDepartment')}
@@ -201,7 +203,7 @@ export function PatientPanel(props: Props) {
           {pending
             ? t('panel.issuing')
             : shownQuote && feeShown(shownQuote) && shownQuote.duePaise > 0
-              ? t(fee.method === 'upi' ? 'money.pay.issueUpi' : 'money.pay.issueCash', { amount: inr(shownQuote.duePaise) })
+              ? tm(fee.method === 'upi' ? 'pay.issueUpi' : 'pay.issueCash', { amount: inr(shownQuote.duePaise) })
               : t('panel.issue')}{' '}
           <kbd>Enter</kbd>
         </button>

@@ -16,9 +16,11 @@ import { DenominationCount, type Counts } from './denomination-count';
 import { RefundForm } from './refund-form';
 import { useCash } from './use-cash';
 import './money.css';
+import { useMoneyT } from './use-money-t';
 
 export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZone: string | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const tm = useMoneyT();
   const language = currentLanguage(i18n.language);
   const cash = useCash();
   const maySignOff = useMayCall('cash.signOff');
@@ -62,15 +64,15 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
     <Dialog onClose={onClose} labelledBy="cash-title" testId="cash" className="money-dialog" modal>
       <DialogTitle
         id="cash-title"
-        title={t('money.cash.title')}
-        closeLabel={t('money.cash.close')}
+        title={tm('cash.title')}
+        closeLabel={tm('cash.close')}
         closeTestId="cash-close"
         onClose={onClose}
       />
       {error && <CallErrorMessage error={error} testId="cash-error" />}
       {closed && (
         <p className="notice" data-testid="cash-closed" data-difference={closed.differencePaise}>
-          {t('money.cash.closed', {
+          {tm('cash.closed', {
             time: time(closed.closedAt!),
             counted: inr(closed.countedPaise ?? 0),
             expected: inr(closed.expectedPaise),
@@ -81,17 +83,17 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
             data-testid="cash-reprint"
             onClick={() => void cash.reprint.run({ shiftId: closed.id })}
           >
-            {t('money.cash.reprint')}
+            {tm('cash.reprint')}
           </button>
         </p>
       )}
       {cash.current.error && <CallErrorMessage error={cash.current.error} />}
       {!cash.current.loading && !shift && (
         <section data-testid="cash-no-shift">
-          <p className="hint">{t('money.cash.noShift')}</p>
+          <p className="hint">{tm('cash.noShift')}</p>
           <div className="money-actions">
             <label>
-              <span>{t('money.cash.float')}</span>
+              <span>{tm('cash.float')}</span>
               <input
                 data-testid="cash-float"
                 inputMode="decimal"
@@ -107,38 +109,38 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
               disabled={cash.open.pending}
               onClick={() => void open()}
             >
-              {t('money.cash.open')}
+              {tm('cash.open')}
             </button>
           </div>
           {badFloat && (
             <p className="field-error" role="alert">
-              {t('money.cash.badAmount')}
+              {tm('cash.badAmount')}
             </p>
           )}
         </section>
       )}
       {shift && (
         <section data-testid="cash-shift" data-status={shift.status}>
-          <h3>{t('money.cash.opened', { time: time(shift.openedAt) })}</h3>
+          <h3>{tm('cash.opened', { time: time(shift.openedAt) })}</h3>
           <dl className="money-figures">
-            <dt>{t('money.cash.floatLine')}</dt>
+            <dt>{tm('cash.floatLine')}</dt>
             <dd>{inr(shift.floatPaise)}</dd>
-            <dt>{t('money.cash.cashIn')}</dt>
+            <dt>{tm('cash.cashIn')}</dt>
             <dd>{inr(shift.cashReceiptsPaise)}</dd>
-            <dt>{t('money.cash.cashOut')}</dt>
+            <dt>{tm('cash.cashOut')}</dt>
             <dd>−{inr(shift.cashRefundsPaise)}</dd>
-            <dt>{t('money.cash.expected')}</dt>
+            <dt>{tm('cash.expected')}</dt>
             <dd data-testid="cash-expected" data-paise={shift.expectedPaise}>
               {inr(shift.expectedPaise)}
             </dd>
-            <dt>{t('money.cash.upiIn')}</dt>
+            <dt>{tm('cash.upiIn')}</dt>
             <dd>{inr(shift.upiReceiptsPaise)}</dd>
           </dl>
-          <h3>{t('money.cash.count')}</h3>
+          <h3>{tm('cash.count')}</h3>
           <DenominationCount counts={counts} onChange={setCounts} expectedPaise={shift.expectedPaise} />
           <div className="money-actions">
             <label>
-              <span>{t('money.cash.note')}</span>
+              <span>{tm('cash.note')}</span>
               <input data-testid="cash-note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
             </label>
             <button
@@ -148,22 +150,22 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
               disabled={cash.close.pending}
               onClick={() => void close(shift)}
             >
-              {t('money.cash.closeShift')}
+              {tm('cash.closeShift')}
             </button>
           </div>
         </section>
       )}
-      <h3>{t('money.cash.shifts')}</h3>
-      {cash.shifts.data?.length === 0 && <p className="hint">{t('money.cash.noShifts')}</p>}
+      <h3>{tm('cash.shifts')}</h3>
+      {cash.shifts.data?.length === 0 && <p className="hint">{tm('cash.noShifts')}</p>}
       {!!cash.shifts.data?.length && (
         <table className="money-table" data-testid="cash-shifts">
           <thead>
             <tr>
-              <th>{t('money.cash.clerk')}</th>
-              <th>{t('money.cash.time')}</th>
-              <th className="num">{t('money.cash.expected')}</th>
-              <th className="num">{t('money.cash.counted')}</th>
-              <th className="num">{t('money.cash.difference')}</th>
+              <th>{tm('cash.clerk')}</th>
+              <th>{tm('cash.time')}</th>
+              <th className="num">{tm('cash.expected')}</th>
+              <th className="num">{tm('cash.counted')}</th>
+              <th className="num">{tm('cash.difference')}</th>
               <th />
             </tr>
           </thead>
@@ -183,8 +185,8 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
                   {s.differencePaise === null ? '–' : inr(s.differencePaise)}
                 </td>
                 <td>
-                  {t(`money.cash.status.${s.status}`)}
-                  {s.signedOffBy && ` · ${t('money.cash.signedOff', { name: s.signedOffBy })}`}
+                  {tm(`cash.status.${s.status}`)}
+                  {s.signedOffBy && ` · ${tm('cash.signedOff', { name: s.signedOffBy })}`}
                   {s.status === 'closed' && maySignOff && (
                     <button
                       type="button"
@@ -197,7 +199,7 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
                         })
                       }
                     >
-                      {t('money.cash.signOff')}
+                      {tm('cash.signOff')}
                     </button>
                   )}
                 </td>
@@ -206,19 +208,19 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
           </tbody>
         </table>
       )}
-      <h3>{t('money.cash.dayBook')}</h3>
-      {cash.dayBook.data?.lines.length === 0 && <p className="hint">{t('money.cash.dayBookEmpty')}</p>}
+      <h3>{tm('cash.dayBook')}</h3>
+      {cash.dayBook.data?.lines.length === 0 && <p className="hint">{tm('cash.dayBookEmpty')}</p>}
       {!!cash.dayBook.data?.lines.length && (
         <>
           <table className="money-table" data-testid="cash-daybook">
             <thead>
               <tr>
-                <th>{t('money.cash.time')}</th>
-                <th>{t('money.cash.number')}</th>
-                <th>{t('money.cash.token')}</th>
-                <th>{t('money.cash.clerk')}</th>
-                <th>{t('money.cash.method')}</th>
-                <th className="num">{t('money.cash.amount')}</th>
+                <th>{tm('cash.time')}</th>
+                <th>{tm('cash.number')}</th>
+                <th>{tm('cash.token')}</th>
+                <th>{tm('cash.clerk')}</th>
+                <th>{tm('cash.method')}</th>
+                <th className="num">{tm('cash.amount')}</th>
                 <th />
               </tr>
             </thead>
@@ -227,13 +229,13 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
                 <tr key={l.number} data-testid="cash-daybook-row" data-kind={l.kind}>
                   <td>{time(l.at)}</td>
                   <td>
-                    {t(`money.cash.kind.${l.kind}`)} {l.number}
+                    {tm(`cash.kind.${l.kind}`)} {l.number}
                   </td>
                   <td>
                     {l.tokenLabel} {l.departmentCode}
                   </td>
                   <td>{l.clerk}</td>
-                  <td>{t(`money.pay.${l.method}`)}</td>
+                  <td>{tm(`pay.${l.method}`)}</td>
                   <td className="num">{inr(l.amountPaise)}</td>
                   <td>
                     {l.kind === 'receipt' && mayRefund && (
@@ -243,7 +245,7 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
                         data-testid="cash-refund-open"
                         onClick={() => setRefunding(refunding === l.number ? null : l.number)}
                       >
-                        {t('money.cash.refund')}
+                        {tm('cash.refund')}
                       </button>
                     )}
                   </td>
@@ -265,21 +267,21 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
               ) : null;
             })()}
           <table className="money-table" data-testid="cash-totals">
-            <caption>{t('money.cash.totals')}</caption>
+            <caption>{tm('cash.totals')}</caption>
             <thead>
               <tr>
-                <th>{t('money.cash.clerk')}</th>
-                <th>{t('money.cash.method')}</th>
-                <th className="num">{t('money.cash.in')}</th>
-                <th className="num">{t('money.cash.out')}</th>
-                <th className="num">{t('money.cash.net')}</th>
+                <th>{tm('cash.clerk')}</th>
+                <th>{tm('cash.method')}</th>
+                <th className="num">{tm('cash.in')}</th>
+                <th className="num">{tm('cash.out')}</th>
+                <th className="num">{tm('cash.net')}</th>
               </tr>
             </thead>
             <tbody>
               {cash.dayBook.data.totals.map((x) => (
                 <tr key={`${x.clerk}|${x.method}`}>
                   <td>{x.clerk}</td>
-                  <td>{t(`money.pay.${x.method}`)}</td>
+                  <td>{tm(`pay.${x.method}`)}</td>
                   <td className="num">{inr(x.inPaise)}</td>
                   <td className="num">{inr(x.outPaise)}</td>
                   <td className="num">{inr(x.netPaise)}</td>

@@ -1,8 +1,8 @@
 // Counting the drawer by denomination: notes and coins, the total as the clerk
 // types, expected against counted and the difference (short in red, over in amber).
-import { useTranslation } from 'react-i18next';
 import { DENOMINATIONS, countedPaise, type DenominationKey } from '../../../preload/contract/methods/cash-schemas';
 import { inr } from '../../../preload/contract/money';
+import { useMoneyT } from './use-money-t';
 
 export type Counts = Partial<Record<DenominationKey, number>>;
 
@@ -15,12 +15,12 @@ export function DenominationCount({
   onChange: (c: Counts) => void;
   expectedPaise: number;
 }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const counted = countedPaise(counts);
   const diff = counted - expectedPaise;
   const group = (kind: 'note' | 'coin') => (
     <fieldset className="denominations">
-      <legend>{t(kind === 'note' ? 'money.cash.notes' : 'money.cash.coins')}</legend>
+      <legend>{tm(kind === 'note' ? 'cash.notes' : 'cash.coins')}</legend>
       {DENOMINATIONS.filter((d) => d.kind === kind).map((d) => (
         <label key={d.key}>
           <span>₹{d.paise / 100} ×</span>
@@ -45,21 +45,21 @@ export function DenominationCount({
       {group('note')}
       {group('coin')}
       <dl className="money-figures">
-        <dt>{t('money.cash.expected')}</dt>
+        <dt>{tm('cash.expected')}</dt>
         <dd data-testid="cash-count-expected">{inr(expectedPaise)}</dd>
-        <dt>{t('money.cash.counted')}</dt>
+        <dt>{tm('cash.counted')}</dt>
         <dd data-testid="cash-counted">{inr(counted)}</dd>
-        <dt>{t('money.cash.difference')}</dt>
+        <dt>{tm('cash.difference')}</dt>
         <dd
           data-testid="cash-difference"
           data-paise={diff}
           className={`money-diff ${diff < 0 ? 'short' : diff > 0 ? 'over' : 'exact'}`}
         >
           {diff < 0
-            ? t('money.cash.short', { amount: inr(-diff) })
+            ? tm('cash.short', { amount: inr(-diff) })
             : diff > 0
-              ? t('money.cash.over', { amount: inr(diff) })
-              : t('money.cash.exact')}
+              ? tm('cash.over', { amount: inr(diff) })
+              : tm('cash.exact')}
         </dd>
       </dl>
     </div>

@@ -3,12 +3,12 @@
 // exact amount on a customer-facing panel the patient can scan — and until
 // when the OPD ticket stays valid. At a hospital that charges nothing and
 // keeps no validity, nothing is shown.
-import { useTranslation } from 'react-i18next';
 import type { FeeQuote, PaymentMethod, ProofType } from '../../../preload/contract/methods/fee-schemas';
 import { ProofType as ProofTypes } from '../../../preload/contract/methods/fee-schemas';
 import { inr } from '../../../preload/contract/money';
 import { dayFirst } from './fee-text';
 import './money.css';
+import { useMoneyT } from './use-money-t';
 
 export interface FeeEntry {
   method: PaymentMethod;
@@ -31,36 +31,36 @@ export function feeShown(quote: FeeQuote | null): boolean {
 }
 
 export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   if (!quote || !feeShown(quote)) return null;
   const due = quote.duePaise;
   return (
-    <section className="fee-panel" data-testid="fee-panel" data-due={due} aria-label={t('money.fee.title')}>
+    <section className="fee-panel" data-testid="fee-panel" data-due={due} aria-label={tm('fee.title')}>
       <p className="fee-line">
-        <span>{t(`money.basis.${quote.basis}`)}</span>
+        <span>{tm(`basis.${quote.basis}`)}</span>
         <strong className="fee-due" data-testid="fee-due">
-          {due > 0 ? t('money.fee.due', { amount: inr(due) }) : t('money.fee.nothingDue')}
+          {due > 0 ? tm('fee.due', { amount: inr(due) }) : tm('fee.nothingDue')}
         </strong>
         {quote.waivedPaise > 0 && (
           <span className="chip" data-testid="fee-waived">
-            {t('money.fee.waived', { amount: inr(quote.waivedPaise) })}
+            {tm('fee.waived', { amount: inr(quote.waivedPaise) })}
           </span>
         )}
       </p>
       {quote.ticket && (
         <p className="hint" data-testid="fee-ticket">
-          {t('money.fee.ticket', { label: quote.ticket.label, day: dayFirst(quote.ticket.visitDate) })}
+          {tm('fee.ticket', { label: quote.ticket.label, day: dayFirst(quote.ticket.visitDate) })}
         </p>
       )}
       {quote.validUntil && (
         <p className="fee-valid" data-testid="fee-valid-until">
-          {t('money.fee.validUntil', { day: dayFirst(quote.validUntil) })}
+          {tm('fee.validUntil', { day: dayFirst(quote.validUntil) })}
         </p>
       )}
       {quote.proofRequired && (
         <div className="fee-proof">
           <label>
-            <span>{t('money.proof.type')}</span>
+            <span>{tm('proof.type')}</span>
             <select
               data-testid="fee-proof-type"
               value={entry.proofType}
@@ -68,13 +68,13 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
             >
               {ProofTypes.options.map((p) => (
                 <option key={p} value={p}>
-                  {t(`money.proof.types.${p}`)}
+                  {tm(`proof.types.${p}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            <span>{entry.proofType === 'aadhaar' ? t('money.proof.aadhaar') : t('money.proof.number')}</span>
+            <span>{entry.proofType === 'aadhaar' ? tm('proof.aadhaar') : tm('proof.number')}</span>
             <input
               data-testid="fee-proof-number"
               value={entry.proofNumber}
@@ -87,7 +87,7 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
       )}
       {due > 0 && (
         <div className="fee-pay">
-          <div className="fee-methods" role="radiogroup" aria-label={t('money.pay.method')}>
+          <div className="fee-methods" role="radiogroup" aria-label={tm('pay.method')}>
             {(['cash', 'upi'] as const).map((m) => (
               <label key={m} className="fee-method">
                 <input
@@ -97,7 +97,7 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
                   checked={entry.method === m}
                   onChange={() => onChange({ ...entry, method: m })}
                 />
-                {t(`money.pay.${m}`)}
+                {tm(`pay.${m}`)}
               </label>
             ))}
           </div>
@@ -111,11 +111,11 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
 }
 
 function UpiRequest({ quote, entry, onChange, onPrintQr, printing }: Props & { quote: FeeQuote }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   if (!quote.upi) {
     return (
       <p className="hint" data-testid="fee-upi-missing">
-        {t('money.pay.noVpa')}
+        {tm('pay.noVpa')}
       </p>
     );
   }
@@ -123,7 +123,7 @@ function UpiRequest({ quote, entry, onChange, onPrintQr, printing }: Props & { q
     <>
       {/* Turned to the patient (or on a second screen): both languages, the amount large. */}
       <figure className="upi-customer" data-testid="fee-upi-qr" data-uri={quote.upi.uri}>
-        <img src={`data:image/svg+xml;utf8,${encodeURIComponent(quote.upi.qrSvg)}`} alt={t('money.pay.qrAlt')} />
+        <img src={`data:image/svg+xml;utf8,${encodeURIComponent(quote.upi.qrSvg)}`} alt={tm('pay.qrAlt')} />
         <figcaption>
           <strong>{inr(quote.duePaise)}</strong>
           <span lang="en">Scan with any UPI app to pay</span>
@@ -132,7 +132,7 @@ function UpiRequest({ quote, entry, onChange, onPrintQr, printing }: Props & { q
       </figure>
       <div className="fee-upi-actions">
         <label>
-          <span>{t('money.pay.upiRef')}</span>
+          <span>{tm('pay.upiRef')}</span>
           <input
             data-testid="fee-upi-ref"
             inputMode="numeric"
@@ -142,10 +142,10 @@ function UpiRequest({ quote, entry, onChange, onPrintQr, printing }: Props & { q
           />
         </label>
         <button type="button" className="secondary small" data-testid="fee-upi-print" disabled={printing} onClick={onPrintQr}>
-          {t('money.pay.printQr')}
+          {tm('pay.printQr')}
         </button>
       </div>
-      <p className="hint">{t('money.pay.confirmHint')}</p>
+      <p className="hint">{tm('pay.confirmHint')}</p>
     </>
   );
 }

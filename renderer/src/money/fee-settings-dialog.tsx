@@ -14,6 +14,7 @@ import { currentLanguage } from '../i18n';
 import { departmentName } from '../lib/format';
 import { useFeeSettings } from './use-fees';
 import './money.css';
+import { useMoneyT } from './use-money-t';
 
 interface Props {
   departments: Department[];
@@ -21,7 +22,7 @@ interface Props {
 }
 
 export function FeeSettingsDialog({ departments, onClose }: Props) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const [version, setVersion] = useState(0);
   const settings = useFeeSettings(version);
   const [error, setError] = useState<CallError | null>(null);
@@ -30,8 +31,8 @@ export function FeeSettingsDialog({ departments, onClose }: Props) {
     <Dialog onClose={onClose} labelledBy="fees-title" testId="fees" className="money-dialog" modal>
       <DialogTitle
         id="fees-title"
-        title={t('money.settings.title')}
-        closeLabel={t('money.settings.close')}
+        title={tm('settings.title')}
+        closeLabel={tm('settings.close')}
         closeTestId="fees-close"
         onClose={onClose}
       />
@@ -54,7 +55,7 @@ interface Part {
 }
 
 function ReceiptsAndUpi({ settings, onSaved, onError }: Part & { settings: FeeSettings }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const save = useCounterMutation('fees.saveSettings');
   const [slips, setSlips] = useState(settings.receiptSlips);
   const [vpa, setVpa] = useState(settings.upiVpa ?? '');
@@ -71,22 +72,22 @@ function ReceiptsAndUpi({ settings, onSaved, onError }: Part & { settings: FeeSe
     <section>
       <div className="money-grid">
         <label>
-          <span>{t('money.settings.receiptSlips')}</span>
+          <span>{tm('settings.receiptSlips')}</span>
           <select
             data-testid="fees-receipt-slips"
             value={slips}
             onChange={(e) => setSlips(e.target.value === 'two' ? 'two' : 'one')}
           >
-            <option value="one">{t('money.settings.one')}</option>
-            <option value="two">{t('money.settings.two')}</option>
+            <option value="one">{tm('settings.one')}</option>
+            <option value="two">{tm('settings.two')}</option>
           </select>
         </label>
         <label>
-          <span>{t('money.settings.upiVpa')}</span>
+          <span>{tm('settings.upiVpa')}</span>
           <input data-testid="fees-upi-vpa" value={vpa} onChange={(e) => setVpa(e.target.value)} placeholder="hospital@sbi" />
         </label>
         <label>
-          <span>{t('money.settings.upiName')}</span>
+          <span>{tm('settings.upiName')}</span>
           <input data-testid="fees-upi-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
         </label>
       </div>
@@ -98,9 +99,9 @@ function ReceiptsAndUpi({ settings, onSaved, onError }: Part & { settings: FeeSe
           disabled={save.pending}
           onClick={() => void submit()}
         >
-          {t('money.settings.save')}
+          {tm('settings.save')}
         </button>
-        {saved && <span data-testid="fees-settings-saved">{t('money.settings.saved')}</span>}
+        {saved && <span data-testid="fees-settings-saved">{tm('settings.saved')}</span>}
       </div>
     </section>
   );
@@ -109,7 +110,7 @@ function ReceiptsAndUpi({ settings, onSaved, onError }: Part & { settings: FeeSe
 const amountText = (paise: number) => rupees(paise).replace(/,/g, '');
 
 function ScheduleLine({ row, label, onSaved, onError }: Part & { row: ScheduleRow; label: string }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const save = useCounterMutation('fees.saveSchedule');
   const [values, setValues] = useState({
     newPaise: amountText(row.newPaise),
@@ -168,16 +169,16 @@ function ScheduleLine({ row, label, onSaved, onError }: Part & { row: ScheduleRo
           disabled={save.pending}
           onClick={() => void submit(false)}
         >
-          {t('money.settings.save')}
+          {tm('settings.save')}
         </button>
         {row.departmentCode !== '*' && (
           <button type="button" className="secondary small" data-testid="fees-schedule-default" onClick={() => void submit(true)}>
-            {t('money.settings.useDefault')}
+            {tm('settings.useDefault')}
           </button>
         )}
         {bad && (
           <span className="field-error" role="alert">
-            {t('money.settings.badAmount')}
+            {tm('settings.badAmount')}
           </span>
         )}
       </td>
@@ -186,7 +187,8 @@ function ScheduleLine({ row, label, onSaved, onError }: Part & { row: ScheduleRo
 }
 
 function Schedule({ settings, departments, onSaved, onError }: Part & { settings: FeeSettings; departments: Department[] }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const tm = useMoneyT();
   const language = currentLanguage(i18n.language);
   const [added, setAdded] = useState<string[]>([]);
   const fallback = settings.schedule.find((r) => r.departmentCode === '*')!;
@@ -197,7 +199,7 @@ function Schedule({ settings, departments, onSaved, onError }: Part & { settings
   ];
   const label = (code: string) =>
     code === '*'
-      ? t('money.settings.allDepartments')
+      ? tm('settings.allDepartments')
       : departmentName(
           departments.find((d) => d.code === code),
           code,
@@ -205,16 +207,16 @@ function Schedule({ settings, departments, onSaved, onError }: Part & { settings
         );
   return (
     <section>
-      <h3>{t('money.settings.schedule')}</h3>
-      <p className="hint">{t('money.settings.scheduleHint')}</p>
+      <h3>{tm('settings.schedule')}</h3>
+      <p className="hint">{tm('settings.scheduleHint')}</p>
       <table className="money-table" data-testid="fees-schedule">
         <thead>
           <tr>
-            <th>{t('money.settings.department')}</th>
-            <th>{t('money.settings.newFee')}</th>
-            <th>{t('money.settings.revisitFee')}</th>
-            <th>{t('money.settings.followUpFee')}</th>
-            <th>{t('money.settings.validity')}</th>
+            <th>{tm('settings.department')}</th>
+            <th>{tm('settings.newFee')}</th>
+            <th>{tm('settings.revisitFee')}</th>
+            <th>{tm('settings.followUpFee')}</th>
+            <th>{tm('settings.validity')}</th>
             <th />
           </tr>
         </thead>
@@ -234,7 +236,7 @@ function Schedule({ settings, departments, onSaved, onError }: Part & { settings
         </tbody>
       </table>
       <label className="money-actions">
-        <span>{t('money.settings.addDepartment')}</span>
+        <span>{tm('settings.addDepartment')}</span>
         <select
           data-testid="fees-schedule-add"
           value=""
@@ -255,7 +257,7 @@ function Schedule({ settings, departments, onSaved, onError }: Part & { settings
 }
 
 function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exemption | null }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const save = useCounterMutation('fees.saveExemption');
   const [v, setV] = useState({
     code: exemption?.code ?? '',
@@ -328,7 +330,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
           disabled={save.pending}
           onClick={() => void submit()}
         >
-          {exemption ? t('money.settings.save') : t('money.settings.addExemption')}
+          {exemption ? tm('settings.save') : tm('settings.addExemption')}
         </button>
       </td>
     </tr>
@@ -336,18 +338,18 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
 }
 
 function Exemptions({ exemptions, onSaved, onError }: Part & { exemptions: Exemption[] }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   return (
     <section>
-      <h3>{t('money.settings.exemptions')}</h3>
+      <h3>{tm('settings.exemptions')}</h3>
       <table className="money-table" data-testid="fees-exemptions">
         <thead>
           <tr>
-            <th>{t('money.settings.code')}</th>
-            <th>{t('money.settings.nameEn')}</th>
-            <th>{t('money.settings.nameHi')}</th>
-            <th>{t('money.settings.proofRequired')}</th>
-            <th>{t('money.settings.active')}</th>
+            <th>{tm('settings.code')}</th>
+            <th>{tm('settings.nameEn')}</th>
+            <th>{tm('settings.nameHi')}</th>
+            <th>{tm('settings.proofRequired')}</th>
+            <th>{tm('settings.active')}</th>
             <th />
           </tr>
         </thead>

@@ -3,13 +3,13 @@
 // cash drawer for every clerk, fees settings for a supervisor, and the
 // reports screen (loaded only when opened).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../preload/contract';
 import { useMayCall } from '../auth/use-may-call';
 import { ReportsScreen } from '../reports/lazy-reports';
 import { CashDialog } from './cash-dialog';
 import { FeeSettingsDialog } from './fee-settings-dialog';
 import './money.css';
+import { useMoneyT } from './use-money-t';
 
 interface Props {
   today: string | null;
@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function MoneyControls({ today, timeZone, departments }: Props) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const mayCash = useMayCall('cash.current');
   const mayFees = useMayCall('fees.saveSchedule');
   const mayReports = useMayCall('reports.census');
@@ -28,17 +28,17 @@ export function MoneyControls({ today, timeZone, departments }: Props) {
     <div className="money-controls">
       {mayCash && (
         <button type="button" className="secondary small" data-testid="cash-open" onClick={() => setOpen('cash')}>
-          {t('money.header.cash')}
+          {tm('header.cash')}
         </button>
       )}
       {mayFees && (
         <button type="button" className="secondary small" data-testid="fees-open" onClick={() => setOpen('fees')}>
-          {t('money.header.fees')}
+          {tm('header.fees')}
         </button>
       )}
       {mayReports && today && (
         <button type="button" className="secondary small" data-testid="reports-open" onClick={() => setOpen('reports')}>
-          {t('money.header.reports')}
+          {tm('header.reports')}
         </button>
       )}
       {open === 'cash' && <CashDialog onClose={close} timeZone={timeZone} />}

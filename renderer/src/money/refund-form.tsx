@@ -1,10 +1,10 @@
 // A supervisor gives money back on a receipt: part of it (refund) or all that
 // is left (cancellation), cash or UPI, always with a reason.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, MethodInput, MethodOutput } from '../../../preload/contract';
 import { parseRupees } from '../../../preload/contract/money';
 import { CallErrorMessage } from '../components/call-error-message';
+import { useMoneyT } from './use-money-t';
 
 interface Props {
   receiptId: string;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function RefundForm({ receiptId, receiptNumber, refund, onDone }: Props) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const [kind, setKind] = useState<'refund' | 'cancellation'>('refund');
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<'cash' | 'upi'>('cash');
@@ -42,7 +42,7 @@ export function RefundForm({ receiptId, receiptNumber, refund, onDone }: Props) 
   if (done)
     return (
       <p className="hint" data-testid="cash-refund-done">
-        {t('money.cash.refundDone', { number: done })}
+        {tm('cash.refundDone', { number: done })}
       </p>
     );
   return (
@@ -54,22 +54,22 @@ export function RefundForm({ receiptId, receiptNumber, refund, onDone }: Props) 
         void submit();
       }}
     >
-      <h4>{t('money.cash.refundTitle', { number: receiptNumber })}</h4>
+      <h4>{tm('cash.refundTitle', { number: receiptNumber })}</h4>
       <div className="money-grid">
         <label>
-          <span>{t('money.pay.method')}</span>
+          <span>{tm('pay.method')}</span>
           <select
             data-testid="cash-refund-kind"
             value={kind}
             onChange={(e) => setKind(e.target.value === 'cancellation' ? 'cancellation' : 'refund')}
           >
-            <option value="refund">{t('money.cash.refundKind.refund')}</option>
-            <option value="cancellation">{t('money.cash.refundKind.cancellation')}</option>
+            <option value="refund">{tm('cash.refundKind.refund')}</option>
+            <option value="cancellation">{tm('cash.refundKind.cancellation')}</option>
           </select>
         </label>
         {kind === 'refund' && (
           <label>
-            <span>{t('money.cash.refundAmount')}</span>
+            <span>{tm('cash.refundAmount')}</span>
             <input
               data-testid="cash-refund-amount"
               inputMode="decimal"
@@ -79,31 +79,31 @@ export function RefundForm({ receiptId, receiptNumber, refund, onDone }: Props) 
             />
             {badAmount && (
               <span className="field-error" role="alert">
-                {t('money.cash.badAmount')}
+                {tm('cash.badAmount')}
               </span>
             )}
           </label>
         )}
         <label>
-          <span>{t('money.cash.method')}</span>
+          <span>{tm('cash.method')}</span>
           <select
             data-testid="cash-refund-method"
             value={method}
             onChange={(e) => setMethod(e.target.value === 'upi' ? 'upi' : 'cash')}
           >
-            <option value="cash">{t('money.pay.cash')}</option>
-            <option value="upi">{t('money.pay.upi')}</option>
+            <option value="cash">{tm('pay.cash')}</option>
+            <option value="upi">{tm('pay.upi')}</option>
           </select>
         </label>
         <label>
-          <span>{t('money.cash.reason')}</span>
+          <span>{tm('cash.reason')}</span>
           <input data-testid="cash-refund-reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       </div>
       {error && <CallErrorMessage error={error} testId="cash-refund-error" />}
       <div className="money-actions">
         <button type="submit" className="primary" data-testid="cash-refund-submit">
-          {t('money.cash.refundSubmit')}
+          {tm('cash.refundSubmit')}
         </button>
       </div>
     </form>

@@ -7,24 +7,26 @@ import type { CensusReport } from '../../../preload/contract/methods/report-sche
 import type { Language } from '../i18n';
 import { BarChart } from './bar-chart';
 import { ReportTable } from './report-table';
+import { useMoneyT, type MoneyKey } from '../money/use-money-t';
 
 const minutes = (s: number | null) => (s === null ? '–' : (s / 60).toFixed(1));
 
 export function CensusView({ report, language }: { report: CensusReport; language: Language }) {
   const { t } = useTranslation();
+  const tm = useMoneyT();
   const days = useMemo(
     () => ({
       labels: report.byDay.map((d) => d.day.slice(5)),
-      series: [{ label: t('money.reports.tokens'), values: report.byDay.map((d) => d.tokens) }],
+      series: [{ label: tm('reports.tokens'), values: report.byDay.map((d) => d.tokens) }],
     }),
-    [report, t],
+    [report, tm],
   );
   const hours = useMemo(
     () => ({
       labels: report.byHour.map((h) => `${h.hour}:00`),
-      series: [{ label: t('money.reports.tokens'), values: report.byHour.map((h) => h.tokens) }],
+      series: [{ label: tm('reports.tokens'), values: report.byHour.map((h) => h.tokens) }],
     }),
-    [report, t],
+    [report, tm],
   );
   const totals = report.totals;
   const figures: [string, number | string][] = [
@@ -49,39 +51,39 @@ export function CensusView({ report, language }: { report: CensusReport; languag
       <dl className="report-figures" data-testid="report-totals">
         {figures.map(([key, value]) => (
           <div key={key} data-testid={`report-total-${key}`} data-value={value}>
-            <dt>{t(`money.reports.${key}` as 'money.reports.tokens')}</dt>
+            <dt>{tm(`reports.${key}` as MoneyKey)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
-      {!report.queue && <p className="hint">{t('money.reports.queueLater')}</p>}
+      {!report.queue && <p className="hint">{tm('reports.queueLater')}</p>}
       {totals.tokens === 0 ? (
         <p className="hint" data-testid="report-empty">
-          {t('money.reports.noData')}
+          {tm('reports.noData')}
         </p>
       ) : (
         <>
           <div className="report-charts">
             <section>
-              <h3>{t('money.reports.byDay')}</h3>
-              <BarChart testId="chart-by-day" title={t('money.reports.byDay')} {...days} />
+              <h3>{tm('reports.byDay')}</h3>
+              <BarChart testId="chart-by-day" title={tm('reports.byDay')} {...days} />
             </section>
             <section>
-              <h3>{t('money.reports.byHour')}</h3>
-              <BarChart testId="chart-by-hour" title={t('money.reports.byHour')} {...hours} />
+              <h3>{tm('reports.byHour')}</h3>
+              <BarChart testId="chart-by-hour" title={tm('reports.byHour')} {...hours} />
             </section>
           </div>
-          <h3>{t('money.reports.byDepartment')}</h3>
+          <h3>{tm('reports.byDepartment')}</h3>
           <ReportTable
             testId="report-departments"
             columns={[
-              t('money.reports.department'),
-              t('money.reports.tokens'),
-              t('money.reports.newVisits'),
-              t('money.reports.followUps'),
-              ...sex.map((s) => t(`money.reports.${s}`)),
-              t('money.reports.cancelled'),
-              t('money.reports.transferred'),
+              tm('reports.department'),
+              tm('reports.tokens'),
+              tm('reports.newVisits'),
+              tm('reports.followUps'),
+              ...sex.map((s) => tm(`reports.${s}`)),
+              tm('reports.cancelled'),
+              tm('reports.transferred'),
             ]}
             rows={report.byDepartment.map((d) => ({
               key: d.code,
@@ -100,10 +102,10 @@ export function CensusView({ report, language }: { report: CensusReport; languag
           />
           <div className="report-columns">
             <section>
-              <h3>{t('money.reports.bySexAge')}</h3>
+              <h3>{tm('reports.bySexAge')}</h3>
               <ReportTable
                 testId="report-sex-age"
-                columns={[t('money.reports.ageBand'), ...sex.map((s) => t(`money.reports.${s}`)), t('money.reports.total')]}
+                columns={[tm('reports.ageBand'), ...sex.map((s) => tm(`reports.${s}`)), tm('reports.total')]}
                 rows={report.bySexAge.map((b) => ({
                   key: b.band,
                   cells: [b.band, b.male, b.female, b.other, b.male + b.female + b.other],
@@ -111,19 +113,19 @@ export function CensusView({ report, language }: { report: CensusReport; languag
               />
             </section>
             <section>
-              <h3>{t('money.reports.byPriority')}</h3>
+              <h3>{tm('reports.byPriority')}</h3>
               <ReportTable
                 testId="report-priorities"
-                columns={[t('money.reports.priority'), t('money.reports.tokens')]}
+                columns={[tm('reports.priority'), tm('reports.tokens')]}
                 rows={report.byPriority.map((p) => ({
                   key: p.code,
                   cells: [t(`priority.${p.code}` as 'priority.none'), p.tokens],
                 }))}
               />
-              <h3>{t('money.reports.byCategory')}</h3>
+              <h3>{tm('reports.byCategory')}</h3>
               <ReportTable
                 testId="report-categories"
-                columns={[t('money.reports.category'), t('money.reports.tokens')]}
+                columns={[tm('reports.category'), tm('reports.tokens')]}
                 rows={report.byCategory.map((c) => ({ key: c.code, cells: [language === 'hi' ? c.nameHi : c.nameEn, c.tokens] }))}
               />
             </section>

@@ -1,31 +1,31 @@
 // Fees over a range of days: asked, waived, collected and refunded, per day
 // (chart), per category, counter, clerk and payment method.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FeeFigures, FeeReport } from '../../../preload/contract/methods/report-schemas';
 import { inr } from '../../../preload/contract/money';
 import type { Language } from '../i18n';
 import { BarChart } from './bar-chart';
 import { ReportTable } from './report-table';
+import { useMoneyT } from '../money/use-money-t';
 
 export function FeesView({ report, language }: { report: FeeReport; language: Language }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   const perDay = useMemo(
     () => ({
       labels: report.byDay.map((d) => d.day.slice(5)),
-      series: [{ label: t('money.reports.net'), values: report.byDay.map((d) => d.netPaise / 100) }],
+      series: [{ label: tm('reports.net'), values: report.byDay.map((d) => d.netPaise / 100) }],
     }),
-    [report, t],
+    [report, tm],
   );
   const columns = (first: string) => [
     first,
-    t('money.reports.charges'),
-    t('money.reports.scheduled'),
-    t('money.reports.waived'),
-    t('money.reports.receipts'),
-    t('money.reports.collected'),
-    t('money.reports.refunded'),
-    t('money.reports.net'),
+    tm('reports.charges'),
+    tm('reports.scheduled'),
+    tm('reports.waived'),
+    tm('reports.receipts'),
+    tm('reports.collected'),
+    tm('reports.refunded'),
+    tm('reports.net'),
   ];
   const cells = (f: FeeFigures) => [
     f.charges,
@@ -50,56 +50,46 @@ export function FeesView({ report, language }: { report: FeeReport; language: La
           ] as const
         ).map(([key, value]) => (
           <div key={key} data-testid={`report-fee-${key}`}>
-            <dt>{t(`money.reports.${key}`)}</dt>
+            <dt>{tm(`reports.${key}`)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
       {report.byDay.length > 1 && (
         <section>
-          <h3>{t('money.reports.feesByDay')}</h3>
-          <BarChart testId="chart-fees-by-day" title={t('money.reports.feesByDay')} {...perDay} />
+          <h3>{tm('reports.feesByDay')}</h3>
+          <BarChart testId="chart-fees-by-day" title={tm('reports.feesByDay')} {...perDay} />
         </section>
       )}
-      <h3>{t('money.reports.byCategory')}</h3>
+      <h3>{tm('reports.byCategory')}</h3>
       <ReportTable
         testId="report-fee-categories"
-        columns={columns(t('money.reports.category'))}
+        columns={columns(tm('reports.category'))}
         rows={report.byCategory.map((c) => ({ key: c.code, cells: [language === 'hi' ? c.nameHi : c.nameEn, ...cells(c)] }))}
       />
-      <h3>{t('money.reports.byClerk')}</h3>
+      <h3>{tm('reports.byClerk')}</h3>
       <ReportTable
         testId="report-fee-clerks"
-        columns={columns(t('money.reports.clerk'))}
+        columns={columns(tm('reports.clerk'))}
         rows={report.byClerk.map((c) => ({ key: c.clerk, cells: [c.clerk, ...cells(c)] }))}
       />
       <div className="report-columns">
         <section>
-          <h3>{t('money.reports.byCounter')}</h3>
+          <h3>{tm('reports.byCounter')}</h3>
           <ReportTable
             testId="report-fee-counters"
-            columns={columns(t('money.reports.counter'))}
+            columns={columns(tm('reports.counter'))}
             rows={report.byCounter.map((c) => ({ key: c.counterLetter, cells: [c.counterLetter, ...cells(c)] }))}
           />
         </section>
         <section>
-          <h3>{t('money.reports.byMethod')}</h3>
+          <h3>{tm('reports.byMethod')}</h3>
           <ReportTable
             testId="report-fee-methods"
-            columns={[
-              t('money.reports.method'),
-              t('money.reports.receipts'),
-              t('money.reports.collected'),
-              t('money.reports.refunded'),
-            ]}
+            columns={[tm('reports.method'), tm('reports.receipts'), tm('reports.collected'), tm('reports.refunded')]}
             rows={report.byMethod.map((m) => ({
               key: m.method,
-              cells: [
-                t(`money.pay.${m.method === 'upi' ? 'upi' : 'cash'}`),
-                m.receipts,
-                inr(m.collectedPaise),
-                inr(m.refundedPaise),
-              ],
+              cells: [tm(`pay.${m.method === 'upi' ? 'upi' : 'cash'}`), m.receipts, inr(m.collectedPaise), inr(m.refundedPaise)],
             }))}
           />
         </section>

@@ -1,29 +1,29 @@
 // A month's OPD figures laid out as the HMIS monthly facility report's OPD
 // section asks for them, to copy into the form row by row.
-import { useTranslation } from 'react-i18next';
 import type { HmisReport } from '../../../preload/contract/methods/report-schemas';
 import type { Language } from '../i18n';
+import { useMoneyT } from '../money/use-money-t';
 
 export function HmisView({ report, language }: { report: HmisReport; language: Language }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   return (
     <div className="report-body" data-testid="report-hmis">
-      <p className="hint">{t('money.reports.hmisIntro')}</p>
+      <p className="hint">{tm('reports.hmisIntro')}</p>
       <table className="money-table report-table hmis-table">
         <thead>
           <tr>
-            <th scope="col">{t('money.reports.item')}</th>
+            <th scope="col">{tm('reports.item')}</th>
             <th className="num" scope="col">
-              {t('money.reports.male')}
+              {tm('reports.male')}
             </th>
             <th className="num" scope="col">
-              {t('money.reports.female')}
+              {tm('reports.female')}
             </th>
             <th className="num" scope="col">
-              {t('money.reports.other')}
+              {tm('reports.other')}
             </th>
             <th className="num" scope="col">
-              {t('money.reports.total')}
+              {tm('reports.total')}
             </th>
           </tr>
         </thead>

@@ -13,11 +13,13 @@ import { FeesView } from './fees-view';
 import { HmisView } from './hmis-view';
 import { useCensus, useFeeReport, useHmis, useReportExport } from './use-reports';
 import './reports.css';
+import { useMoneyT } from '../money/use-money-t';
 
 type Tab = 'census' | 'fees' | 'hmis';
 
 export default function ReportsScreen({ today, onClose }: { today: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const tm = useMoneyT();
   const language = currentLanguage(i18n.language);
   const mayFees = useMayCall('reports.fees');
   const mayExport = useMayCall('reports.export');
@@ -48,8 +50,8 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
     <Dialog onClose={onClose} labelledBy="reports-title" testId="reports" className="money-dialog reports" modal>
       <DialogTitle
         id="reports-title"
-        title={t('money.reports.title')}
-        closeLabel={t('money.reports.close')}
+        title={tm('reports.title')}
+        closeLabel={tm('reports.close')}
         closeTestId="reports-close"
         onClose={onClose}
       />
@@ -63,14 +65,14 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
             data-testid={`reports-tab-${name}`}
             onClick={() => setTab(name)}
           >
-            {t(`money.reports.${name}`)}
+            {tm(`reports.${name}`)}
           </button>
         ))}
       </div>
       <div className="report-range">
         {tab === 'hmis' ? (
           <label>
-            <span>{t('money.reports.month')}</span>
+            <span>{tm('reports.month')}</span>
             <input
               type="month"
               data-testid="reports-month"
@@ -82,7 +84,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
         ) : (
           <>
             <label>
-              <span>{t('money.reports.from')}</span>
+              <span>{tm('reports.from')}</span>
               <input
                 type="date"
                 data-testid="reports-from"
@@ -92,7 +94,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
               />
             </label>
             <label>
-              <span>{t('money.reports.to')}</span>
+              <span>{tm('reports.to')}</span>
               <input
                 type="date"
                 data-testid="reports-to"
@@ -110,7 +112,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
                   data-testid={`reports-preset-${p}`}
                   onClick={() => setRange(presetRange(p, today))}
                 >
-                  {t(`money.reports.${p}`)}
+                  {tm(`reports.${p}`)}
                 </button>
               ))}
             </div>
@@ -124,7 +126,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
               checked={hospital}
               onChange={(e) => setHospital(e.target.checked)}
             />
-            <span>{t('money.reports.wholeHospital')}</span>
+            <span>{tm('reports.wholeHospital')}</span>
           </label>
         )}
         {mayExport ? (
@@ -136,7 +138,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
               disabled={exporter.pending}
               onClick={() => exportAs('csv')}
             >
-              {t('money.reports.csv')}
+              {tm('reports.csv')}
             </button>
             <button
               type="button"
@@ -145,7 +147,7 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
               disabled={exporter.pending}
               onClick={() => exportAs('pdf')}
             >
-              {t('money.reports.pdf')}
+              {tm('reports.pdf')}
             </button>
             {exporter.file && (
               <a ref={link} href={exporter.file.url} download={exporter.file.fileName} data-testid="reports-file">
@@ -154,16 +156,16 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
             )}
           </div>
         ) : (
-          <p className="hint">{t('money.reports.exportOnlySupervisor')}</p>
+          <p className="hint">{tm('reports.exportOnlySupervisor')}</p>
         )}
       </div>
       {exporter.error && <CallErrorMessage error={exporter.error} testId="reports-export-error" />}
       {current.error && <CallErrorMessage error={current.error} testId="reports-error" />}
-      {current.loading && <p className="hint">{t('money.reports.loading')}</p>}
+      {current.loading && <p className="hint">{tm('reports.loading')}</p>}
       {tab === 'census' && census.data && <Scope counters={census.data.counters} hospital={wholeHospital} />}
       {tab !== 'fees' && (tab === 'census' ? census.data : hmis.data)?.unreachable.length ? (
         <p className="call-error" role="alert" data-testid="reports-unreachable">
-          {t('money.reports.unreachable', {
+          {tm('reports.unreachable', {
             list: (tab === 'census' ? census.data : hmis.data)!.unreachable.map((u) => u.counterLetter).join(', '),
           })}
         </p>
@@ -176,11 +178,11 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
 }
 
 function Scope({ counters, hospital }: { counters: string[]; hospital: boolean }) {
-  const { t } = useTranslation();
+  const tm = useMoneyT();
   return (
     <p className="hint" data-testid="reports-scope">
-      {counters.length > 0 && `${t('money.reports.counters', { list: counters.join(', ') })} · `}
-      {hospital ? t('money.reports.scopeHospital') : t('money.reports.scope')}
+      {counters.length > 0 && `${tm('reports.counters', { list: counters.join(', ') })} · `}
+      {hospital ? tm('reports.scopeHospital') : tm('reports.scope')}
     </p>
   );
 }

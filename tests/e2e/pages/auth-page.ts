@@ -1,7 +1,7 @@
 // Page object for accounts and the desk session: the first-run screen, signing
 // in and out, the header's name and buttons, the Accounts dialog and the lock.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Account } from './desk-session';
+import { openTool, type Account } from './desk-session';
 
 export class AuthPage {
   readonly setupForm: Locator;
@@ -58,7 +58,7 @@ export class AuthPage {
   }
 
   async openAccounts() {
-    await this.accountsButton.click();
+    await openTool(this.page, 'accounts-open');
     await expect(this.accounts).toBeVisible();
     await expect(this.accounts.getByTestId('account-new-username')).toBeFocused();
   }

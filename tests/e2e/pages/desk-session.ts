@@ -98,3 +98,9 @@ export async function startKioskAs(page: Page, account: Account, path = '/?mode=
   await start.getByTestId('auth-submit').click();
   await expect(kiosk).toBeVisible();
 }
+
+/** Opens a settings screen from the header's Settings menu (its item's testid, e.g. "accounts-open"). */
+export async function openTool(page: Page, itemTestId: string): Promise<void> {
+  await page.getByTestId('tools-menu').click();
+  await page.getByTestId(itemTestId).click();
+}
