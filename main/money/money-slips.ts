@@ -160,7 +160,7 @@ export function buildClosingLayout(r: ClosingSlipInput): SlipLayout {
     { kind: 'rule' },
     pair('Float', rs(s.floatPaise)),
     pair(`Cash receipts`, rs(s.cashReceiptsPaise)),
-    pair('Cash refunds', `-${rs(s.cashRefundsPaise)}`),
+    pair('Cash refunds', s.cashRefundsPaise ? `-${rs(s.cashRefundsPaise)}` : rs(0)),
     pair('Expected in drawer', rs(s.expectedPaise), true),
     pair('UPI receipts (not in drawer)', rs(s.upiReceiptsPaise)),
     pair('Receipts / refunds', `${s.receiptCount} / ${s.refundCount}`),

@@ -128,7 +128,7 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
             <dt>{tm('cash.cashIn')}</dt>
             <dd>{inr(shift.cashReceiptsPaise)}</dd>
             <dt>{tm('cash.cashOut')}</dt>
-            <dd>−{inr(shift.cashRefundsPaise)}</dd>
+            <dd>{shift.cashRefundsPaise ? `−${inr(shift.cashRefundsPaise)}` : inr(0)}</dd>
             <dt>{tm('cash.expected')}</dt>
             <dd data-testid="cash-expected" data-paise={shift.expectedPaise}>
               {inr(shift.expectedPaise)}
