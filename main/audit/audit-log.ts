@@ -54,7 +54,17 @@ export type AuditAction =
   | 'clock.accept'
   | 'update.settings'
   | 'support.bundle'
-  | 'audit.export';
+  | 'audit.export'
+  // Issue #13
+  | 'patient.registerEmergency'
+  | 'patient.identify'
+  | 'patient.registerNewborn'
+  | 'patient.merge'
+  | 'patient.unmerge'
+  | 'patient.photo'
+  | 'patient.photoRemoved'
+  | 'token.mlc'
+  | 'photos.settings';
 
 export interface AuditEntry {
   at: string;
@@ -73,7 +83,8 @@ export interface AuditEntry {
     | 'refund'
     | 'cash_shift'
     | 'report'
-    | 'peer';
+    | 'peer'
+    | 'settings';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -38,6 +38,8 @@ function kioskRefusal(sessions: DeskSessions, session: DeskSession, method: stri
     return { code: 'FORBIDDEN', message: 'the kiosk gives tokens only to the patient whose card it just read' };
   }
   if (method === 'tokens.issue') {
+    if (input.mlc !== undefined)
+      return { code: 'FORBIDDEN', message: 'a medico-legal case is recorded by a clerk', field: 'mlc' };
     for (const [field, value] of Object.entries(CLERK_CHOICES)) {
       if (input[field] !== undefined && input[field] !== value) {
         return { code: 'FORBIDDEN', message: `${field} is chosen by a clerk at the counter`, field };

@@ -13,6 +13,7 @@ import { toPatient } from '../patients/patient-rows';
 import { patientById } from '../patients/patient-store';
 import { formatUhid } from '../patients/uhid';
 import { cardPdf } from './card-pdf';
+import { photoOf } from '../patients/photo-store';
 import { recordIssuedCard } from './card-store';
 import { issuerUrl, signingKey } from './issuer-store';
 import type { SecretStore } from '../config/secret-store';
@@ -51,6 +52,8 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     abhaNumber: patient.abhaNumber,
     qr,
     issuedOn: day,
+    // The photo, if the patient agreed to one (issue #13): the card then shows who holds it.
+    photoJpeg: photoOf(db, row.pk)?.jpeg ?? null,
   });
   const superseded = writeTransaction(db, () => {
     const replaced = recordIssuedCard(db, { id: cardId, patientPk: row.pk, kid: signer.kid, issuer, at, qr });

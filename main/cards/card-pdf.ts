@@ -21,6 +21,8 @@ export interface CardFace {
   abhaNumber: string | null;
   qr: string;
   issuedOn: string;
+  /** The patient's photo (JPEG), printed left of the name block when there is one. */
+  photoJpeg?: Uint8Array | null;
 }
 
 const latin = (s: string) => /^[\x20-\x7e]*$/.test(s);
@@ -73,15 +75,25 @@ export async function cardPdf(face: CardFace): Promise<Uint8Array> {
   });
   page.drawText('e-Health Card', { x: margin, y: CR80.height - 8.2 * MM, size: 5, font: regular, color: rgb(1, 1, 1) });
 
+  // With a photo, the text moves right of a passport-style 15 × 19 mm picture.
+  let x = margin;
+  if (face.photoJpeg) {
+    const photo = await pdf.embedJpg(face.photoJpeg);
+    const width = 15 * MM;
+    const height = 19 * MM;
+    page.drawImage(photo, { x: margin, y: CR80.height - 11 * MM - height, width, height });
+    x = margin + width + 2 * MM;
+  }
+  const textWidth = (x === margin ? 44 : 27) * MM;
   let y = CR80.height - 15 * MM;
-  await line(face.name, margin, y, 9, true);
+  await line(face.name, x, y, 9, true, textWidth);
   y -= 5 * MM;
-  await line(`UHID ${face.uhid}`, margin, y, 7, true);
+  await line(`UHID ${face.uhid}`, x, y, face.photoJpeg ? 6 : 7, true, textWidth);
   y -= 4 * MM;
-  await line(`${face.gender}   DOB ${face.dateOfBirth}`, margin, y, 6);
+  await line(`${face.gender}   DOB ${face.dateOfBirth}`, x, y, 6, false, textWidth);
   if (face.abhaNumber) {
     y -= 3.5 * MM;
-    await line(`ABHA ${face.abhaNumber}`, margin, y, 6);
+    await line(`ABHA ${face.abhaNumber}`, x, y, 6, false, textWidth);
   }
   page.drawText(`Issued ${face.issuedOn}`, { x: margin, y: margin, size: 5, font: regular, color: rgb(0.3, 0.3, 0.3) });
 

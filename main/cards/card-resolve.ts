@@ -12,6 +12,7 @@ import { PATIENT_COLUMNS } from '../patients/patient-rows';
 import { normalizeUhid } from '../patients/uhid';
 import { reject } from './card-error';
 import { issuedCardById } from './card-store';
+import { followMerged, supersededByMerge } from '../patients/merge-store';
 import { parseCardText } from './parser-registry';
 import type { ShcTrust } from './shc-verify';
 
@@ -71,14 +72,17 @@ export async function resolveCard(db: Database, text: string, trust: ShcTrust, t
   const verified = verification.state === 'verified';
   if (card.cardId && verified) {
     const issued = issuedCardById(db, card.cardId);
-    if (issued?.superseded_at) {
+    // A card superseded only because its holder was merged still names them (main/patients/merge.ts).
+    if (issued?.superseded_at && !supersededByMerge(db, issued.id)) {
       throw reject(
         'superseded',
         'This card was replaced by a newer card and no longer identifies anyone. Ask for the new card, or search by name or UHID.',
       );
     }
   }
-  const found = findPatient(db, card, verified);
+  const matched = findPatient(db, card, verified);
+  // A card or id of a merged duplicate names the record it was merged into.
+  const found = matched && { ...matched, row: followMerged(db, matched.row) };
   return {
     card,
     verification,

@@ -34,6 +34,10 @@ import { peersHandlers } from '../peers/peers-handlers';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
 import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
+import { arrivalsHandlers } from '../patients/arrivals-handlers';
+import { mergeHandlers } from '../patients/merge-handlers';
+import { photoHandlers } from '../patients/photo-handlers';
+import { placesHandlers } from '../places/places-handlers';
 
 export interface CoreOptions {
   /** Folder holding counter.sqlite (Electron: the user-data folder). */
@@ -137,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
     let registryRef: Registry | null = null;
     const peers = createPeerService(context, () => registryRef!, secrets, {
       log: logFn(logger.child('peers')),
+      onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
@@ -157,6 +162,10 @@ export function createCore(options: CoreOptions): Core {
         reportsHandlers(context, peers),
         ops.handlers,
         peersHandlers(context, peers),
+        arrivalsHandlers(context),
+        mergeHandlers(context),
+        photoHandlers(context),
+        placesHandlers(),
       ],
       { gate: createAuthGate(sessions), log: logFn(logger.child('core')) },
     );

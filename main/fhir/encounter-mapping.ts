@@ -16,6 +16,8 @@ export interface LocalVisit {
   issuedAt: string;
   cancelledAt: string | null;
   transferredFromId: string | null;
+  /** A medico-legal case (issue #13): a complex extension on the Encounter. */
+  mlc?: { number: string; policeStation: string; broughtBy: string; at: string } | null;
 }
 
 const STATUS: Record<LocalVisit['status'], Encounter['status']> = {
@@ -58,5 +60,16 @@ export function toFhirEncounter(v: LocalVisit, subject: Reference<Patient>, tran
     extension: [{ url: EXTENSIONS.feeCategory, valueCoding: { system: SYSTEMS.feeCategory, code: v.feeCategory } }],
   };
   if (transferredFrom) encounter.extension!.push({ url: EXTENSIONS.transferredFrom, valueReference: transferredFrom });
+  if (v.mlc) {
+    encounter.extension!.push({
+      url: EXTENSIONS.medicoLegalCase,
+      extension: [
+        { url: 'number', valueString: v.mlc.number },
+        { url: 'policeStation', valueString: v.mlc.policeStation },
+        { url: 'broughtBy', valueString: v.mlc.broughtBy },
+        { url: 'recordedAt', valueDateTime: v.mlc.at },
+      ],
+    });
+  }
   return encounter;
 }

@@ -2,9 +2,10 @@
 // See docs/fhir-mapping.md for the table; this file is its implementation.
 import type { Extension, HumanName, Identifier, Patient as FhirPatient } from '@medplum/fhirtypes';
 import { clientUuidValue, EXTENSIONS, SYSTEMS } from './systems';
+import { applyPatientExtras, readPatientExtras, type PatientExtras } from './patient-extras';
 
 /** What the mapping reads of a local patient (a row of the patients table with identifiers). */
-export interface LocalPatient {
+export interface LocalPatient extends PatientExtras {
   id: string;
   uhid: string;
   name: string;
@@ -99,6 +100,7 @@ export function toFhirPatient(p: LocalPatient): PatientResource {
       },
     ];
   }
+  applyPatientExtras(resource, p);
   return resource;
 }
 
@@ -124,11 +126,12 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
   // Current names only (not a maiden or old name): the first is the name; a
   // second is the same name in the other script, as we send it.
   const all = resource.name ?? [];
-  const current = all.filter((n) => n.use === undefined || n.use === 'official' || n.use === 'usual');
+  const current = all.filter((n) => n.use === undefined || n.use === 'official' || n.use === 'usual' || n.use === 'temp');
   const names = (current.length > 0 ? current : all).map(nameText).filter((t) => t !== '');
   const text = names[0];
   if (!text || !resource.birthDate) return null;
   const other = names[1] ?? null;
+  const extras = readPatientExtras(resource);
   const address = resource.address?.[0];
   const contact = resource.contact?.[0];
   const gender = resource.gender === 'male' || resource.gender === 'female' ? resource.gender : 'other';
@@ -153,5 +156,8 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
     abhaNumber: identifierValue(resource, SYSTEMS.abhaNumber),
     abhaAddress: identifierValue(resource, SYSTEMS.abhaAddress),
     cardId: identifierValue(resource, SYSTEMS.cardId),
+    // Issue 13, only when present, so a plain Patient reads back exactly as before.
+    ...(extras.unidentified ? { unidentified: true } : {}),
+    ...(extras.birthTime ? { birthTime: extras.birthTime } : {}),
   };
 }

@@ -16,6 +16,11 @@ export const SYSTEMS = {
   counterId: `${NS}/sid/counter-id`,
   /** Hospital code and counter letter, e.g. LNH-B: two active Devices with one value are two counters issuing the same numbers. */
   counterLetter: `${NS}/sid/counter-letter`,
+  /** ID proof other than Aadhaar: `${idProof}/<type>` (voter_id, pan, passport …). */
+  idProof: `${NS}/sid/id-proof`,
+  /** The newborn's mother as a RelatedPerson: value `<baby's client UUID>/mother`. */
+  relatedPerson: `${NS}/sid/related-person`,
+  roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   organizationType: `${NS}/CodeSystem/organization-type`,
   department: `${NS}/CodeSystem/department`,
   priorityCategory: `${NS}/CodeSystem/priority-category`,
@@ -48,6 +53,12 @@ export const EXTENSIONS = {
   paymentMethod: `${NS}/StructureDefinition/payment-method`,
   /** A card issuer's public keys, JWKS JSON (RFC 7517) as valueString. */
   jwks: `${NS}/StructureDefinition/jwks`,
+  /** The patient was registered in an emergency without a name (the name is use=temp). */
+  unidentified: `${NS}/StructureDefinition/unidentified-patient`,
+  /** http://hl7.org/fhir/R4/extension-patient-birthtime.html */
+  birthTime: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime',
+  /** A medico-legal case on the visit: number, policeStation, broughtBy, recordedAt. */
+  medicoLegalCase: `${NS}/StructureDefinition/medico-legal-case`,
   /** http://hl7.org/fhir/R4/extension-language.html: the language of a name. */
   language: 'http://hl7.org/fhir/StructureDefinition/language',
 } as const;

@@ -18,12 +18,20 @@ export interface DuplicateProbe {
   excludeId?: string;
 }
 
+/**
+ * Unidentified emergency patients ("Unknown Male 35 …") look alike by design
+ * and merged records are pointers: neither is anyone's duplicate.
+ */
+function comparable(row: PatientRow): boolean {
+  return row.unidentified === 0 && row.merged_into_pk === null;
+}
+
 type Reason = DuplicateCandidate['reasons'][number];
 
 export function findDuplicates(db: Database, probe: DuplicateProbe, today: string): DuplicateCandidate[] {
   const found = new Map<string, { row: PatientRow; reasons: Set<Reason> }>();
   const add = (row: PatientRow | undefined, reason: Reason) => {
-    if (!row || row.id === probe.excludeId) return;
+    if (!row || row.id === probe.excludeId || !comparable(row)) return;
     const entry = found.get(row.id) ?? { row, reasons: new Set<Reason>() };
     entry.reasons.add(reason);
     found.set(row.id, entry);

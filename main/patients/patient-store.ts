@@ -25,16 +25,36 @@ export interface PatientWrite {
   pincode: string | null;
   originCounter: string;
   at: string;
+  /** Issue #13: set only by the paths that have them (emergency, newborn, ID proof). */
+  unidentified?: boolean;
+  temporaryName?: string | null;
+  broughtBy?: string | null;
+  birthTime?: string | null;
+  motherPk?: number | null;
+  idProofType?: string | null;
+  idProofNumber?: string | null;
 }
 
 export function insertPatient(db: Database, p: PatientWrite): number {
   const result = sql(
     db,
     `INSERT INTO patients (id, uhid, name, name_other_script, gender, date_of_birth, dob_estimated, phone, guardian_name,
-         guardian_relation, address_line, district, state, pincode, origin_counter, created_at, updated_at)
+         guardian_relation, address_line, district, state, pincode, origin_counter, created_at, updated_at,
+         unidentified, temporary_name, brought_by, birth_time, mother_pk, id_proof_type, id_proof_number)
        VALUES (@id, @uhid, @name, @nameOtherScript, @gender, @dateOfBirth, @dobEstimated, @phone, @guardianName,
-         @guardianRelation, @addressLine, @district, @state, @pincode, @originCounter, @at, @at)`,
-  ).run({ ...p, dobEstimated: p.dobEstimated ? 1 : 0 });
+         @guardianRelation, @addressLine, @district, @state, @pincode, @originCounter, @at, @at,
+         @unidentified, @temporaryName, @broughtBy, @birthTime, @motherPk, @idProofType, @idProofNumber)`,
+  ).run({
+    ...p,
+    dobEstimated: p.dobEstimated ? 1 : 0,
+    unidentified: p.unidentified ? 1 : 0,
+    temporaryName: p.temporaryName ?? null,
+    broughtBy: p.broughtBy ?? null,
+    birthTime: p.birthTime ?? null,
+    motherPk: p.motherPk ?? null,
+    idProofType: p.idProofType ?? null,
+    idProofNumber: p.idProofNumber ?? null,
+  });
   return Number(result.lastInsertRowid);
 }
 
@@ -63,7 +83,8 @@ export function patientByIdentifier(db: Database, system: string, value: string)
 export function patientsByPhone(db: Database, phone: string, limit: number): PatientRow[] {
   return sql<[string, number], PatientRow>(
     db,
-    `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? ORDER BY p.pk DESC LIMIT ?`,
+    // A merged duplicate is a pointer, not a patient to find or to warn about.
+    `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.phone = ? AND p.merged_into_pk IS NULL ORDER BY p.pk DESC LIMIT ?`,
   ).all(phone, limit);
 }
 
@@ -76,6 +97,7 @@ export function patientsWithNameWords(db: Database, name: string, limit: number)
     db,
     `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
          (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+         AND p.merged_into_pk IS NULL
        ORDER BY p.pk DESC`,
   ).all(match, limit);
 }
@@ -104,6 +126,7 @@ export function searchPatients(db: Database, query: SearchQuery, limit: number):
         db,
         `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk IN
              (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+             AND p.merged_into_pk IS NULL
            ORDER BY p.pk DESC`,
       ).all(query.match, fetch);
       const filtered = rows.filter((row) => {

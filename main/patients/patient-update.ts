@@ -3,9 +3,12 @@
 import type { Database } from 'better-sqlite3';
 import type { PatientChanges } from '../../preload/contract/methods';
 import { sql } from '../db/statements';
-import type { PatientRow } from './patient-rows';
+import { CHANGEABLE_COLUMNS, type PatientRow } from './patient-rows';
 import { IDENTIFIER_SYSTEMS, setIdentifier } from './patient-store';
 import { resolveBirth } from './birth';
+
+const UPDATE_SQL = `UPDATE patients SET ${CHANGEABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
+  version = version + 1, updated_at = @at WHERE pk = @pk`;
 
 export function updatePatientRow(
   db: Database,
@@ -41,6 +44,15 @@ export function updatePatientRow(
     if (a.state !== undefined) set('state', a.state, 'address.state');
     if (a.pincode !== undefined) set('pincode', a.pincode, 'address.pincode');
   }
+  if (changes.idProof !== undefined) {
+    set('id_proof_type', changes.idProof?.type ?? null, 'idProof');
+    set('id_proof_number', changes.idProof?.number ?? null, 'idProof');
+  }
+  // An unidentified emergency patient given a name is identified; the name they
+  // had stays in temporary_name, and the audit entry and version keep the history.
+  if (current.unidentified === 1 && changes.name !== undefined && changes.name !== current.name) {
+    set('unidentified', 0, 'unidentified');
+  }
   if (changes.abhaNumber !== undefined) {
     set('abha_number', changes.abhaNumber, 'abhaNumber');
     setIdentifier(db, current.pk, IDENTIFIER_SYSTEMS.abhaNumber, next.abha_number);
@@ -49,13 +61,6 @@ export function updatePatientRow(
     set('abha_address', changes.abhaAddress, 'abhaAddress');
     setIdentifier(db, current.pk, IDENTIFIER_SYSTEMS.abhaAddress, next.abha_address);
   }
-  sql(
-    db,
-    `UPDATE patients SET name = @name, name_other_script = @name_other_script, gender = @gender, date_of_birth = @date_of_birth, dob_estimated = @dob_estimated,
-       phone = @phone, guardian_name = @guardian_name, guardian_relation = @guardian_relation,
-       address_line = @address_line, district = @district, state = @state, pincode = @pincode,
-       version = version + 1, updated_at = @at
-     WHERE pk = @pk`,
-  ).run({ ...next, at });
-  return changed;
+  sql(db, UPDATE_SQL).run({ ...Object.fromEntries(CHANGEABLE_COLUMNS.map((c) => [c, next[c]])), pk: current.pk, at });
+  return [...new Set(changed)];
 }

@@ -23,8 +23,21 @@ import {
 } from './patient-store';
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
-import { nextUhid } from './uhid';
+import { formatUhid, nextUhid } from './uhid';
 import { issuingIdentity } from '../config/counter-identity';
+import { isKnownPincode } from '../places/pincode-directory';
+import { followMerged, requireNotMerged } from './merge-store';
+
+/** A PIN India Post does not have is a typing mistake, said at its field (resources/pincodes). */
+export function checkPincode(pincode: string | null | undefined): void {
+  if (pincode && !isKnownPincode(pincode)) {
+    const message = 'is not a PIN code in the India Post directory';
+    throw new AppError('VALIDATION_FAILED', `address.pincode: ${message}`, {
+      field: 'address.pincode',
+      issues: [{ field: 'address.pincode', message, code: 'unknown_pincode' }],
+    });
+  }
+}
 
 /** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
 export function checkGuardian(name: string | null | undefined, relation: string | null | undefined): void {
@@ -49,8 +62,10 @@ export function checkIdentifiersFree(
   for (const [field, system] of Object.entries(IDENTIFIER_SYSTEMS) as [keyof typeof IDENTIFIER_SYSTEMS, string][]) {
     const value = ids[field];
     if (!value) continue;
-    const holder = patientByIdentifier(db, system, value);
-    if (holder && holder.id !== selfId) {
+    const found = patientByIdentifier(db, system, value);
+    // A merged duplicate's identifier belongs to the record it was merged into.
+    const holder = found ? followMerged(db, found) : undefined;
+    if (holder && holder.id !== selfId && found?.id !== selfId) {
       throw conflict(`${field}: already registered to patient ${holder.name} (${holder.uhid})`, field, { patientId: holder.id });
     }
   }
@@ -61,6 +76,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
 
   function register(input: RegisterPatientInput, actor: string): Patient {
     checkGuardian(input.guardianName, input.guardianRelation);
+    checkPincode(input.address?.pincode);
     const day = today(ctx);
     const birth = resolveBirth(input, day);
     const { hospitalCode, counterLetter } = issuingIdentity(ctx.identity);
@@ -97,6 +113,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
         pincode: input.address?.pincode ?? null,
         originCounter: ctx.identity.counterId,
         at,
+        idProofType: input.idProof?.type ?? null,
+        idProofNumber: input.idProof?.number ?? null,
       });
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, input.abhaNumber ?? null);
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, input.abhaAddress ?? null);
@@ -115,10 +133,12 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
 
   function update(id: string, version: number, changes: PatientChanges, actor: string): Patient {
     checkGuardian(changes.guardianName, changes.guardianRelation);
+    checkPincode(changes.address?.pincode);
     const day = today(ctx);
     return writeTransaction(db, () => {
       const current = patientById(db, id);
       if (!current) throw notFound('patient', 'id');
+      requireNotMerged(db, current);
       if (current.version !== version) {
         throw new AppError('VERSION_CONFLICT', 'this patient was changed by someone else; reload and try again', {
           field: 'version',
@@ -129,7 +149,9 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       const at = nowIso(ctx);
       const changed = updatePatientRow(db, current, changes, day, at);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'update', version: version + 1, at });
-      appendAudit(db, { at, actor, action: 'patient.update', entity: 'patient', entityId: id, detail: { fields: changed } });
+      // Naming an unidentified emergency patient is its own action in the log: who identified them, when.
+      const action = changed.includes('unidentified') ? 'patient.identify' : 'patient.update';
+      appendAudit(db, { at, actor, action, entity: 'patient', entityId: id, detail: { fields: changed } });
       return toPatient(patientById(db, id)!, day);
     });
   }
@@ -148,7 +170,15 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
     'patients.search': ({ query, limit }) => {
       const classified = classifyQuery(query);
       const day = today(ctx);
-      return { kind: classified.kind, patients: searchPatients(db, classified, limit ?? 20).map((row) => toSummary(row, day)) };
+      const rows = searchPatients(db, classified, limit ?? 20);
+      // An exact id (UHID, ABHA) of a merged duplicate finds the patient it was merged into, and says so.
+      const merged = rows.length === 1 && rows[0]!.merged_into_pk !== null ? rows[0]! : null;
+      const shown = merged ? [followMerged(db, merged)] : rows;
+      return {
+        kind: classified.kind,
+        patients: shown.map((row) => toSummary(row, day)),
+        mergedFrom: merged ? { id: merged.id, uhid: formatUhid(merged.uhid), name: merged.name } : null,
+      };
     },
     'patients.get': ({ id }, call) => {
       const row = patientById(db, id);

@@ -45,6 +45,15 @@ export function storeBroughtPatient(
 ): Patient {
   const uhid = normalizeUhid(patient.uhid);
   if (!uhid) throw new AppError('VALIDATION_FAILED', `the other counter sent a UHID that does not check: ${patient.uhid}`);
+  if (patient.mergedInto) {
+    throw conflict(
+      `this record was merged into ${patient.mergedInto.uhid} at counter ${from.counterLetter}: bring that one`,
+      'patientId',
+      {
+        patientId: patient.mergedInto.id,
+      },
+    );
+  }
   return writeTransaction(db, () => {
     const here = patientById(db, patient.id);
     if (here) return toPatient(here, today);
@@ -80,6 +89,14 @@ export function storeBroughtPatient(
       pincode: patient.address.pincode,
       originCounter: from.counterId,
       at: audit.at,
+      // What the owner knows of an emergency patient or a newborn, and the ID proof (an Aadhaar number masked there already).
+      unidentified: patient.unidentified,
+      temporaryName: patient.temporaryName,
+      broughtBy: patient.broughtBy,
+      birthTime: patient.birthTime,
+      motherPk: patient.mother ? (patientById(db, patient.mother.id)?.pk ?? null) : null,
+      idProofType: patient.idProof?.type ?? null,
+      idProofNumber: patient.idProof?.number ?? null,
     });
     setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, patient.abhaNumber);
     setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, patient.abhaAddress);

@@ -41,6 +41,8 @@ export interface PeerServiceOptions {
   /** No peer answer is larger than this. */
   maxAnswerBytes: number;
   log: (message: string) => void;
+  /** A peer's clock with each answer (the wrong-clock check, main/clock). */
+  onPeerTime?: (counterLetter: string, peerTime: Date, localAt: Date) => void;
 }
 
 export const DEFAULT_PEER_OPTIONS: PeerServiceOptions = {
@@ -138,7 +140,11 @@ export function createPeerService(
     const wasProblem = entry.problem !== null;
     entry.problem = null;
     entry.at = nowIso();
-    if (peerTime) entry.clockOffsetMs = peerTime.getTime() - ctx.clock.now().getTime();
+    if (peerTime) {
+      const localAt = ctx.clock.now();
+      entry.clockOffsetMs = peerTime.getTime() - localAt.getTime();
+      o.onPeerTime?.(peer.counter_letter, peerTime, localAt);
+    }
     const now = Date.now();
     if (wasProblem || now - entry.seenWrittenAt > 60_000) {
       entry.seenWrittenAt = now;

@@ -110,6 +110,19 @@ export const text = (
 });
 export const pair = (left: string, right: string, bold = false): SlipBlock => ({ kind: 'pair', left, right, bold });
 
+/** A medico-legal case stands out on the slip: the police and the casualty doctor look for it. */
+export function mlcBlocks(token: Pick<Token, 'mlc'>, timeZone: string): SlipBlock[] {
+  const mlc = token.mlc;
+  if (!mlc) return [];
+  return [
+    { kind: 'text', text: 'MEDICO-LEGAL CASE', size: 'tall', bold: true, align: 'center', inverse: true },
+    pair('MLC No.', mlc.number, true),
+    pair('Police stn', mlc.policeStation),
+    pair('Brought by', mlc.broughtBy),
+    pair('MLC time', slipDateTime(new Date(mlc.at), timeZone)),
+  ];
+}
+
 export function buildSlipLayout(input: SlipInput): SlipLayout {
   const { token, patient } = input;
   const { dots, columns } = paperGeometry(input.paperWidth);
@@ -134,6 +147,7 @@ export function buildSlipLayout(input: SlipInput): SlipLayout {
   );
   const priority = PRIORITY[token.priority];
   if (priority) blocks.push(pair('Priority', priority, true));
+  blocks.push(...mlcBlocks(token, input.timeZone));
   blocks.push(
     pair('Fee', input.feeLabel ?? FEE[token.feeCategory] ?? token.feeCategory),
     ...(input.feeBlocks ?? []),
@@ -178,6 +192,7 @@ export function sampleSlipInput(base: {
     cancelReason: null,
     transferredFromId: null,
     transferredToId: null,
+    mlc: null,
   };
   return {
     token,

@@ -13,8 +13,16 @@ export function updateLocalPatient(db: Database, pk: number, p: LocalPatient, at
     db,
     `UPDATE patients SET name = @name, name_other_script = @nameOtherScript, gender = @gender, date_of_birth = @dateOfBirth, dob_estimated = @dob, phone = @phone,
       guardian_name = @guardianName, guardian_relation = @guardianRelation, address_line = @addressLine, district = @district,
-      state = @state, pincode = @pincode, version = version + 1, updated_at = @at WHERE pk = @pk`,
-  ).run({ ...p, dob: p.dobEstimated ? 1 : 0, guardianRelation: normalRelation(p.guardianRelation), at, pk });
+      state = @state, pincode = @pincode, unidentified = @unidentified, version = version + 1, updated_at = @at WHERE pk = @pk`,
+  ).run({
+    ...p,
+    dob: p.dobEstimated ? 1 : 0,
+    guardianRelation: normalRelation(p.guardianRelation),
+    // Identified at another counter (or at the HIMS): the temporary name stays here as it was.
+    unidentified: p.unidentified ? 1 : 0,
+    at,
+    pk,
+  });
   for (const [system, value] of [
     [IDENTIFIER_SYSTEMS.abhaNumber, p.abhaNumber],
     [IDENTIFIER_SYSTEMS.abhaAddress, p.abhaAddress],

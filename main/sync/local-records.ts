@@ -6,10 +6,24 @@ import type { LocalPatient } from '../fhir/patient-mapping';
 import { currentCardId } from '../cards/card-store';
 import { patientById } from '../patients/patient-store';
 import { tokenById } from '../tokens/token-store';
+import { sql } from '../db/statements';
+import { utcOffset } from '../core/zoned-time';
+import { mergedIntoThis } from '../patients/merge-store';
+import { patientByPk } from '../patients/patient-store';
+import { photoOf, photosGoToHims } from '../patients/photo-store';
 
 export interface PatientForSync extends LocalPatient {
   pk: number;
   version: number;
+  /** Client ids of the merge's other side; the planner turns them into Patient.link references. */
+  mergedIntoId: string | null;
+  replacesIds: string[];
+  /** A newborn's mother, sent as a RelatedPerson (main/fhir/mother-mapping.ts). */
+  mother: { id: string; uhid: string; name: string; phone: string | null } | null;
+}
+
+function timeZoneOf(db: Database): string {
+  return sql<[], { value: string }>(db, "SELECT value FROM settings WHERE key = 'timeZone'").get()?.value ?? 'Asia/Kolkata';
 }
 
 export interface VisitForSync extends LocalVisit {
@@ -40,7 +54,20 @@ export function patientForSync(db: Database, id: string): PatientForSync | undef
     abhaNumber: row.abha_number,
     abhaAddress: row.abha_address,
     cardId: currentCardId(db, row.pk),
+    unidentified: row.unidentified === 1,
+    birthTime: row.birth_time,
+    ...(row.birth_time ? { birthTimeOffset: utcOffset(row.date_of_birth, row.birth_time, timeZoneOf(db)) } : {}),
+    idProof: row.id_proof_type && row.id_proof_number ? { type: row.id_proof_type, number: row.id_proof_number } : null,
+    photoJpeg: photosGoToHims(db) ? (photoOf(db, row.pk)?.jpeg.toString('base64') ?? null) : null,
+    mergedIntoId: row.merged_into_pk !== null ? (patientByPk(db, row.merged_into_pk)?.id ?? null) : null,
+    replacesIds: mergedIntoThis(db, row.pk),
+    mother: motherOf(db, row.mother_pk),
   };
+}
+
+function motherOf(db: Database, pk: number | null): PatientForSync['mother'] {
+  const mother = pk !== null ? patientByPk(db, pk) : undefined;
+  return mother ? { id: mother.id, uhid: mother.uhid, name: mother.name, phone: mother.phone } : null;
 }
 
 export function visitForSync(db: Database, id: string): VisitForSync | undefined {
@@ -59,6 +86,7 @@ export function visitForSync(db: Database, id: string): VisitForSync | undefined
     issuedAt: token.issuedAt,
     cancelledAt: token.cancelledAt,
     transferredFromId: token.transferredFromId,
+    mlc: token.mlc,
     patientId: token.patientId,
     version: token.version,
   };

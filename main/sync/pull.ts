@@ -15,6 +15,8 @@ import { updateLocalPatient } from './local-patient-update';
 import { PermanentError, type HimsClient } from './hims-client';
 import { addReview, localIdOfRemote, readCursor, remoteOf, saveRemote, writeCursor } from './sync-store';
 import { writeTransaction } from '../db/transaction';
+import { readPatientExtras } from '../fhir/patient-extras';
+import { followHimsMerge } from './pull-merge';
 
 export interface PullOptions {
   pageSize: number;
@@ -52,10 +54,27 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     const resources = (response.data.entry ?? [])
       .map((e) => e.resource)
       .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
+    const survivorsToFetch = new Set<string>();
     writeTransaction(db, () => {
       for (const resource of resources) upsertPatient(db, resource, options.now(), result);
+      // A record the HIMS merged into another (Patient.link replaced-by) points here at that one.
+      for (const resource of resources) {
+        const missing = resource.id ? followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy) : null;
+        if (missing) survivorsToFetch.add(missing);
+      }
       writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
     });
+    // The survivor may be later in the pull, or older than the cursor: fetch it now and follow again.
+    for (const survivorId of survivorsToFetch) {
+      const answer = await client.request<FhirPatient>('GET', `Patient/${survivorId}`);
+      if (answer.status !== 200 || answer.data?.resourceType !== 'Patient') continue;
+      writeTransaction(db, () => {
+        upsertPatient(db, answer.data, options.now(), result);
+        for (const resource of resources) {
+          if (resource.id) followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy);
+        }
+      });
+    }
     result.received += resources.length;
     if (resources.length < options.pageSize) {
       result.done = true;
@@ -117,7 +136,14 @@ function upsertPatient(db: Database, resource: FhirPatient, at: string, result: 
   const uhid = local.uhid || `HIMS${resource.id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
   if (sql<[string], { pk: number }>(db, 'SELECT pk FROM patients WHERE uhid = ?').get(uhid)) return;
   if (local.abhaAddress && patientByIdentifier(db, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress)) local.abhaAddress = null;
-  const pk = insertPatient(db, { ...local, id: localId, uhid, originCounter: 'HIMS', at: resource.meta?.lastUpdated ?? at });
+  const pk = insertPatient(db, {
+    ...local,
+    id: localId,
+    uhid,
+    originCounter: 'HIMS',
+    at: resource.meta?.lastUpdated ?? at,
+    temporaryName: local.unidentified ? local.name : null,
+  });
   setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, local.abhaNumber);
   setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, local.abhaAddress);
   saveRemote(db, 'patient', localId, { ...remote, synced_version: 1 });

@@ -9,6 +9,7 @@ import type { Database } from 'better-sqlite3';
 import type { BundleEntry, Resource } from '@medplum/fhirtypes';
 import { toFhirEncounter } from '../fhir/encounter-mapping';
 import { toFhirPatient } from '../fhir/patient-mapping';
+import { motherIdentifierValue, toFhirMother } from '../fhir/mother-mapping';
 import { clientUuidValue, SYSTEMS } from '../fhir/systems';
 import { patientForSync, visitForSync } from './local-records';
 import { toFhirChargeItem, toFhirPaymentReconciliation } from '../fhir/fee-mapping';
@@ -47,6 +48,11 @@ export interface PlanItem {
   ifNoneExist?: string;
   remoteId?: string;
   ifMatch?: string;
+  /**
+   * Entries sent right after this one in the same Bundle: a newborn's mother
+   * as a RelatedPerson (a conditional update, so a repeat changes nothing).
+   */
+  companions?: BundleEntry[];
 }
 
 export interface Group {
@@ -118,14 +124,31 @@ export class Planner {
   private patientItem(id: string, maxSeq: number, seqs: number[]): PlanItem | null {
     const patient = patientForSync(this.db, id);
     if (!patient) return null;
-    const resource = toFhirPatient(patient);
+    // A merge as Patient.link: the duplicate is replaced-by the survivor (which
+    // joins this Bundle if the HIMS lacks it); the survivor replaces each
+    // duplicate the HIMS already holds (push-follow-ups.ts sends the rest later).
+    const links: { type: 'replaced-by' | 'replaces'; reference: string }[] = [];
+    const survivor = patient.mergedIntoId ? this.reference('patient', patient.mergedIntoId) : null;
+    if (survivor) links.push({ type: 'replaced-by', reference: survivor });
+    for (const other of patient.replacesIds) {
+      const remote = remoteOf(this.db, 'patient', other);
+      if (remote) links.push({ type: 'replaces', reference: `Patient/${remote.remote_id}` });
+    }
+    const resource = toFhirPatient({ ...patient, links });
     // The ABHA number is the person's national id: matching on it makes a
     // second counter's offline registration of the same person find the
     // first one at the HIMS instead of creating a twin (push.ts reviews it).
     const criterion = patient.abhaNumber
       ? `identifier=${SYSTEMS.abhaNumber}|${patient.abhaNumber}`
       : `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}`;
-    return this.item('patient', id, patient.version, resource, criterion, maxSeq, seqs);
+    const item = this.item('patient', id, patient.version, resource, criterion, maxSeq, seqs);
+    // The mother needs the baby's id at the HIMS: sent with the first update after the create.
+    if (patient.mother && item.kind === 'update') {
+      const mother = toFhirMother({ babyId: id, ...patient.mother }, `Patient/${item.remoteId!}`);
+      const url = `RelatedPerson?identifier=${encodeURIComponent(`${SYSTEMS.relatedPerson}|${motherIdentifierValue(id)}`)}`;
+      item.companions = [{ resource: mother, request: { method: 'PUT', url } }];
+    }
+    return item;
   }
 
   private visitItem(id: string, maxSeq: number, seqs: number[]): PlanItem | null {
@@ -207,6 +230,11 @@ function ifMatch(versionId: string | null): { ifMatch?: string } {
 
 export function typeOf(item: PlanItem): SyncType {
   return FHIR_TYPE[item.entity];
+}
+
+/** The item's own entry and its companions, in Bundle order. */
+export function bundleEntries(item: PlanItem): BundleEntry[] {
+  return [bundleEntry(item), ...(item.companions ?? [])];
 }
 
 export function bundleEntry(item: PlanItem): BundleEntry {

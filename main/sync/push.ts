@@ -10,7 +10,8 @@ import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { r4Problems } from '../fhir/fhir-validate';
 import { clientUuidOf } from '../fhir/patient-mapping';
 import { PermanentError, type HimsClient, type HimsResponse } from './hims-client';
-import { bundleEntry, groupRows, Planner, typeOf, type PlanItem } from './push-plan';
+import { bundleEntries, groupRows, Planner, typeOf, type PlanItem } from './push-plan';
+import { followUpsOfCreate } from './push-follow-ups';
 import { addReview, markSent, pendingRows, saveRemote } from './sync-store';
 import { writeTransaction } from '../db/transaction';
 
@@ -28,6 +29,8 @@ export interface PushResult {
   more: boolean;
   /** Outbox seqs this round tried (for attempts/last_error on failure). */
   tried: number[];
+  /** A create made a follow-up send possible (push-follow-ups.ts): run another round now. */
+  followUps?: boolean;
 }
 
 export async function pushOnce(db: Database, client: HimsClient, options: PushOptions): Promise<PushResult> {
@@ -45,7 +48,7 @@ export async function pushOnce(db: Database, client: HimsClient, options: PushOp
     planner.add(group.entity, group.entityId, group.maxSeq, group.seqs);
   }
   const items = planner.items.filter((item) => {
-    const problems = r4Problems(item.resource);
+    const problems = [item.resource, ...(item.companions ?? []).map((c) => c.resource!)].flatMap(r4Problems);
     if (problems.length === 0) return true;
     review(db, item, 'rejected', `Not valid FHIR R4: ${problems.slice(0, 3).join('; ')}`, null, options.now());
     result.reviewed++;
@@ -56,7 +59,7 @@ export async function pushOnce(db: Database, client: HimsClient, options: PushOp
   } else if (items.length > 0) {
     await sendBundle(db, client, items, options, result);
   }
-  result.more = rows.length === limit && result.sent + result.reviewed > 0;
+  result.more = (rows.length === limit && result.sent + result.reviewed > 0) || result.followUps === true;
   return result;
 }
 
@@ -67,13 +70,20 @@ async function sendBundle(
   options: PushOptions,
   result: PushResult,
 ): Promise<void> {
-  const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: items.map(bundleEntry) };
+  const sent = items.flatMap(bundleEntries);
+  const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: sent };
   const response = await client.request<Bundle>('POST', '', bundle);
   if (response.status === 200 && response.data?.resourceType === 'Bundle') {
     const entries = response.data.entry ?? [];
-    if (entries.length !== items.length)
-      throw new PermanentError(`The HIMS answered ${entries.length} entries for ${items.length}`);
-    writeTransaction(db, () => items.forEach((item, i) => applySuccess(db, item, entries[i]!, options.now(), result)));
+    if (entries.length !== sent.length)
+      throw new PermanentError(`The HIMS answered ${entries.length} entries for ${sent.length}`);
+    writeTransaction(db, () => {
+      let at = 0; // an item's own answer, then its companions'
+      for (const item of items) {
+        applySuccess(db, item, entries[at]!, options.now(), result);
+        at += 1 + (item.companions?.length ?? 0);
+      }
+    });
     return;
   }
   if (items.length === 1) return settleRefusal(db, client, items[0]!, response, options, result);
@@ -109,11 +119,29 @@ async function sendAlone(
         response: { status: String(response.status), location: response.headers.location, etag: response.headers.etag },
       };
       writeTransaction(db, () => applySuccess(db, fresh, entry, options.now(), result));
+      const refused = await sendCompanions(client, fresh);
+      if (refused) {
+        review(db, fresh, 'rejected', `The HIMS refused the ${refused} sent with this patient.`, null, options.now());
+        result.reviewed++;
+      }
     } else {
       await settleRefusal(db, client, fresh, response, options, result);
       return;
     }
   }
+}
+
+/**
+ * Alone, a record's companions go after it, each a conditional update of its
+ * own. Returns what the HIMS refused (for the review list), or null.
+ */
+async function sendCompanions(client: HimsClient, item: PlanItem): Promise<string | null> {
+  for (const companion of item.companions ?? []) {
+    const answer = await client.request<Resource>('PUT', companion.request!.url, companion.resource);
+    if (answer.status !== 200 && answer.status !== 201)
+      return `${companion.resource?.resourceType ?? 'record'} (${answer.status})`;
+  }
+  return null;
 }
 
 function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: string, result: PushResult): void {
@@ -132,6 +160,7 @@ function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: stri
   });
   markSent(db, item.entity, item.localId, item.maxSeq, at);
   result.sent++;
+  if (item.kind === 'create' && followUpsOfCreate(db, item.entity, item.localId, at)) result.followUps = true;
   // A create that matched an existing Patient made by another counter (same
   // ABHA number): one Patient at the HIMS, and a person decides whose details win.
   if (item.entity === 'patient' && item.kind === 'create' && resource && resource.resourceType === 'Patient') {

@@ -28,12 +28,17 @@ interface TokenRow {
   transferred_from_id: string | null;
   transferred_to_id: string | null;
   version: number;
+  mlc_number: string | null;
+  mlc_police_station: string | null;
+  mlc_brought_by: string | null;
+  mlc_at: string | null;
 }
 
 const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code,
     d.name_en AS department_name_en, d.name_hi AS department_name_hi, d.room, t.visit_date,
     p.id AS patient_id, p.name AS patient_name, p.uhid AS patient_uhid, t.priority, t.visit_type, t.fee_category,
-    t.status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version
+    t.status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version,
+    t.mlc_number, t.mlc_police_station, t.mlc_brought_by, t.mlc_at
   FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code`;
 
 export function toToken(row: TokenRow): Token {
@@ -59,6 +64,15 @@ export function toToken(row: TokenRow): Token {
     cancelReason: row.cancel_reason,
     transferredFromId: row.transferred_from_id,
     transferredToId: row.transferred_to_id,
+    mlc:
+      row.mlc_number !== null
+        ? {
+            number: row.mlc_number,
+            policeStation: row.mlc_police_station ?? '',
+            broughtBy: row.mlc_brought_by ?? '',
+            at: row.mlc_at ?? '',
+          }
+        : null,
   };
 }
 
@@ -128,6 +142,29 @@ export function insertToken(db: Database, t: TokenInsert): void {
      VALUES (@id, @patientPk, @departmentCode, @visitDate, @counterLetter, @number, @label, @priority,
        @visitType, @feeCategory, 'issued', @issuedAt, @transferredFromId)`,
   ).run({ ...t, label: tokenLabel(t.counterLetter, t.number) });
+}
+
+/** Records (or corrects) a visit's medico-legal case; call inside the writing transaction. */
+export function setTokenMlc(
+  db: Database,
+  id: string,
+  mlc: { number: string; policeStation: string; broughtBy: string; at: string },
+): void {
+  sql(
+    db,
+    `UPDATE tokens SET mlc_number = @number, mlc_police_station = @policeStation, mlc_brought_by = @broughtBy, mlc_at = @at,
+       version = version + 1 WHERE id = @id`,
+  ).run({ id, ...mlc });
+}
+
+/** Medico-legal visits between two dates, oldest first (the tokens_mlc index). */
+export function mlcTokens(db: Database, from: string, to: string): Token[] {
+  return sql<[string, string], TokenRow>(
+    db,
+    `${TOKEN_SELECT} WHERE t.visit_date BETWEEN ? AND ? AND t.mlc_number IS NOT NULL ORDER BY t.visit_date, t.issued_at, t.pk`,
+  )
+    .all(from, to)
+    .map(toToken);
 }
 
 export function closeToken(

@@ -13,7 +13,12 @@ import { writeTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
 import { patientById } from '../patients/patient-store';
 import { enqueueTokenSlip } from '../printing/print-queue';
-import { activeTokenFor, closeToken, insertToken, listTokens, nextTokenNumber, tokenById } from './token-store';
+import { activeTokenFor, closeToken, insertToken, listTokens, mlcTokens, nextTokenNumber, tokenById } from './token-store';
+import { recordMlc } from './mlc';
+import { requireNotMerged } from '../patients/merge-store';
+import { patientByPk } from '../patients/patient-store';
+import { toSummary } from '../patients/patient-rows';
+import { sql } from '../db/statements';
 import { issuingIdentity } from '../config/counter-identity';
 import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
 
@@ -69,6 +74,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         }
         const patient = patientById(db, input.patientId);
         if (!patient) throw notFound('patient', 'patientId');
+        requireNotMerged(db, patient, 'patientId');
         requireActiveDepartment(input.departmentCode);
         const open = activeTokenFor(db, patient.pk, input.departmentCode, visitDate);
         if (open) {
@@ -83,8 +89,9 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         checkCollection(db, price, collection);
         // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
         const at = stampNow(ctx, visitDate);
-        const token = issue(
-          { ...input, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
+        const { mlc, ...fields } = input;
+        let token = issue(
+          { ...fields, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
           visitDate,
           at,
         );
@@ -96,6 +103,10 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           entityId: id,
           detail: { label: token.label, department: token.departmentCode },
         });
+        if (mlc) {
+          recordMlc(db, id, mlc, call.actor, ctx.clock.now());
+          token = tokenById(db, id)!;
+        }
         // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
@@ -148,5 +159,22 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
 
     'tokens.list': ({ date, departmentCode, patientId }) =>
       listTokens(db, { date: date ?? today(ctx), departmentCode, patientId }),
+
+    'tokens.setMlc': ({ tokenId, mlc }, call) =>
+      writeTransaction(db, () => {
+        if (!tokenById(db, tokenId)) throw notFound('token', 'tokenId');
+        recordMlc(db, tokenId, mlc, call.actor, ctx.clock.now());
+        return tokenById(db, tokenId)!;
+      }),
+
+    'tokens.mlcList': ({ from, to }) => {
+      if (from > to) throw new AppError('VALIDATION_FAILED', 'to: is before from', { field: 'to' });
+      const day = today(ctx);
+      const patientPkOf = sql<[string], { patient_pk: number }>(db, 'SELECT patient_pk FROM tokens WHERE id = ?');
+      return mlcTokens(db, from, to).map((token) => ({
+        token,
+        patient: toSummary(patientByPk(db, patientPkOf.get(token.id)!.patient_pk)!, day),
+      }));
+    },
   };
 }

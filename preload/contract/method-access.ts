@@ -137,6 +137,23 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'maintenance.supportBundle': admin,
   'updates.getSettings': admin,
   'updates.saveSettings': admin,
+  // Issue #13: patients who walk in without a card, duplicates, photos, places.
+  'patients.registerEmergency': clerk,
+  'patients.registerNewborn': clerk,
+  'tokens.setMlc': clerk,
+  'tokens.mlcList': supervisor,
+  'patients.duplicatePairs': supervisor,
+  'patients.merge': supervisor,
+  'patients.unmerge': supervisor,
+  'patients.merges': supervisor,
+  'patients.setPhoto': clerk,
+  'patients.photo': clerk,
+  'patients.removePhoto': clerk,
+  'photos.getSettings': clerk,
+  'photos.saveSettings': admin,
+  'places.pincode': clerk,
+  'places.states': clerk,
+  'places.districts': clerk,
 };
 
 const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };

@@ -19,6 +19,10 @@ import { reportMethods } from './methods/report-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
 import { opsMethods } from './methods/ops-methods';
+import { arrivalMethods } from './methods/arrival-methods';
+import { mergeMethods } from './methods/merge-methods';
+import { photoMethods } from './methods/photo-methods';
+import { placeMethods } from './methods/place-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -38,6 +42,10 @@ export const methods = joinMethods(
   peerMethods,
   peersMethods,
   opsMethods,
+  arrivalMethods,
+  mergeMethods,
+  photoMethods,
+  placeMethods,
 );
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FeeCategory, Gender, GuardianRelation, Priority, TokenStatus, VisitType } from './fields';
 import { TokenFee } from './methods/fee-schemas';
+import { IdProof } from './id-proof';
 
 const nullableString = z.string().nullable();
 
@@ -13,6 +14,10 @@ export const Address = z.object({
   state: nullableString,
   pincode: nullableString,
 });
+
+/** Another patient a record points to: a newborn's mother, the record a duplicate was merged into. */
+export const PatientLink = z.object({ id: z.string(), uhid: z.string(), name: z.string() });
+export type PatientLink = z.infer<typeof PatientLink>;
 
 export const Patient = z.object({
   id: z.string(),
@@ -32,6 +37,19 @@ export const Patient = z.object({
   address: Address,
   abhaNumber: nullableString,
   abhaAddress: nullableString,
+  /** Registered in an emergency without a name (patients.registerEmergency) and not yet identified. */
+  unidentified: z.boolean(),
+  /** The name given while unidentified ("Unknown Male 35 — …"); kept after identification. */
+  temporaryName: nullableString,
+  broughtBy: nullableString,
+  /** A newborn's time of birth, HH:MM in the hospital's time zone. */
+  birthTime: nullableString,
+  mother: PatientLink.nullable(),
+  /** An Aadhaar number only ever masked: XXXX-XXXX-1234. */
+  idProof: IdProof.nullable(),
+  hasPhoto: z.boolean(),
+  /** Set on a duplicate merged into another record: that record is the patient now. */
+  mergedInto: PatientLink.nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -51,6 +69,7 @@ export const PatientSummary = Patient.pick({
   guardianName: true,
   guardianRelation: true,
   abhaNumber: true,
+  unidentified: true,
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
@@ -74,6 +93,16 @@ export const Department = z.object({
   sortOrder: z.number().int(),
 });
 export type Department = z.infer<typeof Department>;
+
+/** A medico-legal case recorded on a visit: what the police register asks for. */
+export const Mlc = z.object({
+  number: z.string(),
+  policeStation: z.string(),
+  broughtBy: z.string(),
+  /** When the case was recorded (ISO instant). */
+  at: z.string(),
+});
+export type Mlc = z.infer<typeof Mlc>;
 
 export const Token = z.object({
   id: z.string(),
@@ -100,6 +129,7 @@ export const Token = z.object({
   transferredToId: nullableString,
   /** tokens.issue's answer carries the visit's fee record (issue 12): amount, exemption, receipt, valid until. */
   fee: TokenFee.optional(),
+  mlc: Mlc.nullable(),
 });
 export type Token = z.infer<typeof Token>;
 

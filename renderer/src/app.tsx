@@ -38,6 +38,7 @@ import { MoneyControls } from './money/money-controls';
 import { ElsewhereResults } from './peers/elsewhere-results';
 import { useElsewhereSearch, type FoundElsewhere } from './peers/use-elsewhere-search';
 import './peers/peers.css';
+import { EMERGENCY_KEY, PatientTools, type PatientTool } from './patients/patient-tools';
 
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
@@ -78,6 +79,8 @@ function CounterScreen() {
   const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
   const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Issue 13: which of the emergency, duplicates and MLC-register dialogs is open.
+  const [tool, setTool] = useState<PatientTool | null>(null);
 
   // After an unlock, reload what the core refused while the counter was locked.
   const reloadKey = refreshKey + (desk?.unlocks ?? 0);
@@ -194,6 +197,9 @@ function CounterScreen() {
     if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
       e.preventDefault();
       openForm();
+    } else if (e.altKey && e.key.toLowerCase() === EMERGENCY_KEY) {
+      e.preventDefault();
+      setTool('emergency');
     } else if (e.key === 'F4') {
       e.preventDefault();
       setCameraOpen(true);
@@ -250,6 +256,20 @@ function CounterScreen() {
           {bringError && (
             <CallErrorMessage error={bringError} title={t('peers.elsewhere.bringFailed')} testId="bring-over-error" />
           )}
+          <PatientTools
+            open={tool}
+            onOpen={setTool}
+            today={setup.info?.today ?? ''}
+            timeZone={setup.info?.timeZone}
+            onEmergencyRegistered={(_patient, token) => {
+              setIssued(token);
+              setSelected(null);
+              setQuery('');
+              setQueueChoice(token.departmentCode);
+              refresh();
+              focusSearch();
+            }}
+          />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
           {cameraOpen && (
             <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
@@ -294,6 +314,12 @@ function CounterScreen() {
               issue={issue}
               pending={issueCall.pending}
               onClose={startOver}
+              today={setup.info?.today ?? ''}
+              onPatientChanged={(patient) => {
+                select(patient);
+                refresh();
+              }}
+              onOpenPatient={select}
             />
           )}
         </div>

@@ -13,6 +13,7 @@ import * as sync from './sync.bench';
 import * as reports from './reports.bench';
 import * as peers from './peers.bench';
 import * as ops from './ops.bench';
+import * as patientsDoor from './patients-door.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -35,6 +36,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   reports,
   peers,
   ops,
+  'patients-door': patientsDoor,
 };
 
 async function main() {

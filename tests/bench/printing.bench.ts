@@ -41,6 +41,7 @@ const TOKEN: Token = {
   cancelReason: null,
   transferredFromId: null,
   transferredToId: null,
+  mlc: null,
 };
 
 function layout(script: 'english' | 'hindi', paperWidth: 58 | 80) {

@@ -165,6 +165,13 @@ describe('accounts and sessions', () => {
       ok: false,
       error: { code: 'FORBIDDEN', field: 'priority' },
     });
+    // So is a medico-legal case (issue 13).
+    const mlc = { number: 'MLC/1', policeStation: 'PS Kotwali', broughtBy: 'HC Ramesh' };
+    expect(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'MED', mlc })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: 'mlc' },
+    });
+    expect(codeOf(await kiosk('patients.registerEmergency', { gender: 'male', ageYears: 30 }))).toBe('FORBIDDEN');
     const clerksToken = await t.call('tokens.issue', { patientId: stranger.id, departmentCode: 'ENT' });
     // Another visit's id cannot be borrowed to read or reprint it.
     expect(await kiosk('tokens.issue', { id: clerksToken.id, patientId: patient.id, departmentCode: 'MED' })).toMatchObject({

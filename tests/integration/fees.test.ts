@@ -156,11 +156,21 @@ describe('fees', () => {
     expect(refused.message).toContain('BPL');
     expect(snapshot(t)).toEqual(before);
 
+    // A mistyped Aadhaar number (its check digit does not match) is refused, and nothing is written.
+    expect(
+      await t.fail('tokens.issue', {
+        patientId: ram.id,
+        departmentCode: 'MED',
+        feeCategory: 'divyang',
+        exemptionProof: { type: 'aadhaar', number: '4567 8901 2345' },
+      }),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'exemptionProof.number' });
+    expect(snapshot(t)).toEqual(before);
     const token = await t.call('tokens.issue', {
       patientId: ram.id,
       departmentCode: 'MED',
       feeCategory: 'divyang',
-      exemptionProof: { type: 'aadhaar', number: '4567 8901 2345' },
+      exemptionProof: { type: 'aadhaar', number: '4567 8901 2341' },
     });
     expect(token.fee).toMatchObject({
       category: 'divyang',
@@ -168,12 +178,12 @@ describe('fees', () => {
       waivedPaise: 1000,
       duePaise: 0,
       proofType: 'aadhaar',
-      proofNumber: 'XXXX-XXXX-2345',
+      proofNumber: 'XXXX-XXXX-2341',
     });
     const dump =
       JSON.stringify(t.core.db.prepare('SELECT * FROM token_charges').all()) +
       JSON.stringify(t.core.db.prepare('SELECT * FROM audit_log').all());
-    expect(dump).not.toMatch(/4567\s?8901|456789012345/);
+    expect(dump).not.toMatch(/4567\s?8901|456789012341/);
     // An exemption that needs no proof (senior citizen) waives without one.
     const sita = await t.call('patients.register', { name: 'Sita Devi', gender: 'female', ageYears: 70 });
     const senior = await t.call('tokens.issue', { patientId: sita.id, departmentCode: 'MED', feeCategory: 'senior_citizen' });

@@ -121,6 +121,44 @@ describe('migrations', () => {
     expect(identity(freshNow)).toEqual([]);
   });
 
+  it('0120 adds Casualty without taking a shortcut key in use, and keeps every patient as an ordinary, unmerged one', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    // Whatever came just before 0120 (other areas' migrations may sit between 0080 and 0120).
+    const old = openDatabase(file, { targetVersion: 110 });
+    old.prepare("UPDATE departments SET shortcut = 'E' WHERE code = 'DERM'").run();
+    old
+      .prepare(
+        `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, origin_counter, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-000000000001', 'LNHB260000011', 'Sunita Devi', 'female', '1990-01-01', 1, 'B',
+           '2026-11-25T04:30:00Z', '2026-11-25T04:30:00Z')`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    opened.push(db);
+    expect(db.prepare("SELECT code, name_hi, shortcut FROM departments WHERE code = 'CAS'").get()).toEqual({
+      code: 'CAS',
+      name_hi: 'आपातकालीन (कैजुअल्टी)',
+      shortcut: null,
+    });
+    expect(db.prepare("SELECT shortcut FROM departments WHERE code = 'DERM'").get()).toEqual({ shortcut: 'E' });
+    expect(db.prepare('SELECT name, unidentified, merged_into_pk, id_proof_type, mother_pk FROM patients').all()).toEqual([
+      { name: 'Sunita Devi', unidentified: 0, merged_into_pk: null, id_proof_type: null, mother_pk: null },
+    ]);
+    // The table refuses a full Aadhaar number and a merge of a record into itself.
+    expect(() => db.prepare("UPDATE patients SET id_proof_type = 'aadhaar', id_proof_number = '234567890124'").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO patient_merges (survivor_pk, merged_pk, merged_at, merged_by, moved_tokens, moved_cards) VALUES (1, 1, 'x', 'y', '[]', '[]')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const file = join(tempDir(), 'counter.sqlite');
     openDatabase(file).close();

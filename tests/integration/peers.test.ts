@@ -89,6 +89,20 @@ describe('pairing counters', () => {
     expect(a.count('peers')).toBe(1);
   });
 
+  it('talks to a counter whose clock is ten minutes ahead, and names that clock', async () => {
+    const a = await scene.counter('A');
+    const b = await scene.counter('B');
+    await scene.pair(a, b);
+    b.clock.advance(10 * 60_000);
+    // A's requests are stamped ten minutes behind B: refused once as stale, then sent again in B's time.
+    const [view] = await a.call('peers.check', {});
+    expect(view).toMatchObject({ counterLetter: 'B', state: 'reachable', clockOffsetSeconds: 600 });
+    const clock = await a.call('clock.status', {});
+    expect(clock.problems).toContainEqual(
+      expect.objectContaining({ kind: 'differs', source: 'peer', peer: 'B', byMinutes: -10 }),
+    );
+  });
+
   it('cannot pair without a key of its own, and says so', async () => {
     const a = await scene.counter('A');
     const keyless = await scene.counter('K', { key: null });

@@ -49,4 +49,19 @@ describe('query plans', () => {
       plan('SELECT * FROM tokens t WHERE t.visit_date = ? AND t.department_code = ? ORDER BY t.issued_at', 'd', 'MED'),
     ).toMatch(/USING INDEX tokens_queue/);
   });
+
+  it('issue 13: the MLC register, recent registrations, merge pointers and a merged card each use their index', () => {
+    expect(plan('SELECT t.id FROM tokens t WHERE t.visit_date BETWEEN ? AND ? AND t.mlc_number IS NOT NULL', 'a', 'b')).toMatch(
+      /USING INDEX tokens_mlc/,
+    );
+    expect(
+      plan(
+        `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.created_at >= ? AND p.merged_into_pk IS NULL AND p.unidentified = 0 ORDER BY p.created_at DESC LIMIT 2000`,
+        'x',
+      ),
+    ).toMatch(/USING INDEX patients_by_created/);
+    expect(plan('SELECT id FROM patients WHERE merged_into_pk = ?', 1)).toMatch(/USING INDEX patients_merged_into/);
+    // Every patient read folds in the mother, the survivor and the photo by primary key, never by a scan.
+    expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk = ?`, 1)).not.toMatch(/SCAN/);
+  });
 });

@@ -30,6 +30,7 @@ const TOKEN: Token = {
   cancelReason: null,
   transferredFromId: null,
   transferredToId: null,
+  mlc: null,
 };
 
 function slip(overrides: Partial<SlipInput> = {}, patientName = 'सीता देवी'): SlipInput {

@@ -3,6 +3,7 @@
 // 1000. Pure zod, shared by the core and the renderer.
 import { z } from 'zod';
 import { DepartmentCode, VisitType, requiredText } from '../fields';
+import { aadhaarDigits, maskAadhaar } from '../id-proof';
 
 /** ₹10,000: no OPD fee comes near it, so anything above is a typing slip (an extra zero or two). */
 export const MAX_FEE_PAISE = 1_000_000;
@@ -56,12 +57,18 @@ export const ExemptionProof = z
   .transform((proof, ctx) => {
     const number = proof.number.normalize('NFC').replace(/\s+/g, ' ').trim();
     if (proof.type === 'aadhaar') {
-      const digits = number.replace(/[\s-]/g, '');
-      if (!/^(\d{4}|\d{12})$/.test(digits)) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'must be the 12-digit Aadhaar number or its last 4 digits' });
+      // The whole number is checked as registration checks it (preload/contract/id-proof.ts); a masked
+      // Aadhaar card shows only its last four digits, which are all that is kept either way.
+      const lastFour = /^\d{4}$/.test(number) ? number : aadhaarDigits(number)?.slice(-4);
+      if (!lastFour) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['number'],
+          message: 'must be the 12-digit Aadhaar number (its last digit is a check digit) or the last 4 digits of a masked card',
+        });
         return z.NEVER;
       }
-      return { type: proof.type, number: `XXXX-XXXX-${digits.slice(-4)}` };
+      return { type: proof.type, number: maskAadhaar(`00000000${lastFour}`) };
     }
     if (!/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ./#()-]{0,39}$/u.test(number)) {
       ctx.addIssue({

@@ -14,7 +14,8 @@ import {
   requiredText,
   text,
 } from '../fields';
-import { DuplicateCandidate, Patient, PatientSummary } from '../records';
+import { IdProofInput } from '../id-proof';
+import { DuplicateCandidate, Patient, PatientLink, PatientSummary } from '../records';
 import type { MethodSpec } from '../method-spec';
 
 export const AddressInput = z
@@ -41,6 +42,8 @@ const demographics = {
   address: AddressInput.optional(),
   abhaNumber: nullable(AbhaNumber),
   abhaAddress: nullable(AbhaAddress),
+  /** Type and number; an Aadhaar number is checked and masked by the schema itself (../id-proof.ts). */
+  idProof: IdProofInput.nullable().optional(),
 };
 
 type BirthFields = { dateOfBirth?: string | undefined; ageYears?: number | undefined; ageMonths?: number | undefined };
@@ -97,7 +100,12 @@ export const patientMethods = {
   'patients.search': {
     summary: 'Find patients by UHID, ABHA number or address, phone (exact) or name (prefix words, any order).',
     input: z.object({ query: text(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
-    output: z.object({ kind: SearchKind, patients: z.array(PatientSummary) }),
+    output: z.object({
+      kind: SearchKind,
+      patients: z.array(PatientSummary),
+      /** The UHID (or ABHA) searched belongs to a duplicate merged into the patient found: say so. */
+      mergedFrom: PatientLink.nullable().optional(),
+    }),
   },
   'patients.get': {
     summary: 'One patient by id.',

@@ -4,6 +4,7 @@ import { DepartmentCode, FeeCategory, IsoDate, Priority, Uuid, VisitType, option
 import { Token } from '../records';
 import { ExemptionProof, Payment } from './fee-schemas';
 import type { MethodSpec } from '../method-spec';
+import { MlcInput } from './arrival-schemas';
 
 export const tokenMethods = {
   'tokens.issue': {
@@ -21,6 +22,8 @@ export const tokenMethods = {
         exemptionProof: ExemptionProof.optional(),
         /** The fee collected with the token: exactly what fees.quote says is due (none when nothing is). */
         payment: Payment.optional(),
+        /** A medico-legal case: recorded with the token, so its slip prints it. */
+        mlc: MlcInput.optional(),
       })
       .strict(),
     output: Token,

@@ -18,6 +18,8 @@ import { FeePanel, feeShown, type FeeEntry } from '../money/fee-panel';
 import { useFeeQuote, useFeeSettings } from '../money/use-fees';
 import { inr } from '../../../preload/contract/money';
 import { useMoneyT } from '../money/use-money-t';
+import { PatientDoorFacts } from '../patients/patient-door-facts';
+import { EMPTY_MLC, MlcFields, mlcInput } from '../patients/mlc-fields';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -33,10 +35,16 @@ interface Props {
   issue: (input: MethodInput<'tokens.issue'>) => Promise<ActionResult<Token>>;
   pending: boolean;
   onClose: () => void;
+  /** Issue 13: today's date, and what to do when the record changes here or another record is opened from it. */
+  today: string;
+  onPatientChanged: (patient: Patient) => void;
+  onOpenPatient: (patient: Patient) => void;
 }
 
 export function PatientPanel(props: Props) {
   const { patient, details, detailsError, tokensToday, departments, departmentByCode, language, issue, pending, onClose } = props;
+  const [isMlc, setIsMlc] = useState(false);
+  const [mlc, setMlc] = useState(EMPTY_MLC);
   const { t } = useTranslation();
   const tm = useMoneyT();
   const panelRef = useRef<HTMLElement>(null);
@@ -74,6 +82,11 @@ export function PatientPanel(props: Props) {
     }
     setNeedDepartment(false);
     setError(null);
+    const mlcValue = isMlc ? mlcInput(mlc) : null;
+    if (isMlc && !mlcValue) {
+      setError({ code: 'VALIDATION_FAILED', message: t('door.mlc.needAll'), field: 'mlc' });
+      return;
+    }
     const priced = await quote.quoteFor(quoteInput(code));
     if (!priced.ok) {
       setError(priced.error);
@@ -100,6 +113,7 @@ export function PatientPanel(props: Props) {
       departmentCode: code,
       ...choices,
       ...(payment ? { payment } : {}),
+      ...(mlcValue ? { mlc: mlcValue } : {}),
       ...(proof ? { exemptionProof: { type: fee.proofType, number: fee.proofNumber } } : {}),
     });
     if (result && !result.ok) {
@@ -151,6 +165,9 @@ export function PatientPanel(props: Props) {
         </button>
       </div>
       <PatientFacts patient={patient} details={details} />
+      {details && (
+        <PatientDoorFacts details={details} today={props.today} onChanged={props.onPatientChanged} onOpen={props.onOpenPatient} />
+      )}
       <CardSlipButton key={patient.id} patientId={patient.id} />
       {detailsError && <CallErrorMessage error={detailsError} title={t('patient.loadFailed')} />}
       {tokensToday.length > 0 && (
@@ -176,6 +193,11 @@ export function PatientPanel(props: Props) {
         }}
       />
       <TokenOptions value={choices} onChange={setChoices} exemptions={feeSettings.data?.exemptions ?? []} />
+      <label className="toggle">
+        <input type="checkbox" data-testid="token-mlc" checked={isMlc} onChange={(e) => setIsMlc(e.target.checked)} />
+        {t('door.mlc.toggle')}
+      </label>
+      {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
       <FeePanel
         quote={shownQuote}
         entry={fee}

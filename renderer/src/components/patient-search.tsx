@@ -123,6 +123,15 @@ export function PatientSearch(props: Props) {
         )}
         {!query && <span className="hint">{t('search.hint')}</span>}
       </p>
+      {search.upToDate && search.mergedFrom && search.patients[0] && (
+        <p className="merged-notice" role="status" data-testid="search-merged">
+          {t('door.merge.searchFollowed', {
+            uhid: search.mergedFrom.uhid,
+            name: search.patients[0].name,
+            survivor: search.patients[0].uhid,
+          })}
+        </p>
+      )}
       {showResults && search.error && <CallErrorMessage error={search.error} title={t('search.failed')} testId="search-error" />}
       {hasResults && (
         <SearchResults

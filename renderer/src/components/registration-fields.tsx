@@ -1,7 +1,11 @@
 // The inputs of the registration form, in the order a patient answers:
-// name, gender, age, mobile, guardian, address, then ABHA if they have it.
-import type { ChangeEvent } from 'react';
+// name, gender, age, mobile, guardian, address (PIN first: it fills district
+// and state), then ID proof and ABHA if they have them. Gender and guardian
+// relation take one key (M/F/O, S/D/W/C) and move on (registration-form.tsx).
+import type { ChangeEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ID_PROOF_TYPES } from '../../../preload/contract/id-proof';
+import type { Place, State } from '../../../preload/contract/methods/place-methods';
 import {
   GENDERS,
   GUARDIAN_RELATIONS,
@@ -26,7 +30,8 @@ type TextKey =
   | 'state'
   | 'pincode'
   | 'abhaNumber'
-  | 'abhaAddress';
+  | 'abhaAddress'
+  | 'idProofNumber';
 
 function textPatch(key: TextKey, value: string): Partial<RegistrationValues> {
   const patch: Partial<RegistrationValues> = {};
@@ -38,13 +43,24 @@ interface Props {
   values: RegistrationValues;
   errors: FieldErrors;
   onChange: (patch: Partial<RegistrationValues>) => void;
+  /** What the PIN typed belongs to, shown under district and state (null: nothing looked up). */
+  pinPlaces: Place[] | null;
+  states: State[];
+  districts: Place[];
 }
 
-export function RegistrationFields({ values, errors, onChange }: Props) {
+export function RegistrationFields({ values, errors, onChange, pinPlaces, states, districts }: Props) {
   const { t } = useTranslation();
 
   // One plain text input bound to one value and one contract path.
-  const text = (path: FieldPath, key: TextKey, testId: string, label: string, extra: Record<string, string | number> = {}) => (
+  const text = (
+    path: FieldPath,
+    key: TextKey,
+    testId: string,
+    label: string,
+    extra: Record<string, string | number> = {},
+    after?: ReactNode,
+  ) => (
     <FormField path={path} label={label} messages={errors[path]} className={`field-${key}`}>
       <input
         {...inputA11y(path, errors[path])}
@@ -57,15 +73,19 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(textPatch(key, e.target.value))}
         {...extra}
       />
+      {after}
     </FormField>
   );
+
+  // Both languages: the clerk reads one, the patient may read the other.
+  const pinHint =
+    pinPlaces && pinPlaces.length > 0 ? pinPlaces.map((p) => `${p.district}, ${p.state} (${p.stateHi})`).join(' · ') : null;
 
   return (
     <div className="registration-fields">
       <div className="form-row">
         {text('name', 'name', 'reg-name', t('form.name'), { maxLength: 100 })}
-        {text('nameOtherScript', 'nameOtherScript', 'reg-name-other', t('form.nameOtherScript'), { maxLength: 100 })}
-        <FormField path="gender" label={t('form.gender')} messages={errors.gender} className="field-gender">
+        <FormField path="gender" label={t('door.form.genderKeys')} messages={errors.gender} className="field-gender">
           <select
             {...inputA11y('gender', errors.gender)}
             data-testid="reg-gender"
@@ -122,7 +142,7 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
       <div className="form-row">
         <FormField
           path="guardianRelation"
-          label={t('form.guardianRelation')}
+          label={t('door.form.relationKeys')}
           messages={errors.guardianRelation}
           className="field-relation"
         >
@@ -150,14 +170,68 @@ export function RegistrationFields({ values, errors, onChange }: Props) {
         <legend>{t('form.address')}</legend>
         <div className="form-row">{text('address.line', 'addressLine', 'reg-address-line', t('form.addressLine'))}</div>
         <div className="form-row">
-          {text('address.district', 'district', 'reg-district', t('form.district'), { maxLength: 60 })}
-          {text('address.state', 'state', 'reg-state', t('form.state'), { maxLength: 60 })}
-          {text('address.pincode', 'pincode', 'reg-pincode', t('form.pincode'), { inputMode: 'numeric', maxLength: 6 })}
+          {text(
+            'address.pincode',
+            'pincode',
+            'reg-pincode',
+            t('form.pincode'),
+            { inputMode: 'numeric', maxLength: 6 },
+            pinHint && (
+              <span className="pin-places" data-testid="reg-pin-places">
+                {pinHint}
+              </span>
+            ),
+          )}
+          {text('address.district', 'district', 'reg-district', t('form.district'), { maxLength: 60, list: 'reg-district-list' })}
+          {text('address.state', 'state', 'reg-state', t('form.state'), { maxLength: 60, list: 'reg-state-list' })}
+          <datalist id="reg-district-list">
+            {districts.map((d) => (
+              <option key={`${d.stateCode}:${d.district}`} value={d.district}>
+                {d.state}
+              </option>
+            ))}
+          </datalist>
+          <datalist id="reg-state-list">
+            {states.map((s) => (
+              <option key={s.code} value={s.en}>
+                {s.hi}
+              </option>
+            ))}
+          </datalist>
         </div>
       </fieldset>
 
       <fieldset className="form-group">
-        <legend>{t('form.abha')}</legend>
+        <legend>{t('door.form.optional')}</legend>
+        <div className="form-row">
+          {text('nameOtherScript', 'nameOtherScript', 'reg-name-other', t('form.nameOtherScript'), { maxLength: 100 })}
+        </div>
+        <div className="form-row">
+          <FormField
+            path="idProof.type"
+            label={t('door.idProof.type')}
+            messages={errors['idProof.type']}
+            className="field-relation"
+          >
+            <select
+              {...inputA11y('idProof.type', errors['idProof.type'])}
+              data-testid="reg-id-proof-type"
+              value={values.idProofType}
+              onChange={(e) => onChange({ idProofType: ID_PROOF_TYPES.find((v) => v === e.target.value) ?? '' })}
+            >
+              <option value="">{t('patient.none')}</option>
+              {ID_PROOF_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`door.idProof.types.${type}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          {text('idProof.number', 'idProofNumber', 'reg-id-proof-number', t('door.idProof.number'), {
+            maxLength: 40,
+            placeholder: values.idProofType === 'aadhaar' ? '1234 5678 9012' : '',
+          })}
+        </div>
         <div className="form-row">
           {text('abhaNumber', 'abhaNumber', 'reg-abha-number', t('form.abhaNumber'), { inputMode: 'numeric', maxLength: 24 })}
           {text('abhaAddress', 'abhaAddress', 'reg-abha-address', t('form.abhaAddress'), { maxLength: 80 })}

@@ -2,7 +2,16 @@
 // until the clerk types into it, has one client-made id for its whole life
 // (so a double Enter or a retry never registers twice) and puts the cursor
 // on the first field the core refused.
-import { useEffect, useEffectEvent, useImperativeHandle, useState, type FormEvent, type Ref } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
 import { DuplicateDetails } from '../../../preload/contract/records';
@@ -12,8 +21,11 @@ import {
   buildRegisterInput,
   clearErrorsFor,
   emptyValues,
+  FIELD_PATHS,
   firstErrorPath,
   mapCallError,
+  nextOnEnter,
+  ONE_KEY,
   showsAgeMonths,
   type FieldErrors,
   type FieldPath,
@@ -24,6 +36,16 @@ import { CallErrorMessage } from './call-error-message';
 import { DuplicateWarning } from './duplicate-warning';
 import { fieldIds } from './form-field';
 import { RegistrationFields } from './registration-fields';
+import { fillFromPin, isCompletePin, type LastFill, type PinAnswer } from '../lib/pin-fill';
+import { useDistricts, usePincodeLookup, useStates } from '../patients/use-places';
+
+/** Said at the PIN field as soon as the directory does not know the PIN (the core says the same on Register). */
+const UNKNOWN_PIN = 'is not a PIN code in the India Post directory';
+
+function pathOf(target: EventTarget): FieldPath | null {
+  if (!(target instanceof HTMLElement)) return null;
+  return FIELD_PATHS.find((p) => fieldIds(p).input === target.id) ?? null;
+}
 
 export interface RegistrationFormHandle {
   /** Put the cursor on the first required field still empty. */
@@ -66,6 +88,13 @@ export function RegistrationForm(props: Props) {
   const [callError, setCallError] = useState<CallError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const values = edited ?? props.initialValues ?? emptyValues(prefill);
+  // The latest values for work that finishes after a render (a PIN answer, Enter waiting for it).
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const lastFill = useRef<LastFill>({ district: '', state: '' });
+  const pin = usePincodeLookup();
+  const states = useStates();
+  const districts = useDistricts(values.district, values.state);
 
   function focusFirstEmpty() {
     const birth: [FieldPath, string] =
@@ -83,9 +112,65 @@ export function RegistrationForm(props: Props) {
 
   function change(patch: Partial<RegistrationValues>) {
     if (edited === null) onEdited();
-    setEdited({ ...values, ...patch });
+    const next = { ...values, ...patch };
+    setEdited(next);
+    valuesRef.current = next;
     setDuplicates([]); // they matched the old details, not these
     setErrors(clearErrorsFor(errors, patch));
+    if (patch.pincode !== undefined && isCompletePin(patch.pincode)) void pin.lookup(patch.pincode.trim()).then(applyPin);
+  }
+
+  /** A PIN's answer: district and state filled, or the field marked when India Post does not know it. */
+  function applyPin(answer: PinAnswer | null): RegistrationValues {
+    const current = valuesRef.current;
+    if (!answer || answer.pincode !== current.pincode.trim()) return current;
+    if (!answer.known) {
+      setErrors((e) => ({ ...e, 'address.pincode': [UNKNOWN_PIN] }));
+      return current;
+    }
+    const filled = fillFromPin(current, answer, lastFill.current);
+    lastFill.current = filled.fill;
+    if (filled.values !== current) {
+      setEdited(filled.values);
+      valuesRef.current = filled.values;
+    }
+    return filled.values;
+  }
+
+  /** Enter (or a one-key choice) moves to the next empty field of the usual path; at its end, registers. */
+  function advance(from: FieldPath, current: RegistrationValues) {
+    const next = nextOnEnter(current, from);
+    if (next) requestAnimationFrame(() => focusField(next));
+    else void submit(false, current);
+  }
+
+  async function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    const path = pathOf(e.target);
+    if (!path || e.altKey || e.metaKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      // Ctrl+Enter registers from anywhere, whatever is still empty.
+      if (e.ctrlKey) return void submit(false, valuesRef.current);
+      let current = valuesRef.current;
+      // Enter right after the last digit of the PIN waits for its district and state.
+      const waiting = path === 'address.pincode' ? pin.pending(current.pincode.trim()) : null;
+      if (waiting) current = applyPin(await waiting);
+      advance(path, current);
+      return;
+    }
+    if (e.ctrlKey) return;
+    const key = e.key.toLowerCase();
+    if (path === 'gender' && ONE_KEY.gender[key]) {
+      e.preventDefault();
+      const gender = ONE_KEY.gender[key];
+      change({ gender });
+      advance(path, { ...valuesRef.current, gender });
+    } else if (path === 'guardianRelation' && ONE_KEY.guardianRelation[key]) {
+      e.preventDefault();
+      const guardianRelation = ONE_KEY.guardianRelation[key];
+      change({ guardianRelation });
+      advance(path, { ...valuesRef.current, guardianRelation });
+    }
   }
 
   function showFieldErrors(fieldErrors: FieldErrors) {
@@ -105,10 +190,10 @@ export function RegistrationForm(props: Props) {
     requestAnimationFrame(() => focusField(firstErrorPath(moved)));
   }
 
-  async function submit(confirmNotDuplicate: boolean) {
+  async function submit(confirmNotDuplicate: boolean, current: RegistrationValues = values) {
     setCallError(null);
     setGeneral([]);
-    const built = buildRegisterInput(values, id, confirmNotDuplicate);
+    const built = buildRegisterInput(current, id, confirmNotDuplicate);
     if (!built.ok) {
       showFieldErrors(built.errors);
       return;
@@ -144,6 +229,7 @@ export function RegistrationForm(props: Props) {
       data-testid="registration-form"
       noValidate
       onSubmit={onSubmit}
+      onKeyDown={(e) => void onKeyDown(e)}
       aria-labelledby="reg-title"
     >
       <div className="panel-title-row">
@@ -152,7 +238,14 @@ export function RegistrationForm(props: Props) {
           {t('form.close')} <kbd>Esc</kbd>
         </button>
       </div>
-      <RegistrationFields values={values} errors={errors} onChange={change} />
+      <RegistrationFields
+        values={values}
+        errors={errors}
+        onChange={change}
+        pinPlaces={pin.result?.pincode === values.pincode.trim() ? pin.result.places : null}
+        states={states}
+        districts={districts}
+      />
       {(hasFieldErrors || general.length > 0) && (
         <div className="form-errors" role="alert" data-testid="reg-errors">
           {t('form.fixFields')}
@@ -174,7 +267,7 @@ export function RegistrationForm(props: Props) {
       )}
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="reg-submit" disabled={pending}>
-          {pending ? t('form.submitting') : t('form.submit')} <kbd>Enter</kbd>
+          {pending ? t('form.submitting') : t('form.submit')} <kbd>Ctrl+Enter</kbd>
         </button>
       </div>
     </form>

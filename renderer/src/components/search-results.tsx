@@ -43,6 +43,11 @@ export function SearchResults({ patients, activeIndex, busy, onPick, onHover }: 
                 {p.nameOtherScript && <span className="result-name-other"> · {p.nameOtherScript}</span>}
               </span>
               <span className="result-age">{ageSex(t, p)}</span>
+              {p.unidentified && (
+                <span className="chip priority" data-testid="result-unidentified">
+                  {t('door.emergency.unidentified')}
+                </span>
+              )}
               {guardian && <span className="result-guardian">{guardian}</span>}
             </span>
             <span className="result-line result-ids">

@@ -10,7 +10,8 @@ export interface PatientDetails {
 }
 
 export function usePatientDetails(patientId: string | null, refreshKey: number): PatientDetails {
-  const patient = useCounterQuery('patients.get', patientId ? { id: patientId } : null);
+  // Reloaded with the tokens: a photo taken or a patient identified in the panel shows at once.
+  const patient = useCounterQuery('patients.get', patientId ? { id: patientId } : null, refreshKey);
   const tokens = useCounterQuery('tokens.list', patientId ? { patientId } : null, refreshKey);
   return { patient: patient.data, error: patient.error, tokensToday: tokens.data ?? [] };
 }

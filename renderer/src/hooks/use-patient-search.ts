@@ -2,7 +2,7 @@
 // scanner sends one query, not one per key, and ignores answers to queries
 // the clerk has already typed past.
 import { useEffect, useState } from 'react';
-import type { CallError, MethodOutput, PatientSummary } from '../../../preload/contract';
+import type { CallError, MethodOutput, PatientLink, PatientSummary } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -19,6 +19,8 @@ export interface SearchState {
   error: CallError | null;
   /** The results answer what is in the box right now. */
   upToDate: boolean;
+  /** The UHID searched is a duplicate merged into the patient shown (issue 13). */
+  mergedFrom: PatientLink | null;
 }
 
 interface Settled {
@@ -26,6 +28,7 @@ interface Settled {
   kind: SearchKind;
   patients: PatientSummary[];
   error: CallError | null;
+  mergedFrom: PatientLink | null;
 }
 
 export function usePatientSearch(query: string): SearchState {
@@ -40,8 +43,14 @@ export function usePatientSearch(query: string): SearchState {
         if (!live) return; // the clerk has typed on: this answer is stale
         setSettled(
           result.ok
-            ? { query: trimmed, kind: result.value.kind, patients: result.value.patients, error: null }
-            : { query: trimmed, kind: 'none', patients: [], error: result.error },
+            ? {
+                query: trimmed,
+                kind: result.value.kind,
+                patients: result.value.patients,
+                error: null,
+                mergedFrom: result.value.mergedFrom ?? null,
+              }
+            : { query: trimmed, kind: 'none', patients: [], error: result.error, mergedFrom: null },
         );
       });
     }, SEARCH_DEBOUNCE_MS);
@@ -52,7 +61,7 @@ export function usePatientSearch(query: string): SearchState {
   }, [trimmed]);
 
   if (trimmed === '' || settled === null) {
-    return { settledQuery: '', kind: 'none', patients: [], error: null, upToDate: trimmed === '' };
+    return { settledQuery: '', kind: 'none', patients: [], error: null, upToDate: trimmed === '', mergedFrom: null };
   }
   // Keep showing the previous results while the next ones load: less flicker.
   return {
@@ -61,5 +70,6 @@ export function usePatientSearch(query: string): SearchState {
     patients: settled.patients,
     error: settled.error,
     upToDate: settled.query === trimmed,
+    mergedFrom: settled.mergedFrom,
   };
 }

@@ -6,6 +6,7 @@ import {
   emptyValues,
   firstErrorPath,
   mapCallError,
+  nextOnEnter,
   showsAgeMonths,
 } from './registration-form';
 
@@ -103,5 +104,43 @@ describe('registration form', () => {
     const mapped = mapCallError({ code: 'VALIDATION_FAILED', message: 'is required', field: 'name' });
     expect(mapped.fields).toEqual({ name: ['is required'] });
     expect(mapCallError({ code: 'INTERNAL', message: 'disk full' }).general).toEqual(['disk full']);
+  });
+});
+
+describe('Enter on the usual path (issue 13)', () => {
+  const filled = {
+    ...emptyValues({ kind: 'phone', value: '9811223344' }),
+    name: 'Mohan Lal',
+    gender: 'male' as const,
+    ageYears: '52',
+  };
+
+  it('moves to the next empty field, skipping what is already there, and registers at the end', () => {
+    expect(nextOnEnter({ ...filled, gender: '' }, 'name')).toBe('gender');
+    expect(nextOnEnter(filled, 'ageYears')).toBe('guardianRelation'); // the mobile came from the search
+    const done = {
+      ...filled,
+      guardianRelation: 'S/o' as const,
+      guardianName: 'Ram Lal',
+      addressLine: 'Gali 3',
+      pincode: '110053',
+    };
+    expect(nextOnEnter(done, 'address.line')).toBe('address.district');
+    expect(nextOnEnter({ ...done, district: 'North East', state: 'Delhi' }, 'address.pincode')).toBeNull();
+    // Optional fields off the path keep Enter = register.
+    expect(nextOnEnter(filled, 'abhaNumber')).toBeNull();
+  });
+
+  it('asks a small child’s months after the years', () => {
+    expect(nextOnEnter({ ...filled, ageYears: '2' }, 'ageYears')).toBe('ageMonths');
+  });
+
+  it('sends ID proof only with a type, and an Aadhaar number as typed (the contract masks it)', () => {
+    expect(buildRegisterInput({ ...filled, idProofNumber: 'ABCDE1234F' }, ID, false)).toEqual({
+      ok: false,
+      errors: { 'idProof.type': [] },
+    });
+    const built = buildRegisterInput({ ...filled, idProofType: 'aadhaar', idProofNumber: '2345 6789 0124' }, ID, false);
+    expect(built.ok && built.input.idProof).toEqual({ type: 'aadhaar', number: '2345 6789 0124' });
   });
 });

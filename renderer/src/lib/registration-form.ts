@@ -4,6 +4,7 @@
 import type { CallError, MethodInput } from '../../../preload/contract';
 import { MONTHS_SHOWN_BELOW_YEARS } from '../../../preload/contract/age';
 import { parseDateOfBirth } from './parse-dob';
+import type { IdProofType } from '../../../preload/contract/id-proof';
 import type { QueryPrefill } from './query-prefill';
 
 export const GENDERS = ['male', 'female', 'other'] as const;
@@ -32,6 +33,9 @@ export interface RegistrationValues {
   pincode: string;
   abhaNumber: string;
   abhaAddress: string;
+  /** ID proof (issue 13); an Aadhaar number leaves the form whole and comes back masked. */
+  idProofType: IdProofType | '';
+  idProofNumber: string;
 }
 
 /** Contract field paths the form has an input for, in on-screen order. */
@@ -46,9 +50,11 @@ export const FIELD_PATHS = [
   'guardianRelation',
   'guardianName',
   'address.line',
+  'address.pincode',
   'address.district',
   'address.state',
-  'address.pincode',
+  'idProof.type',
+  'idProof.number',
   'abhaNumber',
   'abhaAddress',
 ] as const;
@@ -81,6 +87,8 @@ export function emptyValues(prefill: QueryPrefill): RegistrationValues {
     pincode: '',
     abhaNumber: prefill.kind === 'abhaNumber' ? prefill.value : '',
     abhaAddress: prefill.kind === 'abhaAddress' ? prefill.value : '',
+    idProofType: '',
+    idProofNumber: '',
   };
 }
 
@@ -135,6 +143,10 @@ export function buildRegisterInput(
     abhaNumber: values.abhaNumber,
     abhaAddress: values.abhaAddress,
   };
+  if (values.idProofType !== '' || values.idProofNumber.trim() !== '') {
+    if (values.idProofType === '') return { ok: false, errors: { 'idProof.type': [] } };
+    input.idProof = { type: values.idProofType, number: values.idProofNumber };
+  }
   if (confirmNotDuplicate) input.confirmNotDuplicate = true;
   return { ok: true, input };
 }
@@ -153,6 +165,7 @@ export function showsAgeMonths(values: Pick<RegistrationValues, 'birthMode' | 'a
 function formPathOf(field: string): FieldPath | null {
   if ((FIELD_PATHS as readonly string[]).includes(field)) return field as FieldPath;
   if (field === 'address') return 'address.line';
+  if (field === 'idProof') return 'idProof.number';
   return null;
 }
 
@@ -193,6 +206,51 @@ const PATH_OF_VALUE: Record<keyof RegistrationValues, FieldPath | null> = {
   pincode: 'address.pincode',
   abhaNumber: 'abhaNumber',
   abhaAddress: 'abhaAddress',
+  idProofType: 'idProof.type',
+  idProofNumber: 'idProof.number',
+};
+
+/**
+ * The fields a clerk fills for most patients, in the order Enter walks them
+ * (issue 13: fewer keys). Enter moves to the next of these that is still
+ * empty; when none is left, Enter registers. District and state come after
+ * the PIN, which fills them.
+ */
+export function enterPath(values: RegistrationValues): FieldPath[] {
+  const birth: FieldPath[] =
+    values.birthMode === 'dob' ? ['dateOfBirth'] : showsAgeMonths(values) ? ['ageYears', 'ageMonths'] : ['ageYears'];
+  return [
+    'name',
+    'gender',
+    ...birth,
+    'phone',
+    'guardianRelation',
+    'guardianName',
+    'address.line',
+    'address.pincode',
+    'address.district',
+    'address.state',
+  ];
+}
+
+const VALUE_OF_PATH = Object.fromEntries(
+  (Object.entries(PATH_OF_VALUE) as [keyof RegistrationValues, FieldPath | null][])
+    .filter(([, path]) => path !== null)
+    .map(([key, path]) => [path, key]),
+) as Record<FieldPath, keyof RegistrationValues>;
+
+/** Where Enter in `from` goes: the next empty field on the path, or null to register. */
+export function nextOnEnter(values: RegistrationValues, from: FieldPath): FieldPath | null {
+  const path = enterPath(values);
+  const at = path.indexOf(from);
+  if (at < 0) return null; // an optional field (ABHA, ID proof …): Enter registers, as before
+  return path.slice(at + 1).find((p) => String(values[VALUE_OF_PATH[p]]).trim() === '') ?? null;
+}
+
+/** One key picks a choice: M/F/O for gender, S/D/W/C for the guardian relation. */
+export const ONE_KEY: { gender: Record<string, GenderValue>; guardianRelation: Record<string, RelationValue> } = {
+  gender: { m: 'male', f: 'female', o: 'other' },
+  guardianRelation: { s: 'S/o', d: 'D/o', w: 'W/o', c: 'C/o' },
 };
 
 /** The errors left once the clerk has edited these values. */

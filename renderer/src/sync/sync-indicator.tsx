@@ -1,6 +1,7 @@
 // The HIMS sync strip in the header: state in words, what is waiting and for
 // how long, the last success and the last error; the ways into sync now,
 // settings and the review list.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/methods/sync-schemas';
@@ -11,7 +12,7 @@ import { SyncSettingsForm } from './sync-settings';
 import { useSyncStatus } from './use-sync-status';
 import './sync.css';
 
-function age(seconds: number, t: ReturnType<typeof useTranslation>['t']): string {
+function age(seconds: number, t: TFunction): string {
   if (seconds < 60) return t('sync.age.seconds', { count: seconds });
   if (seconds < 3600) return t('sync.age.minutes', { count: Math.floor(seconds / 60) });
   if (seconds < 86_400) return t('sync.age.hours', { count: Math.floor(seconds / 3600) });

@@ -37,3 +37,21 @@ export function writeEmptyVideo(dir: string): string {
   writeY4m(file, [frame, frame], 10);
   return file;
 }
+
+/** A webcam looking at a patient: a face-like dark oval on a lighter wall, for the photo tests. */
+export function writeFaceVideo(dir: string): string {
+  const file = join(dir, 'face.y4m');
+  const width = 640;
+  const height = 480;
+  const data = new Uint8Array(width * height).fill(190);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const dx = (x - width / 2) / 90;
+      const dy = (y - height / 2.4) / 120;
+      if (dx * dx + dy * dy < 1) data[y * width + x] = 70 + ((x * 7 + y * 3) % 40);
+    }
+  }
+  const frame: Gray = { width, height, data };
+  writeY4m(file, [frame, frame], 10);
+  return file;
+}

@@ -1,0 +1,52 @@
+// A dialog over the counter screen for the issue-13 tasks (emergency,
+// newborn, photo, duplicates, MLC register): the counter's own shortcuts
+// stay out of it, Esc closes it, the first field takes the cursor.
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './patients.css';
+
+interface Props {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+export function DoorDialog({ title, testId, onClose, children, wide }: Props) {
+  const { t } = useTranslation();
+  function onKeyDown(e: KeyboardEvent) {
+    e.stopPropagation();
+    if (e.key === 'Escape') onClose();
+  }
+  return (
+    <div className="dialog-backdrop" onKeyDown={onKeyDown}>
+      <section
+        className={`door-dialog${wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${testId}-title`}
+        data-testid={testId}
+      >
+        <div className="panel-title-row">
+          <h2 id={`${testId}-title`}>{title}</h2>
+          <button type="button" className="secondary small" data-testid={`${testId}-close`} onClick={onClose}>
+            {t('door.close')} <kbd>Esc</kbd>
+          </button>
+        </div>
+        {children}
+      </section>
+    </div>
+  );
+}
+
+/** A labelled input of these dialogs. */
+export function DoorField({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
+  return (
+    <label className="door-field">
+      <span>{label}</span>
+      {children}
+      {hint && <span className="hint">{hint}</span>}
+    </label>
+  );
+}

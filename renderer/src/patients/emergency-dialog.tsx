@@ -1,0 +1,123 @@
+// Registering the patient who cannot give a name (issue 13): sex by one key,
+// an age at a glance, who brought them, and if the police did, the MLC. The
+// core names them "Unknown Male 35 — <time> — <token>" and issues a Casualty
+// token at once; they are identified later from the patient panel.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, Patient, Token } from '../../../preload/contract';
+import { CallErrorMessage } from '../components/call-error-message';
+import { useCounterMutation } from '../hooks/use-counter-mutation';
+import { GENDERS, ONE_KEY, type GenderValue } from '../lib/registration-form';
+import { newId } from '../lib/new-id';
+import { DoorDialog, DoorField } from './door-dialog';
+import { EMPTY_MLC, MlcFields, mlcInput } from './mlc-fields';
+
+interface Props {
+  onClose: () => void;
+  onRegistered: (patient: Patient, token: Token) => void;
+}
+
+export function EmergencyDialog({ onClose, onRegistered }: Props) {
+  const { t } = useTranslation();
+  // One pair of ids per opened dialog: a double Enter registers once.
+  const [ids] = useState(() => ({ id: newId(), tokenId: newId() }));
+  const [gender, setGender] = useState<GenderValue | ''>('');
+  const [age, setAge] = useState('');
+  const [broughtBy, setBroughtBy] = useState('');
+  const [isMlc, setIsMlc] = useState(false);
+  const [mlc, setMlc] = useState(EMPTY_MLC);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const register = useCounterMutation('patients.registerEmergency');
+
+  async function submit() {
+    setError(null);
+    const years = Number(age);
+    if (gender === '' || !/^\d{1,3}$/.test(age.trim()) || years > 130) return setProblem(t('door.emergency.needSexAge'));
+    const mlcValue = isMlc ? mlcInput(mlc) : null;
+    if (isMlc && !mlcValue) return setProblem(t('door.mlc.needAll'));
+    setProblem(null);
+    const result = await register.run({
+      ...ids,
+      gender,
+      ageYears: years,
+      broughtBy,
+      ...(mlcValue ? { mlc: mlcValue } : {}),
+    });
+    if (result?.ok) onRegistered(result.value.patient, result.value.token);
+    else if (result) setError(result.error);
+  }
+
+  return (
+    <DoorDialog title={t('door.emergency.title')} testId="emergency-dialog" onClose={onClose}>
+      <p className="hint">{t('door.emergency.hint')}</p>
+      <form
+        className="door-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="door-row">
+          <DoorField label={t('door.form.genderKeys')}>
+            <select
+              data-testid="emergency-gender"
+              autoFocus
+              value={gender}
+              onChange={(e) => setGender(GENDERS.find((g) => g === e.target.value) ?? '')}
+              onKeyDown={(e) => {
+                const pick = ONE_KEY.gender[e.key.toLowerCase()];
+                if (!pick || e.ctrlKey || e.altKey) return;
+                e.preventDefault();
+                setGender(pick);
+                document.getElementById('emergency-age')?.focus();
+              }}
+            >
+              <option value="">{t('form.choose')}</option>
+              {GENDERS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`form.genders.${g}`)}
+                </option>
+              ))}
+            </select>
+          </DoorField>
+          <DoorField label={t('door.emergency.age')}>
+            <input
+              id="emergency-age"
+              data-testid="emergency-age"
+              inputMode="numeric"
+              maxLength={3}
+              value={age}
+              onChange={(e) => setAge(e.target.value)}
+            />
+          </DoorField>
+          <DoorField label={t('door.emergency.broughtBy')}>
+            <input
+              data-testid="emergency-brought-by"
+              maxLength={100}
+              value={broughtBy}
+              onChange={(e) => setBroughtBy(e.target.value)}
+            />
+          </DoorField>
+        </div>
+        <label className="toggle">
+          <input type="checkbox" data-testid="emergency-mlc" checked={isMlc} onChange={(e) => setIsMlc(e.target.checked)} />
+          {t('door.mlc.toggle')}
+        </label>
+        {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
+        {problem && (
+          <p className="field-error" role="alert" data-testid="emergency-problem">
+            {problem}
+          </p>
+        )}
+        {error && <CallErrorMessage error={error} title={t('door.emergency.failed')} testId="emergency-error" />}
+        <div className="form-actions">
+          <button type="submit" className="primary" data-testid="emergency-submit" disabled={register.pending}>
+            {t('door.emergency.submit')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </DoorDialog>
+  );
+}
