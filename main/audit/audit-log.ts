@@ -13,6 +13,7 @@ export type AuditAction =
   | 'token.issue'
   | 'token.cancel'
   | 'token.transfer'
+  | 'token.move'
   | 'department.update'
   | 'token.print'
   | 'token.reprint'
@@ -27,6 +28,8 @@ export type AuditAction =
   | 'auth.lock'
   | 'auth.unlock'
   | 'auth.startKiosk'
+  | 'auth.startBoard'
+  | 'board.end'
   | 'clerk.create'
   | 'clerk.update'
   | 'counter.configure'
@@ -84,7 +87,8 @@ export interface AuditEntry {
     | 'cash_shift'
     | 'report'
     | 'peer'
-    | 'settings';
+    | 'settings'
+    | 'board';
   entityId: string;
   detail?: Record<string, unknown>;
 }

@@ -10,7 +10,8 @@ import type { DeskSession, DeskSessions } from './desk-sessions';
 
 const NEEDS: Record<AccessLevel, string> = {
   open: '',
-  kiosk: '',
+  board: 'a signed-in screen',
+  kiosk: 'a signed-in clerk or the kiosk',
   clerk: 'a signed-in clerk',
   supervisor: 'a supervisor',
   admin: 'an administrator',
@@ -18,7 +19,25 @@ const NEEDS: Record<AccessLevel, string> = {
 };
 
 function heldLevel(session: DeskSession): AccessLevel {
-  return session.kind === 'kiosk' ? 'kiosk' : session.role;
+  return session.kind === 'clerk' ? session.role : session.kind;
+}
+
+/**
+ * A hall board reads only the departments its supervisor chose, and names
+ * only if they allowed it: the board faces the public.
+ */
+function boardRefusal(session: DeskSession, method: string, rawInput: unknown): CallError | null {
+  if (method !== 'queue.board' || !session.board) return null;
+  const input = (typeof rawInput === 'object' && rawInput !== null ? rawInput : {}) as Record<string, unknown>;
+  const allowed = new Set(session.board.grant.departmentCodes);
+  const asked = Array.isArray(input.departmentCodes) ? input.departmentCodes : [];
+  if (!asked.every((code) => typeof code === 'string' && allowed.has(code))) {
+    return { code: 'FORBIDDEN', message: 'this board shows only the departments it was started for', field: 'departmentCodes' };
+  }
+  if (input.names === 'first' && !session.board.grant.showFirstNames) {
+    return { code: 'FORBIDDEN', message: 'this board was started without names', field: 'names' };
+  }
+  return null;
 }
 
 /** What only a clerk chooses: the kiosk's tokens take the defaults. */
@@ -91,8 +110,12 @@ export function createAuthGate(sessions: DeskSessions): Gate {
         const refused = kioskRefusal(sessions, session, method, rawInput);
         if (refused) return refused;
       }
+      if (session.kind === 'board') {
+        const refused = boardRefusal(session, method, rawInput);
+        if (refused) return refused;
+      }
       if (!access.background) sessions.touch(session);
-      // The audit log tells the kiosk from its supervisor at a counter.
+      // The audit log tells the kiosk from its supervisor at a counter (a board's username already says board:).
       return { actor: session.kind === 'kiosk' ? `kiosk:${session.username}` : session.username, session: caller.session };
     },
     filter(method, output, ctx) {

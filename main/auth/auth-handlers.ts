@@ -7,6 +7,9 @@ import { AppError } from '../core/app-error';
 import { nowIso, type CoreContext } from '../core/core-context';
 import type { CallContext, HandlerMap } from '../core/registry';
 import type { CounterIdentityService } from '../counter/counter-identity-service';
+import { writeTransaction } from '../db/transaction';
+import { departmentByCode } from '../departments/department-store';
+import type { BoardSessions } from './board-sessions';
 import { clerkByUsername, countClerks, insertClerk, type ClerkRow } from './clerk-store';
 import type { DeskSessions } from './desk-sessions';
 import { hashPassword, verifyPassword } from './password';
@@ -19,11 +22,20 @@ export function authHandlers(
   sessions: DeskSessions,
   throttle: SignInThrottle,
   identity: CounterIdentityService,
+  boards: BoardSessions,
 ): HandlerMap {
   const { db } = ctx;
   const audit = (
     actor: string,
-    action: 'auth.signIn' | 'auth.signInFailed' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.startKiosk' | 'auth.setup',
+    action:
+      | 'auth.signIn'
+      | 'auth.signInFailed'
+      | 'auth.signOut'
+      | 'auth.lock'
+      | 'auth.unlock'
+      | 'auth.startKiosk'
+      | 'auth.startBoard'
+      | 'auth.setup',
     username: string,
   ) => appendAudit(db, { at: nowIso(ctx), actor, action, entity: 'clerk', entityId: username });
 
@@ -102,9 +114,37 @@ export function authHandlers(
       audit(row.username, 'auth.startKiosk', row.username);
       return grant(row, 'kiosk', call);
     },
+    'auth.startBoard': async ({ username, password, departmentCodes, showFirstNames }, call) => {
+      const row = await checkCredentials(username, password, call);
+      if (row.role === 'clerk')
+        throw new AppError('FORBIDDEN', 'a supervisor or an administrator starts a hall board', { field: 'username' });
+      const codes = [...new Set(departmentCodes)];
+      const unknown = codes.find((code) => !departmentByCode(db, code));
+      if (unknown) throw new AppError('NOT_FOUND', `department ${unknown} not found`, { field: 'departmentCodes' });
+      const { token } = writeTransaction(db, () => {
+        const started = boards.start({ startedBy: row.username, grant: { departmentCodes: codes, showFirstNames } });
+        appendAudit(db, {
+          at: nowIso(ctx),
+          actor: row.username,
+          action: 'auth.startBoard',
+          entity: 'board',
+          entityId: started.record.id,
+          detail: { departments: codes, showFirstNames },
+        });
+        return started;
+      });
+      // The window's previous session (if any) gives way, as at a sign-in.
+      const replaced = sessions.find(call.session);
+      if (replaced) audit(row.username, 'auth.signOut', replaced.username);
+      sessions.end(call.session);
+      const session = sessions.find(token)!;
+      return { token, session: sessions.view(session) };
+    },
     'auth.signOut': (_input, call) => {
       const session = sessions.find(call.session);
       if (session) audit(session.username, 'auth.signOut', session.username);
+      // A board signed out at its screen is over: it is not found again after a restart.
+      if (session?.board) boards.end(session.board.id, session.username);
       sessions.end(call.session);
       return { signedOut: true as const };
     },

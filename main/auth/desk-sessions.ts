@@ -3,10 +3,13 @@
 // bytes; the window sends it with every call. A clerk's session locks after
 // idleLockMs without a call the clerk made (background polls do not count)
 // and ends after MAX_SESSION_MS, a long shift. A kiosk session never locks,
-// and may only give tokens to the patients its own scans found.
+// and may only give tokens to the patients its own scans found. A hall
+// board's session is kept in the database (board-sessions.ts) and found here
+// again after a restart; it never locks and lasts until ended or expired.
 import { randomBytes } from 'node:crypto';
 import type { Role, SessionView } from '../../preload/contract/methods/auth-schemas';
 import type { Clock } from '../core/clock';
+import type { BoardRecord, BoardSessions } from './board-sessions';
 
 /** Longer than any shift: then everyone signs in again. */
 export const MAX_SESSION_MS = 14 * 60 * 60 * 1000;
@@ -15,7 +18,7 @@ const KIOSK_ALLOWANCE_MS = 3 * 60 * 1000;
 
 export interface DeskSession {
   token: string;
-  kind: 'clerk' | 'kiosk';
+  kind: 'clerk' | 'kiosk' | 'board';
   clerkId: string;
   username: string;
   displayName: string;
@@ -27,6 +30,8 @@ export interface DeskSession {
   kioskPatients: Map<string, number>;
   /** Kiosk only: tokens this kiosk issued (it may reprint those). */
   kioskTokens: Set<string>;
+  /** Board only: its grant as the supervisor gave it. */
+  board?: BoardRecord;
 }
 
 export interface DeskSessions {
@@ -51,15 +56,44 @@ export interface DeskSessions {
   liveCount(): number;
 }
 
-export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessions {
+export function createDeskSessions(clock: Clock, idleLockMs: number, boards?: BoardSessions): DeskSessions {
   const sessions = new Map<string, DeskSession>();
   const now = () => clock.now().getTime();
+
+  /** A board's token after a restart (or first seen): its session, from the database. */
+  function boardSession(token: string): DeskSession | null {
+    const record = boards?.find(token);
+    if (!record) return null;
+    const session: DeskSession = {
+      token,
+      kind: 'board',
+      clerkId: '',
+      username: `board:${record.startedBy}`,
+      displayName: record.startedBy,
+      // A board has no role of its own: its level is 'board' (auth-gate.ts); the lowest role is reported.
+      role: 'clerk',
+      startedAt: Date.parse(record.startedAt),
+      lastActive: now(),
+      locked: false,
+      kioskPatients: new Map(),
+      kioskTokens: new Set(),
+      board: record,
+    };
+    sessions.set(token, session);
+    return session;
+  }
 
   function find(token: string | null): DeskSession | null {
     if (!token) return null;
     const session = sessions.get(token);
-    if (!session) return null;
+    if (!session) return boardSession(token);
     const at = now();
+    if (session.board) {
+      // Ended by a supervisor or expired: gone, here too.
+      if (boards?.isRunning(session.board.id)) return session;
+      sessions.delete(token);
+      return null;
+    }
     if (at - session.startedAt > MAX_SESSION_MS) {
       sessions.delete(token);
       return null;
@@ -103,6 +137,7 @@ export function createDeskSessions(clock: Clock, idleLockMs: number): DeskSessio
         role: session.role,
         locked: session.locked,
         idleLockMinutes: Math.round(idleLockMs / 60_000),
+        ...(session.board ? { board: session.board.grant } : {}),
       };
     },
     allowKioskPatient(session, patientId) {

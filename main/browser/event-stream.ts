@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { CoreEvents } from '../core/core-events';
+import type { EventName } from '../../preload/contract/events';
 import { SECURITY_HEADERS } from './static-files';
 
 /** Comment lines keep proxies and idle timers from closing a quiet stream. */
@@ -26,15 +27,19 @@ export interface EventStreamOptions {
 /** Asked before every event: send it, skip it (a locked counter), or end the stream (signed out). */
 export type PushVerdict = 'send' | 'skip' | 'end';
 
+/** Asked with the event's name (a hall board hears only the queue), or without one for the stream as a whole. */
+export type PushCheck = (event?: EventName) => PushVerdict;
+
 export interface EventStream {
   /** `notBefore` (ms): nothing older is replayed to this page (its session began then). */
-  serve(req: IncomingMessage, res: ServerResponse, verdict?: () => PushVerdict, notBefore?: number): void;
+  serve(req: IncomingMessage, res: ServerResponse, verdict?: PushCheck, notBefore?: number): void;
   close(): void;
 }
 
 interface SentEvent {
   seq: number;
   at: number;
+  name: EventName;
   frame: string;
 }
 
@@ -46,7 +51,7 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
   // nothing, and nothing from the old launch is claimed to be replayed.
   const epoch = randomBytes(4).toString('hex');
   const recent: SentEvent[] = [];
-  const clients = new Map<ServerResponse, () => PushVerdict>();
+  const clients = new Map<ServerResponse, PushCheck>();
   let seq = 0;
 
   const unsubscribe = events.subscribe((event) => {
@@ -54,12 +59,13 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
     const sent = {
       seq,
       at: now(),
+      name: event.name,
       frame: `id: ${epoch}-${seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`,
     };
     recent.push(sent);
     if (recent.length > keep) recent.shift();
     for (const [res, verdict] of clients) {
-      const v = verdict();
+      const v = verdict(event.name);
       if (v === 'send') res.write(sent.frame);
       else if (v === 'end') {
         clients.delete(res);
@@ -90,7 +96,9 @@ export function createEventStream(events: CoreEvents, options: EventStreamOption
       res.write(`retry: 2000\nid: ${epoch}-${seq}\n\n`);
       const lastId = req.headers['last-event-id'];
       if (verdict() === 'send') {
-        for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined, notBefore)) res.write(e.frame);
+        for (const e of missedSince(typeof lastId === 'string' ? lastId : undefined, notBefore)) {
+          if (verdict(e.name) === 'send') res.write(e.frame);
+        }
       }
       clients.set(res, verdict);
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);

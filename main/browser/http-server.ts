@@ -8,7 +8,8 @@ import { httpStatusOf } from '../../preload/contract/errors';
 import type { Core } from '../core/create-core';
 import type { Caller } from '../core/registry';
 import { describeContract } from './contract-schema';
-import { createEventStream } from './event-stream';
+import { createEventStream, type PushVerdict } from './event-stream';
+import type { EventName } from '../../preload/contract/events';
 import { createGuard } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -51,6 +52,8 @@ function methodName(path: string): string | null {
     return null;
   }
 }
+/** What a hall board's page is sent: nothing but the queue's changes (no patient data in them). */
+const BOARD_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['queue.changed']);
 
 /** The page's desk-session token (main/auth): one value or none. */
 export const SESSION_HEADER = 'x-counter-session';
@@ -126,7 +129,14 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
           const startedAt = desk.startedAt(token);
           if (startedAt === null) return sendError(res, { code: 'UNAUTHORIZED', message: 'sign in first' });
           // Nothing reaches a locked counter's page, and nothing from before its session began.
-          const verdict = () => (!desk.isLive(token) ? 'end' : desk.mayReceivePushes(token) ? 'send' : 'skip');
+          // A hall board hears the queue only: scans carry card contents.
+          const board = desk.kindOf(token) === 'board';
+          const verdict = (event?: EventName): PushVerdict =>
+            !desk.isLive(token)
+              ? 'end'
+              : !desk.mayReceivePushes(token) || (board && event !== undefined && !BOARD_EVENTS.has(event))
+                ? 'skip'
+                : 'send';
           return eventStream.serve(req, res, verdict, startedAt);
         }
         if (req.method !== 'POST') return sendError(res, { code: 'MALFORMED_REQUEST', message: 'call methods with POST' });

@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<void> {
     return { core, shell };
   };
   let running = await open();
-  const page = options.mode === 'kiosk' ? `${running.shell.url}?mode=kiosk` : running.shell.url;
+  const page = options.mode === 'counter' ? running.shell.url : `${running.shell.url}?mode=${options.mode}`;
   console.log(`HIMS Counter (browser shell) at ${page}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
   restart = () => {
     void running.shell

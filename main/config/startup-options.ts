@@ -10,8 +10,8 @@ import { validateSettings, type CounterSettings } from './counter-identity';
 
 export const COUNTER_FILE = 'counter.json';
 
-/** Which screen this machine opens: the clerk's counter, the entrance kiosk. */
-export type StartMode = 'counter' | 'kiosk';
+/** Which screen this machine opens: the clerk's counter, the entrance kiosk, a doctor's room screen, a hall board. */
+export type StartMode = 'counter' | 'kiosk' | 'room' | 'board';
 
 export interface StartupOptions {
   /** Folder holding counter.sqlite; each shell has its own default. */
@@ -40,6 +40,8 @@ export const USAGE = `options (the same for npm run serve and the desktop app):
   --data-dir DIR            where counter.sqlite (and counter.json) live
   --idle-lock-minutes 5     lock the counter after this long untouched (1-120)
   --kiosk                   open the entrance kiosk instead of the counter
+  --room                    open a doctor's room screen (call the next patient)
+  --board                   open a hall board (the calls, large, spoken)
   --peer-port 5171          where the hospital's other counters reach this one
   --peer-host 0.0.0.0       the network address that port listens on
 browser shell only:
@@ -74,6 +76,8 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
         'data-dir': { type: 'string' },
         'idle-lock-minutes': { type: 'string' },
         kiosk: { type: 'boolean' },
+        room: { type: 'boolean' },
+        board: { type: 'boolean' },
         'peer-port': { type: 'string' },
         'peer-host': { type: 'string' },
         port: { type: 'string' },
@@ -118,7 +122,7 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
     dataDir: text('data-dir'),
     identity,
     idleLockMinutes,
-    mode: values.kiosk === true ? 'kiosk' : 'counter',
+    mode: values.kiosk === true ? 'kiosk' : values.room === true ? 'room' : values.board === true ? 'board' : 'counter',
     peerHost: text('peer-host') ?? '0.0.0.0',
     peerPort,
     port,

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { loadCounterIdentity, type CounterSettings } from '../config/counter-identity';
 import { openDatabase } from '../db/open-database';
+import { startCheckpointer } from '../db/checkpointer';
 import { departmentsHandlers } from '../departments/departments-handlers';
 import { patientsHandlers } from '../patients/patients-handlers';
 import { tokensHandlers } from '../tokens/tokens-handlers';
+import { queueHandlers } from '../queue/queue-handlers';
 import { cardsHandlers } from '../cards/cards-handlers';
 import { plainFileSecretStore, type SecretStore } from '../config/secret-store';
 import { createScannerService } from '../scanners/scanners-handlers';
@@ -23,7 +25,9 @@ import { createCounterIdentityService } from '../counter/counter-identity-servic
 import { createAuthGate } from '../auth/auth-gate';
 import { authHandlers } from '../auth/auth-handlers';
 import { clerksHandlers } from '../auth/clerks-handlers';
-import { createDeskSessions, type DeskSessions } from '../auth/desk-sessions';
+import { createDeskSessions, type DeskSession, type DeskSessions } from '../auth/desk-sessions';
+import { createBoardSessions } from '../auth/board-sessions';
+import { boardsHandlers } from '../auth/boards-handlers';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
 import { feesHandlers } from '../money/fees-handlers';
@@ -77,7 +81,10 @@ export interface Core {
   /** The hospital's other counters (docs/peers.md). */
   peers: PeerService;
   /** Desk sessions, for a transport that must check one outside a call (the push stream). */
-  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt' | 'liveCount'>;
+  desk: Pick<DeskSessions, 'isLive' | 'mayReceivePushes' | 'startedAt' | 'liveCount'> & {
+    /** What kind of screen holds this session: a hall board hears only the queue's pushes. */
+    kindOf(token: string | null): DeskSession['kind'] | null;
+  };
   /** Backups, the clock watch, maintenance, the update feed (main/ops). */
   ops: Ops;
   logger: Logger;
@@ -144,16 +151,19 @@ export function createCore(options: CoreOptions): Core {
       onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
-    const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000);
+    const boards = createBoardSessions(db, context.clock);
+    const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
     const registry = createRegistry(
       [
-        authHandlers(context, sessions, createSignInThrottle(context.clock), identity),
+        authHandlers(context, sessions, createSignInThrottle(context.clock), identity, boards),
+        boardsHandlers(context, boards),
         clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers(context, identity, sync.engine),
         departmentsHandlers(context),
         patientsHandlers(context),
-        tokensHandlers(context),
+        tokensHandlers(context, events),
+        queueHandlers(context, events),
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
@@ -162,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
         reportsHandlers(context, peers),
         ops.handlers,
         peersHandlers(context, peers),
-        arrivalsHandlers(context),
+        arrivalsHandlers(context, events),
         mergeHandlers(context),
         photoHandlers(context),
         placesHandlers(),
@@ -174,6 +184,8 @@ export function createCore(options: CoreOptions): Core {
     printWorker.start();
     sync.start();
     ops.start();
+    // WAL checkpoints between calls, not inside whichever commit crosses the threshold (main/db/checkpointer.ts).
+    const checkpointer = startCheckpointer(db, 1_000, logFn(logger.child('db')));
     // In the background: a counter with no network key has no peer server, and one that fails to listen still counts.
     peers
       .start()
@@ -188,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
     const close = () => {
       if (closed) return;
       closed = true;
+      checkpointer.stop();
       ops.stop();
       sync.stop();
       void peers.close();
@@ -209,6 +222,7 @@ export function createCore(options: CoreOptions): Core {
         mayReceivePushes: (token) => sessions.mayReceivePushes(token),
         startedAt: (token) => sessions.startedAt(token),
         liveCount: () => sessions.liveCount(),
+        kindOf: (token) => sessions.find(token)?.kind ?? null,
       },
       ops,
       logger,

@@ -5,7 +5,7 @@ import { nowIso, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
-import { departmentByCode, listDepartments, saveDepartment } from './department-store';
+import { departmentByCode, listDepartments, saveDepartment, saveRooms } from './department-store';
 
 export function departmentsHandlers(ctx: CoreContext): HandlerMap {
   const { db } = ctx;
@@ -22,6 +22,7 @@ export function departmentsHandlers(ctx: CoreContext): HandlerMap {
           ...(changes.room !== undefined ? { room: changes.room } : {}),
           ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
           ...(changes.active !== undefined ? { active: changes.active } : {}),
+          queueRule: { ...current.queueRule, ...changes.queueRule },
         };
         if (next.shortcut && next.shortcut !== current.shortcut) {
           const taken = listDepartments(db, true).find((d) => d.shortcut === next.shortcut && d.code !== code);
@@ -29,6 +30,7 @@ export function departmentsHandlers(ctx: CoreContext): HandlerMap {
         }
         const at = nowIso(ctx);
         saveDepartment(db, next, at);
+        if (changes.rooms) saveRooms(db, code, changes.rooms);
         enqueueOutbox(db, { entity: 'department', entityId: code, operation: 'update', version: 1, at });
         appendAudit(db, {
           at,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { counterSettings, parseStartupArgs, type StartupOptions } from '../config/startup-options';
+import { counterSettings, parseStartupArgs, type StartMode, type StartupOptions } from '../config/startup-options';
 import { createCore, DEFAULT_IDLE_LOCK_MINUTES, type Core } from '../core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../browser/static-files';
 import { registerContractIpc } from './contract-ipc';
@@ -33,12 +33,14 @@ function startupOptions(): StartupOptions {
 }
 
 // `--kiosk` turns this machine into the entrance kiosk: full screen, no way
-// out to the desktop, the kiosk screen instead of the counter screen.
-function createWindow(kioskMode: boolean): BrowserWindow {
+// out to the desktop. `--room` opens a doctor's room screen, `--board` a hall
+// board (full screen, and allowed to speak without a click first):
+// renderer/src/screen-mode.ts.
+function createWindow(mode: StartMode): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 800,
-    kiosk: kioskMode,
+    kiosk: mode === 'kiosk' || mode === 'board',
     show: false,
     title: 'HIMS Counter',
     backgroundColor: '#ffffff',
@@ -49,10 +51,11 @@ function createWindow(kioskMode: boolean): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      ...(mode === 'board' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex, kioskMode ? { search: 'mode=kiosk' } : {});
+  void win.loadFile(rendererIndex, mode === 'counter' ? {} : { search: `mode=${mode}` });
   return win;
 }
 
@@ -128,7 +131,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       registerContractIpc(ipcMain, core.registry, appPageUrl);
       lockDown();
-      mainWindow = createWindow(startup.mode === 'kiosk');
+      mainWindow = createWindow(startup.mode);
       // Push events (serial scans, statuses) to the window through the preload bridge.
       core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
       startUpdates(core);

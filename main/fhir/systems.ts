@@ -36,6 +36,8 @@ export const SYSTEMS = {
   paymentMethod: `${NS}/CodeSystem/payment-method`,
   paymentKind: `${NS}/CodeSystem/payment-kind`,
   paymentType: 'http://terminology.hl7.org/CodeSystem/payment-type',
+  /** The counter's own token status (issued, called, in_consultation, done, no_show, skipped …). */
+  queueStatus: `${NS}/CodeSystem/queue-status`,
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
   actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
@@ -51,6 +53,10 @@ export const EXTENSIONS = {
   exemptionProof: `${NS}/StructureDefinition/exemption-proof`,
   validUntil: `${NS}/StructureDefinition/valid-until`,
   paymentMethod: `${NS}/StructureDefinition/payment-method`,
+  /** On the Encounter and on each statusHistory entry: the counter's finer status (valueCoding). */
+  queueStatus: `${NS}/StructureDefinition/queue-status`,
+  /** On a statusHistory entry: the room that made the move (valueString). */
+  room: `${NS}/StructureDefinition/room`,
   /** A card issuer's public keys, JWKS JSON (RFC 7517) as valueString. */
   jwks: `${NS}/StructureDefinition/jwks`,
   /** The patient was registered in an emergency without a name (the name is use=temp). */

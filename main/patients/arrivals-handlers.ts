@@ -21,6 +21,9 @@ import { insertPatient, patientById } from './patient-store';
 import { nextUhid } from './uhid';
 import { issuingIdentity } from '../config/counter-identity';
 import { stampNow } from '../clock/clock-watermark';
+import type { CoreEvents } from '../core/core-events';
+import { emitQueueChanged } from '../queue/queue-events';
+import { leastBusyRoom } from '../queue/queue-store';
 
 /** The department an unknown patient's token is issued in (added by migration 0120). */
 export const CASUALTY = 'CAS';
@@ -42,7 +45,7 @@ function fieldError(field: string, message: string, code = 'custom'): AppError {
   return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field, issues: [{ field, message, code }] });
 }
 
-export function arrivalsHandlers(ctx: CoreContext): HandlerMap {
+export function arrivalsHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
   const { db } = ctx;
 
   function registerEmergency(input: EmergencyInput, actor: string) {
@@ -99,6 +102,8 @@ export function arrivalsHandlers(ctx: CoreContext): HandlerMap {
         feeCategory: 'free',
         issuedAt: at,
         transferredFromId: null,
+        // Per-room queues: the least busy Casualty room, as for any token (main/queue).
+        assignedRoom: casualty.queueRule.rooms === 'per_room' ? leastBusyRoom(db, day, CASUALTY, casualty.rooms) : null,
       });
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at });
       enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'create', version: 1, at });
@@ -178,7 +183,12 @@ export function arrivalsHandlers(ctx: CoreContext): HandlerMap {
   }
 
   return {
-    'patients.registerEmergency': (input, call) => registerEmergency(input, call.actor),
+    'patients.registerEmergency': (input, call) => {
+      const answer = registerEmergency(input, call.actor);
+      // Room screens and boards hear of the Casualty token like any other.
+      emitQueueChanged(events, answer.token, 'issue', answer.token.issuedAt);
+      return answer;
+    },
     'patients.registerNewborn': (input, call) => registerNewborn(input, call.actor),
   };
 }

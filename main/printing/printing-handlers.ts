@@ -1,5 +1,6 @@
 // printers.* and print.* handlers: settings, test print, preview, reprint,
 // retry and the queue's state. Printing itself happens in print-worker.ts.
+import { OPEN_STATUSES } from '../../preload/contract/queue-rule';
 import { appendAudit } from '../audit/audit-log';
 import { conflict, notFound } from '../core/app-error';
 import { nowIso, type CoreContext } from '../core/core-context';
@@ -73,7 +74,8 @@ export function printingHandlers(ctx: CoreContext, worker: PrintWorker): Handler
         writeTransaction(db, () => {
           const token = tokenById(db, tokenId);
           if (!token) throw notFound('token', 'tokenId');
-          if (token.status !== 'issued')
+          // A slip for a patient still in the queue (waiting, called, set aside) is still worth having.
+          if (!OPEN_STATUSES.includes(token.status))
             throw conflict(`tokenId: token ${token.label} is ${token.status}; its slip is no longer valid`, 'tokenId');
           const at = nowIso(ctx);
           const job = insertJob(db, { kind: 'slip', tokenId, duplicate: true, actor: call.actor, at });

@@ -193,6 +193,13 @@ export function sampleSlipInput(base: {
     transferredFromId: null,
     transferredToId: null,
     mlc: null,
+    version: 1,
+    queueAt: base.now.toISOString(),
+    assignedRoom: null,
+    callRoom: null,
+    calledAt: null,
+    firstCalledAt: null,
+    callCount: 0,
   };
   return {
     token,

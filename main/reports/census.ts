@@ -7,6 +7,7 @@ import { AGE_BANDS } from '../../preload/contract/methods/report-schemas';
 import { sql } from '../db/statements';
 import { listDepartments } from '../departments/department-store';
 import { categoryNames } from '../money/fee-store';
+import { queueFigures } from './queue-figures';
 
 interface SummaryRow {
   department_code: string;
@@ -56,7 +57,7 @@ export function splitVisit(bucket: string): { gender: 'male' | 'female' | 'other
 
 const bump = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
-export function censusReport(db: Database, from: string, to: string): Omit<CensusReport, 'queue'> {
+export function censusReport(db: Database, from: string, to: string): CensusReport {
   const rows = censusRows(db, from, to);
   const totals = { tokens: 0, registrations: 0, newVisits: 0, followUps: 0, cancelled: 0, transferred: 0, transferIn: 0 };
   const departments = new Map<string, CensusReport['byDepartment'][number]>();
@@ -156,6 +157,7 @@ export function censusReport(db: Database, from: string, to: string): Omit<Censu
   return {
     from,
     to,
+    queue: queueFigures(rows),
     counters: countersIn(db, from, to),
     totals,
     byDay: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),

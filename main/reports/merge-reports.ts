@@ -2,7 +2,16 @@
 // (docs/design.md §10: nothing is replicated; each counter answers for what it
 // issued over the hospital network, and the asking counter adds them up).
 // Pure: summing reports is all there is to it.
-import type { CensusReport, HmisReport } from '../../preload/contract/methods/report-schemas';
+import type { CensusReport, HmisReport, QueueFigures } from '../../preload/contract/methods/report-schemas';
+import { waitStats } from './queue-figures';
+
+function mergeQueue(all: (QueueFigures | null)[]): QueueFigures {
+  const waits = sumBy(
+    all.map((q) => q?.waits ?? []),
+    (w) => String(w.fromMinutes),
+  ).sort((a, b) => a.fromMinutes - b.fromMinutes);
+  return { noShows: all.reduce((n, q) => n + (q?.noShows ?? 0), 0), waits, ...waitStats(waits) };
+}
 
 type Keyed = Record<string, unknown>;
 
@@ -64,15 +73,8 @@ export function mergeCensus(reports: CensusReport[]): CensusReport {
       reports.map((r) => r.byCategory),
       (c) => c.code,
     ).sort((a, b) => b.tokens - a.tokens),
-    // Waiting-time percentiles cannot be added up across counters: no-shows can.
-    queue: reports.every((r) => r.queue === null)
-      ? null
-      : {
-          noShows: reports.reduce((n, r) => n + (r.queue?.noShows ?? 0), 0),
-          waitMedianSeconds: null,
-          waitP90Seconds: null,
-          waitCount: reports.reduce((n, r) => n + (r.queue?.waitCount ?? 0), 0),
-        },
+    // Percentiles do not add up, the waits' 5-minute bins do: the hospital's are worked out from the sum.
+    queue: reports.every((r) => r.queue === null) ? null : mergeQueue(reports.map((r) => r.queue)),
   };
 }
 

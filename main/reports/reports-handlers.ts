@@ -16,7 +16,6 @@ import { slipDateTime } from '../printing/slip-layout';
 import { censusReport } from './census';
 import { feeReport } from './fee-report';
 import { hmisReport } from './hmis';
-import { queueFigures } from './queue-figures';
 import { reportCsv } from './report-csv';
 import { reportPdf } from './report-pdf';
 import { censusDocument, feeDocument, hmisDocument } from './report-tables';
@@ -26,10 +25,7 @@ const PEER_REPORT_TIMEOUT_MS = 5000;
 
 export function reportsHandlers(ctx: CoreContext, peers: Pick<PeerService, 'callAll'>): HandlerMap {
   const { db } = ctx;
-  const census = (from: string, to: string): CensusReport => ({
-    ...censusReport(db, from, to),
-    queue: queueFigures(db, from, to),
-  });
+  const census = (from: string, to: string): CensusReport => censusReport(db, from, to);
   const here = () => ctx.identity.counterLetter ?? '';
 
   /** This counter's figures and every paired counter's that answers, with the ones that did not. */

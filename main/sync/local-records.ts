@@ -11,6 +11,7 @@ import { utcOffset } from '../core/zoned-time';
 import { mergedIntoThis } from '../patients/merge-store';
 import { patientByPk } from '../patients/patient-store';
 import { photoOf, photosGoToHims } from '../patients/photo-store';
+import { movesOf } from '../queue/queue-store';
 
 export interface PatientForSync extends LocalPatient {
   pk: number;
@@ -89,5 +90,11 @@ export function visitForSync(db: Database, id: string): VisitForSync | undefined
     mlc: token.mlc,
     patientId: token.patientId,
     version: token.version,
+    room: token.callRoom,
+    // Issued, then every recorded move: the HIMS gets the whole story, not just the last status.
+    history: [
+      { status: 'issued', at: token.issuedAt, room: null },
+      ...movesOf(db, id).map((m) => ({ status: m.to_status, at: m.at, room: m.room })),
+    ],
   };
 }

@@ -32,14 +32,35 @@ interface TokenRow {
   mlc_police_station: string | null;
   mlc_brought_by: string | null;
   mlc_at: string | null;
+  queue_at: string;
+  assigned_room: string | null;
+  call_room: string | null;
+  called_at: string | null;
+  first_called_at: string | null;
+  call_count: number;
 }
 
-const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code,
-    d.name_en AS department_name_en, d.name_hi AS department_name_hi, d.room, t.visit_date,
+/**
+ * The one status the contract shows, from the record's `status` and the queue's
+ * `queue_status` (migration 0100 says why they are two columns): a live token
+ * is where it is in the queue ("issued" while it waits); a closed one says why.
+ */
+export const STATUS_SQL = `CASE
+    WHEN t.status = 'issued' THEN CASE t.queue_status WHEN 'waiting' THEN 'issued' ELSE t.queue_status END
+    WHEN t.queue_status = 'entered_in_error' THEN 'entered_in_error'
+    ELSE t.status END`;
+
+// The room a slip sends the patient to: the room the token waits for (per-room
+// queues), else the department's.
+export const TOKEN_SELECT = `SELECT t.pk, t.id, t.label, t.number, t.counter_letter, t.department_code,
+    d.name_en AS department_name_en, d.name_hi AS department_name_hi, coalesce(t.assigned_room, d.room) AS room, t.visit_date,
     p.id AS patient_id, p.name AS patient_name, p.uhid AS patient_uhid, t.priority, t.visit_type, t.fee_category,
-    t.status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version,
-    t.mlc_number, t.mlc_police_station, t.mlc_brought_by, t.mlc_at
+    ${STATUS_SQL} AS status, t.issued_at, t.cancelled_at, t.cancel_reason, t.transferred_from_id, t.transferred_to_id, t.version,
+    t.mlc_number, t.mlc_police_station, t.mlc_brought_by, t.mlc_at,
+    t.queue_at, t.assigned_room, t.call_room, t.called_at, t.first_called_at, t.call_count
   FROM tokens t JOIN patients p ON p.pk = t.patient_pk JOIN departments d ON d.code = t.department_code`;
+
+export type { TokenRow };
 
 export function toToken(row: TokenRow): Token {
   return {
@@ -73,18 +94,27 @@ export function toToken(row: TokenRow): Token {
             at: row.mlc_at ?? '',
           }
         : null,
+    version: row.version,
+    queueAt: row.queue_at,
+    assignedRoom: row.assigned_room,
+    callRoom: row.call_room,
+    calledAt: row.called_at,
+    firstCalledAt: row.first_called_at,
+    callCount: row.call_count,
   };
 }
 
-export function tokenById(db: Database, id: string): (Token & { version: number }) | undefined {
+export function tokenById(db: Database, id: string): Token | undefined {
   const row = sql<[string], TokenRow>(db, `${TOKEN_SELECT} WHERE t.id = ?`).get(id);
-  return row ? { ...toToken(row), version: row.version } : undefined;
+  return row ? toToken(row) : undefined;
 }
 
 export function activeTokenFor(db: Database, patientPk: number, departmentCode: string, visitDate: string): Token | undefined {
   const row = sql<[number, string, string], TokenRow>(
     db,
-    `${TOKEN_SELECT} WHERE t.patient_pk = ? AND t.visit_date = ? AND t.department_code = ? AND t.status = 'issued'`,
+    // Open: waiting, at a room, or set aside (it can be put back). Done is not: a second visit may follow.
+    `${TOKEN_SELECT} WHERE t.patient_pk = ? AND t.visit_date = ? AND t.department_code = ? AND t.status = 'issued'
+       AND t.queue_status <> 'done'`,
   ).get(patientPk, visitDate, departmentCode);
   return row ? toToken(row) : undefined;
 }
@@ -95,7 +125,7 @@ export interface TokenFilter {
   patientId?: string | undefined;
 }
 
-/** A day's tokens in queue order: issue time, not number (docs/design.md §3). */
+/** A day's tokens by issue time (the counter's list; the call order is queue.list's, main/queue). */
 export function listTokens(db: Database, filter: TokenFilter): Token[] {
   const where = ['t.visit_date = @date'];
   if (filter.departmentCode) where.push('t.department_code = @departmentCode');
@@ -132,15 +162,17 @@ export interface TokenInsert {
   feeCategory: string;
   issuedAt: string;
   transferredFromId: string | null;
+  /** Per-room queues: the room it waits for. */
+  assignedRoom: string | null;
 }
 
 export function insertToken(db: Database, t: TokenInsert): void {
   sql(
     db,
     `INSERT INTO tokens (id, patient_pk, department_code, visit_date, counter_letter, number, label, priority,
-       visit_type, fee_category, status, issued_at, transferred_from_id)
+       visit_type, fee_category, status, issued_at, transferred_from_id, queue_status, queue_at, assigned_room)
      VALUES (@id, @patientPk, @departmentCode, @visitDate, @counterLetter, @number, @label, @priority,
-       @visitType, @feeCategory, 'issued', @issuedAt, @transferredFromId)`,
+       @visitType, @feeCategory, 'issued', @issuedAt, @transferredFromId, 'waiting', @issuedAt, @assignedRoom)`,
   ).run({ ...t, label: tokenLabel(t.counterLetter, t.number) });
 }
 

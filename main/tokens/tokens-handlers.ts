@@ -2,10 +2,12 @@
 // durably (synchronous=FULL) before the call returns, so what the clerk hands
 // over survives a power cut.
 import { randomUUID } from 'node:crypto';
+import { CANCELLABLE_STATUSES } from '../../preload/contract/queue-rule';
 import type { Token } from '../../preload/contract/records';
 import { appendAudit } from '../audit/audit-log';
 import { AppError, conflict, notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
+import type { CoreEvents } from '../core/core-events';
 import { enqueueOutbox } from '../core/outbox';
 import { stampNow } from '../clock/clock-watermark';
 import type { HandlerMap } from '../core/registry';
@@ -14,6 +16,8 @@ import { departmentByCode } from '../departments/department-store';
 import { patientById } from '../patients/patient-store';
 import { enqueueTokenSlip } from '../printing/print-queue';
 import { activeTokenFor, closeToken, insertToken, listTokens, mlcTokens, nextTokenNumber, tokenById } from './token-store';
+import { emitQueueChanged } from '../queue/queue-events';
+import { insertMove, leastBusyRoom } from '../queue/queue-store';
 import { recordMlc } from './mlc';
 import { requireNotMerged } from '../patients/merge-store';
 import { patientByPk } from '../patients/patient-store';
@@ -22,7 +26,7 @@ import { sql } from '../db/statements';
 import { issuingIdentity } from '../config/counter-identity';
 import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
 
-export function tokensHandlers(ctx: CoreContext): HandlerMap {
+export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
   const { db } = ctx;
   const letter = () => issuingIdentity(ctx.identity).counterLetter;
 
@@ -33,11 +37,30 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
     return department;
   }
 
-  function requireIssued(tokenId: string) {
+  /** Cancel and transfer: while the patient waits, is called or set aside; not once the doctor is seeing them. */
+  function requireCancellable(tokenId: string) {
     const token = tokenById(db, tokenId);
     if (!token) throw notFound('token', 'tokenId');
-    if (token.status !== 'issued') throw conflict(`token ${token.label} is already ${token.status}`, 'tokenId');
+    if (!CANCELLABLE_STATUSES.includes(token.status)) {
+      const state = token.status.replace(/_/g, ' ');
+      throw conflict(`token ${token.label} is ${token.status === 'in_consultation' ? '' : 'already '}${state}`, 'tokenId');
+    }
     return token;
+  }
+
+  /** The cancel or transfer in the token's history (Encounter.statusHistory), beside the change itself. */
+  function recordClose(token: Token, move: 'cancel' | 'transfer', actor: string, at: string) {
+    insertMove(db, {
+      id: randomUUID(),
+      token,
+      move,
+      fromStatus: token.status,
+      toStatus: move === 'cancel' ? 'cancelled' : 'transferred',
+      room: null,
+      actor,
+      at,
+      version: token.version + 1,
+    });
   }
 
   function issue(
@@ -54,7 +77,11 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
     at: string,
   ): Token {
     const number = nextTokenNumber(db, fields.departmentCode, visitDate, letter());
-    insertToken(db, { ...fields, visitDate, counterLetter: letter(), number, issuedAt: at });
+    const department = departmentByCode(db, fields.departmentCode)!;
+    // Per-room queues: the token waits for the room with the shortest queue, and its slip says so.
+    const assignedRoom =
+      department.queueRule.rooms === 'per_room' ? leastBusyRoom(db, visitDate, department.code, department.rooms) : null;
+    insertToken(db, { ...fields, visitDate, counterLetter: letter(), number, issuedAt: at, assignedRoom });
     enqueueOutbox(db, { entity: 'token', entityId: fields.id, operation: 'create', version: 1, at });
     return tokenById(db, fields.id)!;
   }
@@ -63,14 +90,14 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
     'tokens.issue': (input, call) => {
       const visitDate = today(ctx);
       const id = input.id ?? randomUUID();
-      return writeTransaction(db, () => {
+      const answer = writeTransaction(db, () => {
         const again = tokenById(db, id);
         if (again) {
           // A retried call gets the same token back; an id reused for another visit is a mistake (or a probe).
           if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
             throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
           }
-          return { ...again, fee: feeForToken(db, id) ?? undefined };
+          return { token: { ...again, fee: feeForToken(db, id) ?? undefined }, fresh: false };
         }
         const patient = patientById(db, input.patientId);
         if (!patient) throw notFound('patient', 'patientId');
@@ -110,15 +137,18 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
-        return { ...token, fee };
+        return { token: { ...token, fee }, fresh: true };
       });
+      if (answer.fresh) emitQueueChanged(events, answer.token, 'issue', answer.token.issuedAt);
+      return answer.token;
     },
 
-    'tokens.cancel': ({ tokenId, reason }, call) =>
-      writeTransaction(db, () => {
-        const token = requireIssued(tokenId);
+    'tokens.cancel': ({ tokenId, reason }, call) => {
+      const cancelled = writeTransaction(db, () => {
+        const token = requireCancellable(tokenId);
         const at = nowIso(ctx);
         closeToken(db, tokenId, { status: 'cancelled', at, reason, transferredToId: null });
+        recordClose(token, 'cancel', call.actor, at);
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: token.version + 1, at });
         appendAudit(db, {
           at,
@@ -129,11 +159,14 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           detail: { label: token.label, reason },
         });
         return tokenById(db, tokenId)!;
-      }),
+      });
+      emitQueueChanged(events, cancelled, 'cancel', cancelled.cancelledAt ?? nowIso(ctx));
+      return cancelled;
+    },
 
-    'tokens.transfer': ({ tokenId, departmentCode, reason }, call) =>
-      writeTransaction(db, () => {
-        const from = requireIssued(tokenId);
+    'tokens.transfer': ({ tokenId, departmentCode, reason }, call) => {
+      const moved = writeTransaction(db, () => {
+        const from = requireCancellable(tokenId);
         if (from.departmentCode === departmentCode)
           throw conflict(`departmentCode: the token is already in ${departmentCode}`, 'departmentCode');
         requireActiveDepartment(departmentCode);
@@ -144,6 +177,7 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
         recordTransferCharge(db, tokenId, to, patient.pk, call.actor, at);
+        recordClose(from, 'transfer', call.actor, at);
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });
         appendAudit(db, {
@@ -155,7 +189,11 @@ export function tokensHandlers(ctx: CoreContext): HandlerMap {
           detail: { from: from.label, to: to.label, department: departmentCode, reason: reason ?? null },
         });
         return { from: tokenById(db, tokenId)!, to };
-      }),
+      });
+      emitQueueChanged(events, moved.from, 'transfer', moved.to.issuedAt);
+      emitQueueChanged(events, moved.to, 'issue', moved.to.issuedAt);
+      return moved;
+    },
 
     'tokens.list': ({ date, departmentCode, patientId }) =>
       listTokens(db, { date: date ?? today(ctx), departmentCode, patientId }),

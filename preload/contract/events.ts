@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ScannerStatus } from './methods/card-schemas';
 import { SyncStatus } from './methods/sync-schemas';
 import { BackupStatus, ClockStatus } from './methods/ops-schemas';
+import { QueueChanged } from './queue-events';
 
 export { EVENT_CHANNEL } from '../event-channel';
 
@@ -21,6 +22,8 @@ export const events = {
   'clock.status': ClockStatus,
   /** A backup started, finished or failed, or became overdue (main/backup). */
   'backup.status': BackupStatus,
+  /** A token joined, moved in or left a department's queue (issued, called, finished, cancelled …). No names. */
+  'queue.changed': QueueChanged,
 } as const;
 
 export type Events = typeof events;

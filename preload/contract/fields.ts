@@ -99,7 +99,34 @@ export const VisitType = z.enum(['new', 'follow_up']);
 export const FeeCategory = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,31}$/, { message: 'must be general or an exemption code like bpl' });
-export const TokenStatus = z.enum(['issued', 'cancelled', 'transferred']);
+/**
+ * A token's life (docs/design.md §9): issued (waiting in the queue), called,
+ * in consultation, done; set aside as no-show or skipped (both can be put
+ * back); closed as cancelled, transferred or entered in error.
+ */
+export const TokenStatus = z.enum([
+  'issued',
+  'called',
+  'in_consultation',
+  'done',
+  'no_show',
+  'skipped',
+  'cancelled',
+  'transferred',
+  'entered_in_error',
+]);
+export type TokenStatus = z.infer<typeof TokenStatus>;
+
+/** A consultation room of a department as the room screen and the board name it ("101", "12A"). */
+export const RoomCode = z
+  .string()
+  .max(64)
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ,./#()-]{0,23}$/u, {
+      message: 'must be a room number or name of 1-24 letters, digits, spaces and - . / , # ( )',
+    }),
+  );
 
 export const DepartmentCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, {
   message: 'must be an uppercase department code like MED',

@@ -1,6 +1,7 @@
 // Who may call what, in one table a hospital's IT officer can read (docs/design.md
 // §7). Levels, from least to most: open (anyone at our window, signed in or
-// not), kiosk (the entrance kiosk and every clerk), clerk, supervisor, admin.
+// not), board (a hall board: reads the board feed), kiosk (the entrance kiosk
+// and every clerk), clerk, supervisor, admin.
 // Each role can do what the roles below it can. Scripts with the API key are
 // the hospital's own integrations and may call everything.
 //
@@ -8,7 +9,7 @@
 // as the clerk being at the counter, so they never keep the idle lock away.
 import type { MethodName } from './methods';
 
-export type AccessLevel = 'open' | 'kiosk' | 'clerk' | 'supervisor' | 'admin' | 'peer';
+export type AccessLevel = 'open' | 'board' | 'kiosk' | 'clerk' | 'supervisor' | 'admin' | 'peer';
 
 export interface MethodAccess {
   level: AccessLevel;
@@ -16,6 +17,7 @@ export interface MethodAccess {
 }
 
 const open: MethodAccess = { level: 'open' };
+const boardPoll: MethodAccess = { level: 'board', background: true };
 const kiosk: MethodAccess = { level: 'kiosk' };
 const kioskPoll: MethodAccess = { level: 'kiosk', background: true };
 const clerk: MethodAccess = { level: 'clerk' };
@@ -30,6 +32,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'auth.setup': open,
   'auth.signIn': open,
   'auth.startKiosk': open, // checks the supervisor's own credentials
+  'auth.startBoard': open, // checks the supervisor's own credentials
   'auth.signOut': open,
   'auth.lock': open,
   'auth.unlock': open,
@@ -40,7 +43,8 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
 
   'counter.info': open,
   'counter.update': admin,
-  'departments.list': kiosk,
+  // Public (on every slip and signboard): the hall board's start form lists them before it has a session.
+  'departments.list': open,
   'departments.update': supervisor,
 
   'patients.register': clerk,
@@ -154,9 +158,18 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'places.pincode': clerk,
   'places.states': clerk,
   'places.districts': clerk,
+  // A room screen runs on the doctor's or nurse's own clerk session.
+  'queue.list': clerkPoll,
+  'queue.callNext': clerk,
+  'queue.move': clerk,
+  // The hall board reads only this (its departments, names only if allowed: main/auth/auth-gate.ts).
+  'queue.board': boardPoll,
+  'queue.waitingTimes': clerkPoll,
+  'boards.list': supervisor,
+  'boards.end': supervisor,
 };
 
-const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, kiosk: 1, clerk: 2, supervisor: 3, admin: 4 };
+const RANK: Record<Exclude<AccessLevel, 'peer'>, number> = { open: 0, board: 1, kiosk: 2, clerk: 3, supervisor: 4, admin: 5 };
 
 /**
  * Whether a holder of `held` may call a method that needs `needed`. The peer

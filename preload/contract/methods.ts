@@ -23,6 +23,7 @@ import { arrivalMethods } from './methods/arrival-methods';
 import { mergeMethods } from './methods/merge-methods';
 import { photoMethods } from './methods/photo-methods';
 import { placeMethods } from './methods/place-methods';
+import { queueMethods } from './methods/queue-methods';
 
 export type { MethodSpec } from './method-spec';
 export { AddressInput, PatientChanges, RegisterPatientInput } from './methods/patient-methods';
@@ -46,6 +47,7 @@ export const methods = joinMethods(
   mergeMethods,
   photoMethods,
   placeMethods,
+  queueMethods,
 );
 
 export type Methods = typeof methods;

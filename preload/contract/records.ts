@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FeeCategory, Gender, GuardianRelation, Priority, TokenStatus, VisitType } from './fields';
 import { TokenFee } from './methods/fee-schemas';
 import { IdProof } from './id-proof';
+import { QueueRule } from './queue-rule';
 
 const nullableString = z.string().nullable();
 
@@ -91,6 +92,10 @@ export const Department = z.object({
   shortcut: z.string().nullable(),
   active: z.boolean(),
   sortOrder: z.number().int(),
+  /** The consultation rooms whose screens call this department's tokens (at least one). */
+  rooms: z.array(z.string()),
+  /** How "call next" picks (main/queue/queue-order.ts). */
+  queueRule: QueueRule,
 });
 export type Department = z.infer<typeof Department>;
 
@@ -130,6 +135,17 @@ export const Token = z.object({
   /** tokens.issue's answer carries the visit's fee record (issue 12): amount, exemption, receipt, valid until. */
   fee: TokenFee.optional(),
   mlc: Mlc.nullable(),
+  /** Goes up with every change (a queue move, a cancel): queue.move sends the version it saw. */
+  version: z.number().int(),
+  /** Its place in the queue: the issue time, or when it was put back at the end. */
+  queueAt: z.string(),
+  /** Per-room queues: the room it waits for (null: any room of the department). */
+  assignedRoom: nullableString,
+  /** The room that last called it, when, and how many calls (recalls included) so far. */
+  callRoom: nullableString,
+  calledAt: nullableString,
+  firstCalledAt: nullableString,
+  callCount: z.number().int(),
 });
 export type Token = z.infer<typeof Token>;
 

@@ -1,7 +1,7 @@
 // The counter screen: one search box, then whichever of registration form,
 // patient panel and issued token the moment needs, with today's queue beside.
 // All state that crosses panels lives here; each panel owns its own details.
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, MethodInput, PatientSummary, Token } from '../../preload/contract';
 import { AuthGate } from './auth/auth-gate';
@@ -24,7 +24,9 @@ import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
 import { prefillFromQuery } from './lib/query-prefill';
 import { KioskGate } from './kiosk/kiosk-gate';
-import { KioskScreen, isKioskMode } from './kiosk/kiosk-screen';
+import { KioskScreen } from './kiosk/kiosk-screen';
+import { RoomScreen } from './room/room-screen';
+import { screenMode } from './screen-mode';
 import type { RegistrationValues } from './lib/registration-form';
 import { CameraScanner } from './scanning/lazy-camera-scanner';
 import { valuesFromCard } from './scanning/card-prefill';
@@ -43,20 +45,42 @@ import { EMERGENCY_KEY, PatientTools, type PatientTool } from './patients/patien
 /** Shorter queries match too many names to mean "this patient is new". */
 const NOT_FOUND_MIN_LENGTH = 3;
 
+/** The hall board's chunk carries its sound clips: loaded only by a board. */
+const BoardApp = lazy(() => import('./board/board-app'));
+
 /**
- * `?mode=kiosk`: the entrance kiosk (renderer/src/kiosk); otherwise the
- * counter. Either opens only on a desk session (renderer/src/auth).
+ * `?mode=kiosk`: the entrance kiosk (renderer/src/kiosk); `?mode=room`: a
+ * doctor's room screen (renderer/src/room), on the doctor's own desk session;
+ * `?mode=board`: the hall board (renderer/src/board), on a board session a
+ * supervisor started; otherwise the counter (screen-mode.ts).
  */
 export function App() {
-  return isKioskMode() ? (
-    <KioskGate>
-      <KioskScreen />
-    </KioskGate>
-  ) : (
-    <AuthGate>
-      <CounterScreen />
-    </AuthGate>
-  );
+  switch (screenMode()) {
+    case 'kiosk':
+      return (
+        <KioskGate>
+          <KioskScreen />
+        </KioskGate>
+      );
+    case 'room':
+      return (
+        <AuthGate>
+          <RoomScreen />
+        </AuthGate>
+      );
+    case 'board':
+      return (
+        <Suspense fallback={null}>
+          <BoardApp />
+        </Suspense>
+      );
+    default:
+      return (
+        <AuthGate>
+          <CounterScreen />
+        </AuthGate>
+      );
+  }
 }
 
 function CounterScreen() {

@@ -14,6 +14,8 @@ import * as reports from './reports.bench';
 import * as peers from './peers.bench';
 import * as ops from './ops.bench';
 import * as patientsDoor from './patients-door.bench';
+import * as queue from './queue.bench';
+import * as boardScreen from './board-screen.bench';
 
 export interface BenchOptions {
   patients: number;
@@ -37,6 +39,8 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   peers,
   ops,
   'patients-door': patientsDoor,
+  queue,
+  'board-screen': boardScreen,
 };
 
 async function main() {

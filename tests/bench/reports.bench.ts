@@ -67,6 +67,13 @@ function seedVisits(db: ReturnType<typeof createCore>['db'], firstDay: string): 
        SELECT department_code, visit_date, counter_letter, max(number) FROM tokens GROUP BY 1, 2, 3`,
     ).run();
     step('cancels and transfers');
+    // The rooms' calls (issue 9): 90% called 0-3 hours after issue, 3% marked no-show (census triggers on both).
+    db.prepare(
+      `UPDATE tokens SET queue_status = 'called', first_called_at = strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+' || ((pk * 37) % 180) || ' minutes')
+       WHERE status = 'issued' AND pk % 10 <> 0`,
+    ).run();
+    db.prepare("UPDATE tokens SET queue_status = 'no_show' WHERE status = 'issued' AND pk % 33 = 0").run();
+    step('calls and no-shows');
     // A fee on 40% of the visits: ₹10 collected (₹10 waived for BPL).
     db.prepare(
       `INSERT INTO token_charges (id, token_id, patient_pk, department_code, visit_date, counter_letter, basis, category,

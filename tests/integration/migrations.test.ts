@@ -1,7 +1,8 @@
 // Real SQLite files: the migration runner, the refusal of a newer database,
 // and the data-moving migrations: 0020 applied to a database at version 10,
 // 0080 (the name index rebuilt) to one at version 70, 0090 (the old default
-// identity kept) to ones at version 80.
+// identity kept) and 0100 (the queue) to ones at version 80, 0120 to one at
+// version 110.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -157,6 +158,68 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+  });
+
+  it('0100 puts every existing token in the queue at its issue time and gives each department its room', () => {
+    const file = join(tempDir(), 'counter.sqlite');
+    const old = openDatabase(file, { targetVersion: 80 });
+    old
+      .prepare(
+        `INSERT INTO patients (id, uhid, name, gender, date_of_birth, dob_estimated, origin_counter, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-000000000001', 'LNHB260000011', 'Sunita Devi', 'female', '1960-01-01', 1, 'B', 'x', 'x')`,
+      )
+      .run();
+    const token = old.prepare(
+      `INSERT INTO tokens (id, patient_pk, department_code, visit_date, counter_letter, number, label, priority, visit_type,
+         fee_category, status, issued_at, cancelled_at, version)
+       VALUES (?, 1, 'MED', '2026-11-25', 'B', ?, ?, 'senior', 'new', 'general', ?, ?, ?, ?)`,
+    );
+    token.run('00000000-0000-4000-8000-0000000000a1', 1, 'B-001', 'issued', '2026-11-25T04:30:00.000Z', null, 1);
+    token.run(
+      '00000000-0000-4000-8000-0000000000a2',
+      2,
+      'B-002',
+      'cancelled',
+      '2026-11-25T04:31:00.000Z',
+      '2026-11-25T05:00:00.000Z',
+      2,
+    );
+    old.prepare("UPDATE departments SET room = 'Room 12, first floor, east wing' WHERE code = 'EYE'").run();
+    old.close();
+
+    const db = openDatabase(file);
+    opened.push(db);
+    expect(
+      db.prepare('SELECT label, status, queue_status, queue_at, call_count, version FROM tokens ORDER BY number').all(),
+    ).toEqual([
+      {
+        label: 'B-001',
+        status: 'issued',
+        queue_status: 'waiting',
+        queue_at: '2026-11-25T04:30:00.000Z',
+        call_count: 0,
+        version: 1,
+      },
+      {
+        label: 'B-002',
+        status: 'cancelled',
+        queue_status: 'waiting',
+        queue_at: '2026-11-25T04:31:00.000Z',
+        call_count: 0,
+        version: 2,
+      },
+    ]);
+    expect(db.prepare("SELECT room FROM department_rooms WHERE department_code = 'MED'").pluck().all()).toEqual(['101']);
+    // A long room description is cut to a room name the screens can show (the slip keeps the whole text).
+    expect(db.prepare("SELECT room FROM department_rooms WHERE department_code = 'EYE'").pluck().all()).toEqual([
+      'Room 12, first floor, ea',
+    ]);
+    expect(db.prepare("SELECT queue_priority, queue_rooms, queue_return FROM departments WHERE code = 'MED'").get()).toEqual({
+      queue_priority: 'ahead',
+      queue_rooms: 'shared',
+      queue_return: 'place',
+    });
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
   });
 
   it('refuses a database written by a newer version and leaves it untouched', () => {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestCore } from '../support/temp-core';
 import { PATIENT_COLUMNS } from '../../main/patients/patient-rows';
+import { RECENT_CALLS_SQL, WAITING_HEAD_SQL } from '../../main/queue/queue-store';
 
 const t = startTestCore();
 afterAll(() => t.dispose());
@@ -63,5 +64,17 @@ describe('query plans', () => {
     expect(plan('SELECT id FROM patients WHERE merged_into_pk = ?', 1)).toMatch(/USING INDEX patients_merged_into/);
     // Every patient read folds in the mother, the survivor and the photo by primary key, never by a scan.
     expect(plan(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.pk = ?`, 1)).not.toMatch(/SCAN/);
+  });
+
+  it('"call next" takes the head of a priority class with one seek in tokens_waiting, no sort', () => {
+    const detail = plan(WAITING_HEAD_SQL, { visitDate: 'd', departmentCode: 'MED', room: null, class: 1 });
+    expect(detail).toMatch(/SEARCH tokens USING INDEX tokens_waiting \(visit_date=\? AND department_code=\? AND <expr>=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('the one-in-N rule reads the latest calls from token_moves_by_day, newest first without a sort', () => {
+    const detail = plan(RECENT_CALLS_SQL, { visitDate: 'd', departmentCode: 'MED', room: null, limit: 3 });
+    expect(detail).toMatch(/SEARCH m USING INDEX token_moves_by_day/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -298,7 +298,7 @@ describe('reports', () => {
     expect(plan('SELECT * FROM receipts WHERE business_date = ? AND clerk = ?', 'd', 'c')).toMatch(/USING INDEX receipts_by_day/);
   });
 
-  it('counts what was issued before migration 0130 once, as the triggers would have', () => {
+  it('counts what was issued (and called, and marked no-show) before migration 0130 once, as the triggers would have', () => {
     const file = join(tempDir(), 'counter.sqlite');
     const before = Math.max(
       ...loadMigrations(migrationsDir())
@@ -315,6 +315,9 @@ describe('reports', () => {
         ('t1', 1, 'MED', '2026-11-24', 'B', 1, 'B-001', 'none', 'new', 'bpl', 'issued', '2026-11-24T03:40:00Z'),
         ('t2', 2, 'MED', '2026-11-24', 'B', 2, 'B-002', 'senior', 'follow_up', 'general', 'cancelled', '2026-11-24T04:40:00Z'),
         ('t3', 2, 'EYE', '2026-11-24', 'B', 1, 'B-001', 'senior', 'new', 'general', 'issued', '2026-11-24T18:40:00Z');
+      UPDATE tokens SET first_called_at = '2026-11-24T03:47:30Z', queue_status = 'called' WHERE id = 't1';
+      INSERT INTO token_moves (id, token_id, department_code, visit_date, move, from_status, to_status, room, actor, at, version)
+        VALUES ('m1', 't3', 'EYE', '2026-11-24', 'no_show', 'called', 'no_show', '205', 'a', '2026-11-24T19:00:00Z', 2);
       INSERT INTO outbox (entity, entity_id, operation, version, created_at) VALUES ('token', 't1', 'create', 1, '2026-11-24');
       INSERT INTO print_jobs (id, kind, token_id, status, actor, created_at, updated_at) VALUES ('j1', 'slip', 't1', 'sent', 'a', 'x', 'x');`);
     old.close();
@@ -341,6 +344,9 @@ describe('reports', () => {
           { day: '2026-11-24', department_code: 'MED', measure: 'visit', bucket: 'male|60+|follow_up', n: 1 },
           // 18:40 UTC is 00:10 the next morning in Delhi.
           { day: '2026-11-24', department_code: 'EYE', measure: 'kind', bucket: 'senior|general', n: 1 },
+          { day: '2026-11-24', department_code: 'EYE', measure: 'no_show', bucket: '', n: 1 },
+          // Called 7.5 minutes after issue: the 5-10 minute bin.
+          { day: '2026-11-24', department_code: 'MED', measure: 'wait', bucket: '005', n: 1 },
           { day: '2026-11-24', department_code: 'EYE', measure: 'hour', bucket: '00', n: 1 },
           { day: '2026-11-24', department_code: 'EYE', measure: 'visit', bucket: 'male|60+|new', n: 1 },
         ].sort(order),

@@ -95,6 +95,35 @@ describe('FHIR mapping', () => {
     expect(e.priority?.coding?.[0]?.code).toBe('EM');
   });
 
+  it.each([
+    ['called', 'arrived'],
+    ['in_consultation', 'in-progress'],
+    ['done', 'finished'],
+    ['no_show', 'cancelled'],
+    ['skipped', 'arrived'],
+    ['entered_in_error', 'entered-in-error'],
+  ] as const)('a %s visit is a valid Encounter with status %s and its history', (status, fhirStatus) => {
+    const visit: LocalVisit = {
+      ...VISIT,
+      status,
+      room: '101',
+      history: [
+        { status: 'issued', at: '2026-11-25T04:30:00.000Z', room: null },
+        { status: 'called', at: '2026-11-25T04:40:00.000Z', room: '101' },
+        { status: 'called', at: '2026-11-25T04:41:00.000Z', room: '101' }, // a recall: no new entry
+        ...(status === 'called' ? [] : [{ status, at: '2026-11-25T04:50:00.000Z', room: '101' }]),
+      ],
+    };
+    const e = toFhirEncounter(visit, { reference: 'Patient/abc' });
+    expect(r4Problems(e)).toEqual([]);
+    expect(e.status).toBe(fhirStatus);
+    expect(e.statusHistory?.map((h) => h.status)).toEqual(
+      status === 'called' ? ['arrived', 'arrived'] : ['arrived', 'arrived', fhirStatus],
+    );
+    expect(e.statusHistory?.[0]?.period).toEqual({ start: '2026-11-25T04:30:00.000Z', end: '2026-11-25T04:40:00.000Z' });
+    expect(e.location?.[0]?.location.display).toBe('Room 101');
+  });
+
   it('refuses what is not R4, even when a resource of the same shape passed before', () => {
     expect(r4Problems(toFhirPatient(FULL))).toEqual([]);
     expect(r4Problems({ ...toFhirPatient(FULL), birthDate: '1959-13-45' })).toEqual(['Patient.birthDate: Invalid date format']);

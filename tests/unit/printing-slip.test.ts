@@ -31,6 +31,13 @@ const TOKEN: Token = {
   transferredFromId: null,
   transferredToId: null,
   mlc: null,
+  version: 1,
+  queueAt: '2026-11-25T04:30:00.000Z',
+  assignedRoom: null,
+  callRoom: null,
+  calledAt: null,
+  firstCalledAt: null,
+  callCount: 0,
 };
 
 function slip(overrides: Partial<SlipInput> = {}, patientName = 'सीता देवी'): SlipInput {

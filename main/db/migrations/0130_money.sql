@@ -207,7 +207,8 @@ END;
 --   visit 'female|15-29|new' (sex, age band, visit type: every token once);
 --   hour '09'; kind 'senior|bpl' (priority and fee category); transfer_in '';
 --   cancelled and transferred 'female|15-29|new' (so attendance by sex can
---   leave them out); and registrations 'female' (department '') for new
+--   leave them out); no_show ''; wait '035' (minutes to the first call, in
+--   5-minute bins); and registrations 'female' (department '') for new
 --   patients. Three upserts a token: each costs the issue a few microseconds,
 --   and the bench's 900,000-token seeding half a minute.
 CREATE TABLE census_daily (
@@ -261,6 +262,26 @@ WHEN old.status = 'issued' AND new.status IN ('cancelled', 'transferred') BEGIN
   ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
+-- The queue's moves (issue 9, migration 0100): a token marked no-show (each
+-- time it is), and the wait from issue to its first call in 5-minute bins
+-- ('000' … '295', and '300' for five hours or more), so the census can give
+-- the median and 90th percentile to the bin without reading the moves.
+CREATE TRIGGER census_no_show AFTER UPDATE OF queue_status ON tokens
+WHEN new.queue_status = 'no_show' AND old.queue_status <> 'no_show' BEGIN
+  INSERT INTO census_daily (day, department_code, counter_letter, measure, bucket, n)
+  VALUES (new.visit_date, new.department_code, new.counter_letter, 'no_show', '', 1)
+  ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER census_first_call AFTER UPDATE OF first_called_at ON tokens
+WHEN old.first_called_at IS NULL AND new.first_called_at IS NOT NULL BEGIN
+  INSERT INTO census_daily (day, department_code, counter_letter, measure, bucket, n)
+  VALUES (new.visit_date, new.department_code, new.counter_letter, 'wait',
+          printf('%03d', min(300, CAST(max(0, (julianday(new.first_called_at) - julianday(new.issued_at)) * 1440) / 5 AS INTEGER) * 5)),
+          1)
+  ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
 -- Patients registered here (not those pulled from the HIMS).
 CREATE TRIGGER census_patient_registered AFTER INSERT ON patients WHEN new.origin_counter <> 'HIMS' BEGIN
   INSERT INTO census_daily (day, department_code, counter_letter, measure, bucket, n)
@@ -310,6 +331,12 @@ UNION ALL SELECT day, dept, letter, 'kind', priority || '|' || fee_category, cou
 UNION ALL SELECT day, dept, letter, 'transfer_in', '', count(*) FROM facts WHERE moved_in GROUP BY day, dept, letter
 UNION ALL SELECT day, dept, letter, status, visit, count(*) FROM facts
   WHERE status IN ('cancelled', 'transferred') GROUP BY day, dept, letter, status, visit
+UNION ALL SELECT m.visit_date, m.department_code, t.counter_letter, 'no_show', '', count(*)
+  FROM token_moves m JOIN tokens t ON t.id = m.token_id WHERE m.move = 'no_show'
+  GROUP BY m.visit_date, m.department_code, t.counter_letter
+UNION ALL SELECT visit_date, department_code, counter_letter, 'wait',
+    printf('%03d', min(300, CAST(max(0, (julianday(first_called_at) - julianday(issued_at)) * 1440) / 5 AS INTEGER) * 5)), count(*)
+  FROM tokens WHERE first_called_at IS NOT NULL GROUP BY 1, 2, 3, 5
 UNION ALL SELECT hims_local_date(created_at, (SELECT value FROM settings WHERE key = 'timeZone')), '',
     coalesce((SELECT value FROM settings WHERE key = 'counterLetter'), ''), 'registrations', gender, count(*)
   FROM patients WHERE origin_counter <> 'HIMS' GROUP BY 1, 5;

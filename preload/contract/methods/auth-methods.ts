@@ -1,5 +1,6 @@
 // auth.* and clerks.* — signing in, locking, and the accounts themselves.
 import { z } from 'zod';
+import { DepartmentCode } from '../fields';
 import type { MethodSpec } from '../method-spec';
 import { CounterIdentityInput } from './counter-schemas';
 import { AuthStatus, Clerk, DisplayName, Password, Role, SessionGrant, SessionView, Username } from './auth-schemas';
@@ -33,6 +34,19 @@ export const authMethods = {
   'auth.startKiosk': {
     summary: 'A supervisor starts the entrance kiosk on this window: a session that can only give tokens for scanned cards.',
     input: Credentials,
+    output: SessionGrant,
+  },
+  'auth.startBoard': {
+    summary:
+      "A supervisor starts a hall board on this window: a session that may only read its departments' board feed, kept across restarts until ended.",
+    input: z
+      .object({
+        username: Username,
+        password: z.string().min(1).max(128),
+        departmentCodes: z.array(DepartmentCode).min(1).max(12),
+        showFirstNames: z.boolean().default(false),
+      })
+      .strict(),
     output: SessionGrant,
   },
   'auth.signOut': {

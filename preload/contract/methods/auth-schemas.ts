@@ -32,14 +32,20 @@ export const Clerk = z.object({
 });
 export type Clerk = z.infer<typeof Clerk>;
 
+/** A hall board's standing orders, fixed by the supervisor who started it. */
+export const BoardGrant = z.object({ departmentCodes: z.array(z.string()), showFirstNames: z.boolean() });
+export type BoardGrant = z.infer<typeof BoardGrant>;
+
 export const SessionView = z.object({
-  kind: z.enum(['clerk', 'kiosk']),
+  kind: z.enum(['clerk', 'kiosk', 'board']),
   username: z.string(),
   displayName: z.string(),
   role: Role,
   /** Locked after idleLockMinutes without the clerk touching the counter; the password opens it again. */
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** A hall board's departments and whether it shows first names (boards only). */
+  board: BoardGrant.optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

@@ -1,6 +1,7 @@
 // departments.* — the OPD departments a token can be issued for.
 import { z } from 'zod';
-import { DepartmentCode, nullable, requiredText } from '../fields';
+import { DepartmentCode, RoomCode, nullable, requiredText } from '../fields';
+import { QueueRule } from '../queue-rule';
 import { Department } from '../records';
 import type { MethodSpec } from '../method-spec';
 
@@ -11,7 +12,7 @@ export const departmentMethods = {
     output: z.array(Department),
   },
   'departments.update': {
-    summary: 'Edit a department: names, room, shortcut key, active.',
+    summary: 'Edit a department: names, room, shortcut key, active, its consultation rooms and its queue rule.',
     input: z
       .object({
         code: DepartmentCode,
@@ -20,6 +21,17 @@ export const departmentMethods = {
         room: requiredText(40).optional(),
         shortcut: nullable(z.string().regex(/^[0-9A-Z]$/, { message: 'must be one digit or capital letter' })),
         active: z.boolean().optional(),
+        /** The consultation rooms, in the order screens list them; replaces the list. */
+        rooms: z
+          .array(RoomCode)
+          .min(1)
+          .max(20)
+          .refine((rooms) => new Set(rooms.map((r) => r.toUpperCase())).size === rooms.length, {
+            message: 'must not name a room twice',
+          })
+          .optional(),
+        /** Any part of the queue rule; the rest stays as it is. */
+        queueRule: QueueRule.partial().strict().optional(),
       })
       .strict(),
     output: Department,

@@ -46,12 +46,16 @@ export const CensusTotals = z.object({
 });
 
 export const QueueFigures = z.object({
+  /** Tokens marked no-show (each time one was). */
   noShows: Count,
-  /** Issue to first call, seconds. */
+  /** Issue to first call, seconds, to the 5-minute bin (its middle); null when nobody was called. */
   waitMedianSeconds: z.number().int().nullable(),
   waitP90Seconds: z.number().int().nullable(),
   waitCount: Count,
+  /** Tokens per 5-minute bin of the wait (minutes from: 0, 5 …; 300 is five hours or more), to add up across counters. */
+  waits: z.array(z.object({ fromMinutes: z.number().int(), tokens: Count })),
 });
+export type QueueFigures = z.infer<typeof QueueFigures>;
 
 export const CensusReport = z.object({
   from: z.string(),
@@ -79,7 +83,7 @@ export const CensusReport = z.object({
   bySexAge: z.array(z.object({ band: z.string(), male: Count, female: Count, other: Count })),
   byPriority: z.array(z.object({ code: z.string(), tokens: Count })),
   byCategory: z.array(z.object({ code: z.string(), nameEn: z.string(), nameHi: z.string(), tokens: Count })),
-  /** No-shows and waiting times from the queue's moves, when this counter records them (null otherwise). */
+  /** No-shows and waiting times from the queue's moves (null when no token was called or marked no-show). */
   queue: QueueFigures.nullable(),
 });
 export type CensusReport = z.infer<typeof CensusReport>;

@@ -1,8 +1,12 @@
 // This window's desk session: the token the core gave at sign-in (or when a
 // supervisor started the kiosk), sent with every call by api/counter-client.
 // Kept in sessionStorage, so reloading the tab keeps the clerk signed in but
-// a new tab or a restarted browser asks again. It also carries the news "the
-// core said LOCKED / UNAUTHORIZED" from whichever call heard it to the gate.
+// a new tab or a restarted browser asks again; a hall board keeps its token in
+// localStorage, so a TV that lost power shows the board again without a
+// supervisor (the board may only read the board feed). It also carries the
+// news "the core said LOCKED / UNAUTHORIZED" from whichever call heard it to
+// the gate.
+import { screenMode } from '../screen-mode';
 
 /** The core's verdict on this window's session, as some call just heard it. */
 export type SessionProblem = 'LOCKED' | 'UNAUTHORIZED';
@@ -74,7 +78,8 @@ export function createDeskSessionStore(storage: TokenStorage | null): DeskSessio
 
 function pageStorage(): TokenStorage | null {
   try {
-    return typeof window !== 'undefined' ? window.sessionStorage : null;
+    if (typeof window === 'undefined') return null;
+    return screenMode() === 'board' ? window.localStorage : window.sessionStorage;
   } catch {
     return null; // storage disabled
   }

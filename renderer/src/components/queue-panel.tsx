@@ -1,6 +1,7 @@
-// Today's tokens for one department, in the order the doctor will call them
-// (issue time). Cancelled tokens stay visible, struck through: their numbers
-// are never reused and the clerk may be asked about them.
+// Today's tokens for one department, by issue time (the order rooms call in
+// is the department's rule: the room screen shows it). Cancelled tokens stay
+// visible, struck through: their numbers are never reused and the clerk may
+// be asked about them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../preload/contract';
@@ -69,6 +70,7 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
             pending={queue.pending}
             onCancel={queue.cancel}
             onTransfer={queue.transfer}
+            onMove={queue.move}
             onDone={(text) => setNotice({ text, language })}
           />
         ))}

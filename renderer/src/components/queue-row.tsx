@@ -3,7 +3,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Department, Token } from '../../../preload/contract';
-import type { ActionResult } from '../hooks/use-queue';
+import { CANCELLABLE_STATUSES, MOVES } from '../../../preload/contract/queue-rule';
+import type { ActionResult, QueueState } from '../hooks/use-queue';
 import type { Language } from '../i18n';
 import { departmentName, formatTime } from '../lib/format';
 import { CallErrorMessage } from './call-error-message';
@@ -16,12 +17,13 @@ interface Props {
   pending: boolean;
   onCancel: (tokenId: string, reason: string) => Promise<ActionResult<Token>>;
   onTransfer: (tokenId: string, departmentCode: string) => Promise<ActionResult<{ from: Token; to: Token }>>;
+  onMove: QueueState['move'];
   onDone: (message: string) => void;
 }
 
-type Mode = 'idle' | 'cancel' | 'transfer';
+type Mode = 'idle' | 'cancel' | 'transfer' | 'error';
 
-export function QueueRow({ token, departments, language, timeZone, pending, onCancel, onTransfer, onDone }: Props) {
+export function QueueRow({ token, departments, language, timeZone, pending, onCancel, onTransfer, onMove, onDone }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
@@ -31,7 +33,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   const rowRef = useRef<HTMLLIElement>(null);
 
   /** Back to the plain row, with the cursor on the button that opened the action. */
-  function close(opener: 'cancel-token' | 'transfer-token' | null) {
+  function close(opener: 'cancel-token' | 'transfer-token' | 'eie-token' | null) {
     setMode('idle');
     setError(null);
     if (opener) requestAnimationFrame(() => rowRef.current?.querySelector<HTMLElement>(`[data-testid="${opener}"]`)?.focus());
@@ -62,13 +64,31 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
     } else if (result) setError(result.error);
   }
 
+  async function confirmError() {
+    if (reason.trim() === '') return;
+    const result = await onMove(token, 'entered_in_error', reason);
+    if (result?.ok) {
+      close(null);
+      onDone(t('queue.markedError', { label: token.label }));
+    } else if (result) setError(result.error);
+  }
+
+  async function putBack() {
+    const result = await onMove(token, 'return');
+    if (result?.ok) onDone(t('queue.putBack', { label: token.label }));
+    else if (result) setError(result.error);
+  }
+
   // Escape closes the inline action only, not the whole counter screen.
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && mode !== 'idle') {
       e.preventDefault();
-      close(mode === 'cancel' ? 'cancel-token' : 'transfer-token');
+      close(mode === 'cancel' ? 'cancel-token' : mode === 'transfer' ? 'transfer-token' : 'eie-token');
     }
   };
+  const cancellable = CANCELLABLE_STATUSES.includes(token.status);
+  const canReturn = MOVES.return.from.includes(token.status);
+  const canMarkError = MOVES.entered_in_error.from.includes(token.status);
 
   return (
     <li
@@ -87,14 +107,32 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
         <span className={`chip status status-${token.status}`} data-testid="queue-status">
           {t(`queue.status.${token.status}`)}
         </span>
-        {token.status === 'issued' && mode === 'idle' && (
+        {mode === 'idle' && (cancellable || canReturn || canMarkError) && (
           <span className="queue-actions">
-            <button type="button" className="small" data-testid="cancel-token" onClick={() => setMode('cancel')}>
-              {t('queue.cancel')}
-            </button>
-            {others.length > 0 && (
+            {canReturn && (
+              <button
+                type="button"
+                className="small"
+                data-testid="return-token"
+                disabled={pending}
+                onClick={() => void putBack()}
+              >
+                {t('queue.return')}
+              </button>
+            )}
+            {cancellable && (
+              <button type="button" className="small" data-testid="cancel-token" onClick={() => setMode('cancel')}>
+                {t('queue.cancel')}
+              </button>
+            )}
+            {cancellable && others.length > 0 && (
               <button type="button" className="small" data-testid="transfer-token" onClick={() => setMode('transfer')}>
                 {t('queue.transfer')}
+              </button>
+            )}
+            {canMarkError && (
+              <button type="button" className="small secondary" data-testid="eie-token" onClick={() => setMode('error')}>
+                {t('queue.enteredInError')}
               </button>
             )}
           </span>
@@ -124,6 +162,33 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
             {t('queue.cancelConfirm')}
           </button>
           <button type="button" className="secondary small" data-testid="cancel-back" onClick={() => close('cancel-token')}>
+            {t('queue.keep')}
+          </button>
+        </form>
+      )}
+      {mode === 'error' && (
+        <form
+          className="queue-action"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirmError();
+          }}
+        >
+          <label>
+            <span>{t('queue.errorReason')}</span>
+            <input
+              data-testid="eie-reason"
+              value={reason}
+              maxLength={200}
+              autoFocus
+              required
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="danger small" data-testid="eie-confirm" disabled={pending || reason.trim() === ''}>
+            {t('queue.errorConfirm')}
+          </button>
+          <button type="button" className="secondary small" data-testid="eie-back" onClick={() => close('eie-token')}>
             {t('queue.keep')}
           </button>
         </form>

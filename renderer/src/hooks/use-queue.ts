@@ -1,11 +1,13 @@
-// One department's queue for today. Other counters issue tokens too and the
-// contract has no push event for that yet, so it also refreshes on a timer.
+// One department's queue for today. Rooms call and move its tokens and the
+// core pushes each change (queue.changed), so it is read again then, never
+// on a timer.
 import { useCallback, useEffect } from 'react';
 import type { CallError, Token } from '../../../preload/contract';
+import type { QueueMove } from '../../../preload/contract/queue-rule';
+import { newId } from '../lib/new-id';
+import { subscribeCoreEvents, watchCoreEventsState } from '../scanning/core-events';
 import { useCounterMutation } from './use-counter-mutation';
 import { useCounterQuery } from './use-counter-query';
-
-const POLL_MS = 15_000;
 
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: CallError } | null;
 
@@ -15,6 +17,12 @@ export interface QueueState {
   error: CallError | null;
   cancel: (tokenId: string, reason: string) => Promise<ActionResult<Token>>;
   transfer: (tokenId: string, departmentCode: string) => Promise<ActionResult<{ from: Token; to: Token }>>;
+  /** A queue move from the counter: put a no-show back, or mark a token entered in error. */
+  move: (
+    token: Token,
+    move: Extract<QueueMove, 'return' | 'entered_in_error'>,
+    reason?: string,
+  ) => Promise<ActionResult<unknown>>;
   pending: boolean;
 }
 
@@ -30,12 +38,22 @@ export function useQueue(
   const query = useCounterQuery('tokens.list', departmentCode ? { departmentCode } : null, refreshKey);
   const cancelCall = useCounterMutation('tokens.cancel');
   const transferCall = useCounterMutation('tokens.transfer');
+  const moveCall = useCounterMutation('queue.move');
   const { reload } = query;
 
   useEffect(() => {
-    const timer = window.setInterval(reload, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+    if (!departmentCode) return;
+    const unsubscribe = subscribeCoreEvents((event) => {
+      if (event.name === 'queue.changed' && event.payload.departmentCode === departmentCode) reload();
+    });
+    const unwatch = watchCoreEventsState((state) => {
+      if (state === 'open') reload();
+    });
+    return () => {
+      unsubscribe();
+      unwatch();
+    };
+  }, [departmentCode, reload]);
 
   const { run: runCancel } = cancelCall;
   const cancel = useCallback(
@@ -57,12 +75,29 @@ export function useQueue(
     [runTransfer, onChanged],
   );
 
+  const { run: runMove } = moveCall;
+  const move = useCallback(
+    async (token: Token, m: 'return' | 'entered_in_error', reason?: string) => {
+      const result = await runMove({
+        moveId: newId(),
+        tokenId: token.id,
+        version: token.version,
+        move: m,
+        ...(reason ? { reason } : {}),
+      });
+      if (result?.ok && result.value.token) onChanged(result.value.token, null);
+      return result;
+    },
+    [runMove, onChanged],
+  );
+
   return {
     tokens: query.data ?? [],
     loading: query.loading,
     error: query.error,
     cancel,
     transfer,
-    pending: cancelCall.pending || transferCall.pending,
+    move,
+    pending: cancelCall.pending || transferCall.pending || moveCall.pending,
   };
 }

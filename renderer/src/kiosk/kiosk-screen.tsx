@@ -18,10 +18,6 @@ import { useCardScan, type ScanOutcome } from '../scanning/use-card-scan';
 import { scannedIdOf, useCounterNotice } from './use-counter-notice';
 import './kiosk.css';
 
-export function isKioskMode(search = window.location.search): boolean {
-  return new URLSearchParams(search).get('mode') === 'kiosk';
-}
-
 type Step =
   | { name: 'scan' }
   | { name: 'department'; patient: PatientSummary }

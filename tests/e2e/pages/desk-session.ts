@@ -18,6 +18,8 @@ export const ACCOUNTS = {
   admin: { username: 'e2e-admin', displayName: 'Asha Admin', role: 'admin', password: 'admin passphrase 1' },
   supervisor: { username: 'e2e-supervisor', displayName: 'Sushil Supervisor', role: 'supervisor', password: 'supervisor pass 1' },
   clerk: { username: 'e2e-clerk', displayName: 'Kamla Clerk', role: 'clerk', password: 'clerk passphrase 1' },
+  /** A doctor at a room screen: a clerk-level account of their own. */
+  doctor: { username: 'e2e-doctor', displayName: 'Dr Meera Rao', role: 'clerk', password: 'doctor passphrase 1' },
 } as const satisfies Record<string, Account>;
 
 export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
