@@ -20,19 +20,26 @@ export function localHour(instant: Date, timeZone: string): string {
   return format.format(instant).padStart(2, '0');
 }
 
-/** The census's age band of a patient on the day of a visit. */
-export function ageBand(dateOfBirth: string, onDay: string): AgeBand {
+/** The census's age band of a patient on the day of a visit ('?' for a date that is not one). */
+export function ageBand(dateOfBirth: string, onDay: string): AgeBand | '?' {
   const age = ageInYears(dateOfBirth, onDay);
-  return AGE_BANDS.find((band) => age <= band.maxYears)!.code;
+  return AGE_BANDS.find((band) => age <= band.maxYears)?.code ?? '?';
 }
 
 export function registerSqlFunctions(db: Database): void {
   const zone = (tz: unknown) => (typeof tz === 'string' && tz ? tz : DEFAULT_TIME_ZONE);
-  db.function('hims_local_hour', { deterministic: true }, (iso: unknown, tz: unknown) =>
-    localHour(new Date(String(iso)), zone(tz)),
-  );
-  db.function('hims_local_date', { deterministic: true }, (iso: unknown, tz: unknown) =>
-    localDate(new Date(String(iso)), zone(tz)),
-  );
+  // A row whose time is not one (a hand-edited or very old row) is counted under '' rather than fail the write.
+  const instant = (iso: unknown) => {
+    const d = new Date(String(iso));
+    return Number.isNaN(d.getTime()) ? null : d;
+  };
+  db.function('hims_local_hour', { deterministic: true }, (iso: unknown, tz: unknown) => {
+    const d = instant(iso);
+    return d ? localHour(d, zone(tz)) : '';
+  });
+  db.function('hims_local_date', { deterministic: true }, (iso: unknown, tz: unknown) => {
+    const d = instant(iso);
+    return d ? localDate(d, zone(tz)) : '';
+  });
   db.function('hims_age_band', { deterministic: true }, (dob: unknown, day: unknown) => ageBand(String(dob), String(day)));
 }
