@@ -34,6 +34,19 @@ export type AuditAction =
   | 'clerk.update'
   | 'counter.configure'
   | 'counter.update'
+  // Money (issue 12)
+  | 'fee.settings'
+  | 'fee.schedule'
+  | 'fee.exemption'
+  | 'fee.collect'
+  | 'fee.refund'
+  | 'fee.cancel'
+  | 'receipt.reprint'
+  | 'cash.open'
+  | 'cash.close'
+  | 'cash.signOff'
+  | 'cash.reprint'
+  | 'report.export'
   | 'patient.bringOver'
   | 'peer.pair'
   | 'peer.remove'
@@ -60,7 +73,22 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'patient' | 'token' | 'department' | 'printer' | 'clerk' | 'counter' | 'peer' | 'settings' | 'board';
+  entity:
+    | 'patient'
+    | 'token'
+    | 'department'
+    | 'printer'
+    | 'clerk'
+    | 'counter'
+    | 'fees'
+    | 'charge'
+    | 'receipt'
+    | 'refund'
+    | 'cash_shift'
+    | 'report'
+    | 'peer'
+    | 'settings'
+    | 'board';
   entityId: string;
   detail?: Record<string, unknown>;
 }

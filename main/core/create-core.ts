@@ -32,6 +32,9 @@ import { createBoardSessions } from '../auth/board-sessions';
 import { boardsHandlers } from '../auth/boards-handlers';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import { APP_VERSION } from './app-version';
+import { feesHandlers } from '../money/fees-handlers';
+import { cashHandlers } from '../money/cash-handlers';
+import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
 import { applyPendingRestore } from '../backup/backup-restore';
@@ -169,6 +172,9 @@ export function createCore(options: CoreOptions): Core {
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
+        feesHandlers(context),
+        cashHandlers(context),
+        reportsHandlers(context, peers),
         ops.handlers,
         peersHandlers(context, peers),
         arrivalsHandlers(context, events),

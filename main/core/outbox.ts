@@ -5,7 +5,7 @@ import { sql } from '../db/statements';
 import type { Database } from 'better-sqlite3';
 
 export interface OutboxEntry {
-  entity: 'patient' | 'token' | 'department';
+  entity: 'patient' | 'token' | 'department' | 'charge' | 'receipt' | 'refund';
   entityId: string;
   operation: 'create' | 'update';
   version: number;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { registerAuditFunctions } from '../audit/audit-chain';
 import { loadMigrations, migrate, type Migration } from './migrate';
+import { registerSqlFunctions } from './sql-functions';
 
 export type { Database };
 
@@ -68,6 +69,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     retryWhileBusy(() => conn.pragma('journal_mode = WAL'));
     conn.pragma('synchronous = FULL');
     conn.pragma('foreign_keys = ON');
+    // Before the migrations: the reports' summary triggers call these (migration 0130).
+    registerSqlFunctions(conn);
     // Reading the schema fails fast on a file that is not a database at all.
     retryWhileBusy(() => conn.prepare('SELECT count(*) FROM sqlite_schema').get());
     // Migration 0110 chains the audit rows with the app's own hash function.

@@ -26,6 +26,16 @@ export const SYSTEMS = {
   priorityCategory: `${NS}/CodeSystem/priority-category`,
   visitType: `${NS}/CodeSystem/visit-type`,
   feeCategory: `${NS}/CodeSystem/fee-category`,
+  // Fees (issue 12, docs/fhir-mapping.md "Fees")
+  receiptNumber: `${NS}/sid/receipt-number`,
+  refundNumber: `${NS}/sid/refund-number`,
+  upiRef: `${NS}/sid/upi-reference`,
+  opdFee: `${NS}/CodeSystem/opd-fee`,
+  feeBasis: `${NS}/CodeSystem/fee-basis`,
+  proofType: `${NS}/CodeSystem/exemption-proof-type`,
+  paymentMethod: `${NS}/CodeSystem/payment-method`,
+  paymentKind: `${NS}/CodeSystem/payment-kind`,
+  paymentType: 'http://terminology.hl7.org/CodeSystem/payment-type',
   /** The counter's own token status (issued, called, in_consultation, done, no_show, skipped …). */
   queueStatus: `${NS}/CodeSystem/queue-status`,
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
@@ -38,6 +48,11 @@ export const EXTENSIONS = {
   feeCategory: `${NS}/StructureDefinition/fee-category`,
   guardianRelation: `${NS}/StructureDefinition/guardian-relation`,
   transferredFrom: `${NS}/StructureDefinition/transferred-from`,
+  feeBasis: `${NS}/StructureDefinition/fee-basis`,
+  amountDue: `${NS}/StructureDefinition/amount-due`,
+  exemptionProof: `${NS}/StructureDefinition/exemption-proof`,
+  validUntil: `${NS}/StructureDefinition/valid-until`,
+  paymentMethod: `${NS}/StructureDefinition/payment-method`,
   /** On the Encounter and on each statusHistory entry: the counter's finer status (valueCoding). */
   queueStatus: `${NS}/StructureDefinition/queue-status`,
   /** On a statusHistory entry: the room that made the move (valueString). */

@@ -30,7 +30,26 @@ interface JobRow {
 }
 
 /** What a notice or card job prints (migration 0060's payload column); token slips need none. */
-export type JobPayload = { kind: 'notice'; reason: NoticeReason; scannedId: string | null } | { kind: 'card'; cardId: string };
+export type JobPayload =
+  { kind: 'notice'; reason: NoticeReason; scannedId: string | null } | { kind: 'card'; cardId: string } | MoneyPayload;
+
+/** Money slips (issue 12): a receipt or refund voucher, a shift's closing, a UPI payment request. */
+export type MoneyPayload =
+  | { kind: 'receipt'; receiptId: string }
+  | { kind: 'refund'; refundId: string }
+  | { kind: 'cash'; shiftId: string }
+  | { kind: 'upi'; uri: string; amountPaise: number; departmentCode: string; uhid: string };
+
+/** Which payloads each job kind carries (slips and test prints carry none). */
+const PAYLOAD_KINDS: Record<PrintJob['kind'], readonly JobPayload['kind'][]> = {
+  slip: [],
+  test: [],
+  notice: ['notice'],
+  card: ['card'],
+  receipt: ['receipt', 'refund'],
+  cash: ['cash'],
+  upi: ['upi'],
+};
 
 export type StoredJob = PrintJob & { actor: string; payload: JobPayload | null };
 
@@ -81,8 +100,9 @@ export function insertJob(
   db: Database,
   job: { kind: PrintJob['kind']; tokenId: string | null; duplicate: boolean; actor: string; at: string; payload?: JobPayload },
 ): StoredJob {
-  if ((job.kind === 'notice' || job.kind === 'card') !== (job.payload?.kind === job.kind))
-    throw new Error(`a ${job.kind} job needs ${job.kind === 'notice' || job.kind === 'card' ? 'its' : 'no'} payload`);
+  const allowed = PAYLOAD_KINDS[job.kind];
+  if (allowed.length === 0 ? job.payload !== undefined : !job.payload || !allowed.includes(job.payload.kind))
+    throw new Error(`a ${job.kind} job needs ${allowed.length ? 'its' : 'no'} payload`);
   const id = randomUUID();
   sql(
     db,

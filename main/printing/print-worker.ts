@@ -10,6 +10,7 @@ import { writeTransaction } from '../db/transaction';
 import { failInterrupted, headJob, markFailed, markSending, markSent, onJobQueued, type StoredJob } from './print-queue';
 import { readPrinterSettings } from './printer-settings';
 import { cardSlipLayout, noticeSlipLayout, sampleSlipLayout, tokenSlipLayout } from './slip-source';
+import { moneySlipLayout } from '../money/money-slip-source';
 import { sendDevice } from './transports/device-transport';
 import { cupsPrintQueue, type OsPrintQueue } from './transports/os-queue-transport';
 import { DEFAULT_TIMEOUTS, PrintFault, type FaultCode, type PrintTimeouts } from './transports/print-fault';
@@ -102,6 +103,7 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
     };
     if (job.payload?.kind === 'notice') return noticeSlipLayout(ctx, job.payload, layoutOptions);
     if (job.payload?.kind === 'card') return cardSlipLayout(ctx, job.payload.cardId, layoutOptions);
+    if (job.payload) return moneySlipLayout(ctx, job.payload, layoutOptions);
     return job.kind === 'test' || !job.tokenId
       ? sampleSlipLayout(ctx, layoutOptions)
       : tokenSlipLayout(ctx, job.tokenId, layoutOptions);

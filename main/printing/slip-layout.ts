@@ -28,6 +28,10 @@ export interface SlipInput {
   duplicate: boolean;
   /** When this copy is printed; shown on a DUPLICATE. */
   printedAt?: Date;
+  /** The fee category's name (an exemption the supervisor named); the built-in names otherwise. */
+  feeLabel?: string;
+  /** The visit's fee lines: receipt, waiver, valid until (main/money/money-slips.ts). */
+  feeBlocks?: SlipBlock[];
 }
 
 const PRIORITY: Record<Token['priority'], string | null> = {
@@ -38,7 +42,7 @@ const PRIORITY: Record<Token['priority'], string | null> = {
   emergency: 'Emergency',
   staff: 'Staff',
 };
-const FEE: Record<Token['feeCategory'], string> = {
+const FEE: Record<string, string> = {
   general: 'General',
   bpl: 'BPL',
   ews: 'EWS',
@@ -145,7 +149,8 @@ export function buildSlipLayout(input: SlipInput): SlipLayout {
   if (priority) blocks.push(pair('Priority', priority, true));
   blocks.push(...mlcBlocks(token, input.timeZone));
   blocks.push(
-    pair('Fee', FEE[token.feeCategory]),
+    pair('Fee', input.feeLabel ?? FEE[token.feeCategory] ?? token.feeCategory),
+    ...(input.feeBlocks ?? []),
     pair('Date', slipDateTime(new Date(token.issuedAt), input.timeZone)),
     pair('Counter', token.counterLetter),
     pair('Clerk', input.clerk),

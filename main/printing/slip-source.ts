@@ -12,7 +12,10 @@ import { buildNoticeLayout } from './notice-slip-layout';
 import type { JobPayload } from './print-queue';
 import { toPatient } from '../patients/patient-rows';
 import { tokenById } from '../tokens/token-store';
-import { buildSlipLayout, sampleSlipInput } from './slip-layout';
+import { buildSlipLayout, sampleSlipInput, type SlipInput } from './slip-layout';
+import { feeForToken } from '../money/charges';
+import { categoryNames, readFeeSettings } from '../money/fee-store';
+import { tokenFeeBlocks } from '../money/money-slips';
 
 export interface SlipOptions {
   paperWidth: PaperWidth;
@@ -45,7 +48,17 @@ export function tokenSlipLayout(ctx: CoreContext, tokenId: string, options: Slip
     footer: options.footer,
     duplicate: options.duplicate,
     printedAt: now,
+    ...tokenSlipFee(ctx, token.id, token.feeCategory),
   });
+}
+
+/** The fee lines on a token's slip (issue 12): the whole receipt when receipts print on the token's slip. */
+function tokenSlipFee(ctx: CoreContext, tokenId: string, category: string): Pick<SlipInput, 'feeLabel' | 'feeBlocks'> {
+  const fee = feeForToken(ctx.db, tokenId);
+  return {
+    feeLabel: categoryNames(ctx.db, category).en,
+    feeBlocks: fee ? tokenFeeBlocks(fee, readFeeSettings(ctx.db).receiptSlips === 'one') : [],
+  };
 }
 
 export function sampleSlipLayout(

@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { enqueueOutbox } from '../core/outbox';
 import { sql } from '../db/statements';
-import { remoteOf } from './sync-store';
+import { remoteOf, type SyncedEntity } from './sync-store';
 
 interface Row {
   id: string;
@@ -20,7 +20,7 @@ function resend(db: Database, row: Row | undefined, at: string): boolean {
 }
 
 /** Call in the transaction that records the create's success; true when a send was queued. */
-export function followUpsOfCreate(db: Database, entity: 'patient' | 'token', localId: string, at: string): boolean {
+export function followUpsOfCreate(db: Database, entity: SyncedEntity, localId: string, at: string): boolean {
   if (entity !== 'patient') return false;
   const self = sql<[string], Row & { mother_pk: number | null; merged_into_pk: number | null; pk: number }>(
     db,

@@ -12,10 +12,23 @@ import { toFhirPatient } from '../fhir/patient-mapping';
 import { motherIdentifierValue, toFhirMother } from '../fhir/mother-mapping';
 import { clientUuidValue, SYSTEMS } from '../fhir/systems';
 import { patientForSync, visitForSync } from './local-records';
+import { toFhirChargeItem, toFhirPaymentReconciliation } from '../fhir/fee-mapping';
+import { chargeForSync, paymentForSync } from './money-records';
+
+/** What the counter sends, and the FHIR type each becomes (fees: docs/fhir-mapping.md "Fees"). */
+export type SyncEntity = 'patient' | 'token' | 'charge' | 'receipt' | 'refund';
+export const FHIR_TYPE = {
+  patient: 'Patient',
+  token: 'Encounter',
+  charge: 'ChargeItem',
+  receipt: 'PaymentReconciliation',
+  refund: 'PaymentReconciliation',
+} as const satisfies Record<SyncEntity, string>;
+export type SyncType = (typeof FHIR_TYPE)[SyncEntity];
 import { isHeld, remoteOf, type PendingRow } from './sync-store';
 
 export interface PlanItem {
-  entity: 'patient' | 'token';
+  entity: SyncEntity;
   localId: string;
   /** Local version being sent (saved as synced_version on success). */
   version: number;
@@ -76,7 +89,7 @@ export class Planner {
   }
 
   /** Adds a record (and any record it points to that the HIMS lacks); false if it no longer exists. */
-  add(entity: 'patient' | 'token', id: string, maxSeq: number, seqs: number[]): boolean {
+  add(entity: SyncEntity, id: string, maxSeq: number, seqs: number[]): boolean {
     const key = `${entity}:${id}`;
     if (this.planned.has(key)) {
       const item = this.items.find((i) => i.entity === entity && i.localId === id)!;
@@ -84,16 +97,23 @@ export class Planner {
       item.seqs.push(...seqs);
       return true;
     }
-    const item = entity === 'patient' ? this.patientItem(id, maxSeq, seqs) : this.visitItem(id, maxSeq, seqs);
+    const item =
+      entity === 'patient'
+        ? this.patientItem(id, maxSeq, seqs)
+        : entity === 'token'
+          ? this.visitItem(id, maxSeq, seqs)
+          : entity === 'charge'
+            ? this.chargeItem(id, maxSeq, seqs)
+            : this.paymentItem(entity, id, maxSeq, seqs);
     if (!item) return false;
     this.planned.add(key);
     this.items.push(item);
     return true;
   }
 
-  private reference(entity: 'patient' | 'token', id: string): string | null {
+  private reference(entity: SyncEntity, id: string): string | null {
     const remote = remoteOf(this.db, entity, id);
-    if (remote) return `${entity === 'patient' ? 'Patient' : 'Encounter'}/${remote.remote_id}`;
+    if (remote) return `${FHIR_TYPE[entity]}/${remote.remote_id}`;
     // A record the HIMS lacks and a person must decide on holds back what points to it.
     if (isHeld(this.db, entity, id)) return null;
     if (this.has(entity, id) || this.add(entity, id, 0, []))
@@ -142,6 +162,43 @@ export class Planner {
     return this.item('token', id, visit.version, resource, criterion, maxSeq, seqs);
   }
 
+  /** A fee record: its patient and visit go first when the HIMS lacks them. */
+  private chargeItem(id: string, maxSeq: number, seqs: number[]): PlanItem | null {
+    const charge = chargeForSync(this.db, id);
+    if (!charge) return null;
+    const subject = this.reference('patient', charge.patientId);
+    const context = subject && this.reference('token', charge.tokenId);
+    if (!subject || !context) return null;
+    const resource = toFhirChargeItem(charge, { reference: subject }, { reference: context });
+    return this.item(
+      'charge',
+      id,
+      charge.version,
+      resource,
+      `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}`,
+      maxSeq,
+      seqs,
+    );
+  }
+
+  /** A receipt or refund: created once (never changed), pointing at its fee record. */
+  private paymentItem(entity: 'receipt' | 'refund', id: string, maxSeq: number, seqs: number[]): PlanItem | null {
+    const payment = paymentForSync(this.db, entity, id);
+    if (!payment) return null;
+    const charge = this.reference('charge', payment.chargeId);
+    if (!charge) return null;
+    const resource = toFhirPaymentReconciliation(payment, { reference: charge });
+    return this.item(
+      entity,
+      id,
+      payment.version,
+      resource,
+      `identifier=${SYSTEMS.clientUuid}|${clientUuidValue(id)}`,
+      maxSeq,
+      seqs,
+    );
+  }
+
   /** An update (PUT with If-Match) once the HIMS knows the record, else a conditional create. */
   private item(
     entity: PlanItem['entity'],
@@ -171,8 +228,8 @@ function ifMatch(versionId: string | null): { ifMatch?: string } {
   return versionId ? { ifMatch: `W/"${versionId}"` } : {};
 }
 
-export function typeOf(item: PlanItem): 'Patient' | 'Encounter' {
-  return item.entity === 'patient' ? 'Patient' : 'Encounter';
+export function typeOf(item: PlanItem): SyncType {
+  return FHIR_TYPE[item.entity];
 }
 
 /** The item's own entry and its companions, in Bundle order. */

@@ -146,7 +146,9 @@ async function sendCompanions(client: HimsClient, item: PlanItem): Promise<strin
 
 function applySuccess(db: Database, item: PlanItem, entry: BundleEntry, at: string, result: PushResult): void {
   const resource = entry.resource;
-  const fromLocation = /^(?:.*\/)?(Patient|Encounter)\/([^/]+)(?:\/_history\/([^/]+))?$/.exec(entry.response?.location ?? '');
+  const fromLocation = /^(?:.*\/)?(Patient|Encounter|ChargeItem|PaymentReconciliation)\/([^/]+)(?:\/_history\/([^/]+))?$/.exec(
+    entry.response?.location ?? '',
+  );
   const remoteId = resource?.id ?? fromLocation?.[2] ?? item.remoteId;
   if (!remoteId) throw new PermanentError('The HIMS did not say which id it gave a record');
   const versionId = resource?.meta?.versionId ?? fromLocation?.[3] ?? /"([^"]+)"/.exec(entry.response?.etag ?? '')?.[1] ?? null;

@@ -23,6 +23,7 @@ import type { SyncEngine } from './sync-engine';
 import { SECRET_NAMES, type SecretStore } from './sync-types';
 import { sql } from '../db/statements';
 import { updateLocalPatient } from './local-patient-update';
+import { moneyVersion } from './money-records';
 
 export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretStore, clock: Clock): HandlerMap {
   const settingsView = (): SyncSettings => {
@@ -124,12 +125,14 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
         if (resolution === 'keep_local' && remote?.id && remote.meta?.versionId) {
           // Our version goes over theirs: If-Match on the version the person saw.
           const version =
-            sql<[string], { version: number }>(
-              db,
-              entry.entity === 'patient'
-                ? 'SELECT version FROM patients WHERE id = ?'
-                : 'SELECT version FROM tokens WHERE id = ?',
-            ).get(entry.local_id)?.version ?? 1;
+            entry.entity === 'patient' || entry.entity === 'token'
+              ? (sql<[string], { version: number }>(
+                  db,
+                  entry.entity === 'patient'
+                    ? 'SELECT version FROM patients WHERE id = ?'
+                    : 'SELECT version FROM tokens WHERE id = ?',
+                ).get(entry.local_id)?.version ?? 1)
+              : moneyVersion(db, entry.entity, entry.local_id);
           saveRemote(db, entry.entity, entry.local_id, {
             remote_id: remote.id,
             version_id: remote.meta.versionId,

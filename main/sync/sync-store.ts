@@ -49,9 +49,12 @@ export function writeSettings(db: Database, s: SyncSettingsRow, at: string): voi
   ).run({ ...s, at });
 }
 
+/** What the outbox names: the synced records and departments (pulled, never sent). */
+export type SyncedEntity = 'patient' | 'token' | 'charge' | 'receipt' | 'refund';
+
 export interface PendingRow {
   seq: number;
-  entity: 'patient' | 'token' | 'department';
+  entity: SyncedEntity | 'department';
   entity_id: string;
 }
 
@@ -94,21 +97,21 @@ export interface RemoteRow {
   synced_version: number;
 }
 
-export function remoteOf(db: Database, entity: 'patient' | 'token', localId: string): RemoteRow | undefined {
+export function remoteOf(db: Database, entity: SyncedEntity, localId: string): RemoteRow | undefined {
   return sql<[string, string], RemoteRow>(
     db,
     'SELECT remote_id, version_id, last_updated, synced_version FROM sync_remote WHERE entity = ? AND local_id = ?',
   ).get(entity, localId);
 }
 
-export function localIdOfRemote(db: Database, entity: 'patient' | 'token', remoteId: string): string | undefined {
+export function localIdOfRemote(db: Database, entity: SyncedEntity, remoteId: string): string | undefined {
   return sql<[string, string], { local_id: string }>(
     db,
     'SELECT local_id FROM sync_remote WHERE entity = ? AND remote_id = ?',
   ).get(entity, remoteId)?.local_id;
 }
 
-export function saveRemote(db: Database, entity: 'patient' | 'token', localId: string, r: RemoteRow): void {
+export function saveRemote(db: Database, entity: SyncedEntity, localId: string, r: RemoteRow): void {
   sql(
     db,
     `INSERT INTO sync_remote (entity, local_id, remote_id, version_id, last_updated, synced_version) VALUES (?, ?, ?, ?, ?, ?)
@@ -129,7 +132,7 @@ export function writeCursor(db: Database, name: string, value: string, at: strin
 }
 
 export interface ReviewInsert {
-  entity: 'patient' | 'token';
+  entity: SyncedEntity;
   localId: string;
   reason: 'version_conflict' | 'multiple_matches' | 'same_identifier' | 'rejected';
   message: string;
@@ -173,7 +176,7 @@ function addReviewRow(db: Database, r: ReviewInsert, keepOpen: boolean): void {
 
 export interface ReviewRow {
   id: number;
-  entity: 'patient' | 'token';
+  entity: SyncedEntity;
   local_id: string;
   reason: ReviewInsert['reason'];
   message: string;

@@ -24,6 +24,7 @@ import { patientByPk } from '../patients/patient-store';
 import { toSummary } from '../patients/patient-rows';
 import { sql } from '../db/statements';
 import { issuingIdentity } from '../config/counter-identity';
+import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
 
 export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
   const { db } = ctx;
@@ -96,7 +97,7 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
           if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
             throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
           }
-          return { token: again, fresh: false };
+          return { token: { ...again, fee: feeForToken(db, id) ?? undefined }, fresh: false };
         }
         const patient = patientById(db, input.patientId);
         if (!patient) throw notFound('patient', 'patientId');
@@ -109,10 +110,18 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
             details: { token: open },
           });
         }
+        // The fee (issue 12) is priced and checked before the token is written: a refused fee uses no number.
+        const price = priceVisit(db, { ...input, patientPk: patient.pk, category: input.feeCategory, visitDate });
+        const collection = { proof: input.exemptionProof, payment: input.payment };
+        checkCollection(db, price, collection);
         // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
         const at = stampNow(ctx, visitDate);
         const { mlc, ...fields } = input;
-        let token = issue({ ...fields, id, patientPk: patient.pk, transferredFromId: null }, visitDate, at);
+        let token = issue(
+          { ...fields, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
+          visitDate,
+          at,
+        );
         appendAudit(db, {
           at,
           actor: call.actor,
@@ -127,7 +136,8 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
         }
         // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
-        return { token, fresh: true };
+        const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
+        return { token: { ...token, fee }, fresh: true };
       });
       if (answer.fresh) emitQueueChanged(events, answer.token, 'issue', answer.token.issuedAt);
       return answer.token;
@@ -166,6 +176,7 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
         // The new token is numbered in its new department on the day of the original visit.
         const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
+        recordTransferCharge(db, tokenId, to, patient.pk, call.actor, at);
         recordClose(from, 'transfer', call.actor, at);
         enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
         enqueueOutbox(db, { entity: 'token', entityId: tokenId, operation: 'update', version: from.version + 1, at });

@@ -92,8 +92,13 @@ export const AbhaAddress = z
 
 export const Priority = z.enum(['none', 'senior', 'divyang', 'pregnant', 'emergency', 'staff']);
 export const VisitType = z.enum(['new', 'follow_up']);
-/** Fee and exemption categories seen at Delhi government hospitals. */
-export const FeeCategory = z.enum(['general', 'bpl', 'ews', 'delhi_arogya_kosh', 'staff', 'free']);
+/**
+ * The fee category on a visit: 'general' (pays by the schedule) or the code of
+ * an exemption the supervisor keeps (fees.settings; BPL, EWS, senior citizen …).
+ */
+export const FeeCategory = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,31}$/, { message: 'must be general or an exemption code like bpl' });
 /**
  * A token's life (docs/design.md §9): issued (waiting in the queue), called,
  * in consultation, done; set aside as no-show or skipped (both can be put

@@ -13,6 +13,9 @@ import { tokenMethods } from './methods/token-methods';
 import { cardMethods } from './methods/card-methods';
 import { printingMethods } from './methods/printing-methods';
 import { syncMethods } from './methods/sync-methods';
+import { feeMethods } from './methods/fee-methods';
+import { cashMethods } from './methods/cash-methods';
+import { reportMethods } from './methods/report-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
 import { peerQueueMethods } from './methods/peer-queue-methods';
@@ -35,6 +38,9 @@ export const methods = joinMethods(
   cardMethods,
   printingMethods,
   syncMethods,
+  feeMethods,
+  cashMethods,
+  reportMethods,
   peerMethods,
   peersMethods,
   peerQueueMethods,

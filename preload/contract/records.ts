@@ -3,6 +3,7 @@
 // boundary instead of rendering as "undefined" at the counter.
 import { z } from 'zod';
 import { FeeCategory, Gender, GuardianRelation, Priority, TokenStatus, VisitType } from './fields';
+import { TokenFee } from './methods/fee-schemas';
 import { IdProof } from './id-proof';
 import { QueueRule } from './queue-rule';
 
@@ -131,6 +132,8 @@ export const Token = z.object({
   cancelReason: nullableString,
   transferredFromId: nullableString,
   transferredToId: nullableString,
+  /** tokens.issue's answer carries the visit's fee record (issue 12): amount, exemption, receipt, valid until. */
+  fee: TokenFee.optional(),
   mlc: Mlc.nullable(),
   /** Goes up with every change (a queue move, a cancel): queue.move sends the version it saw. */
   version: z.number().int(),

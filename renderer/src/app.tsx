@@ -36,6 +36,7 @@ import { SyncIndicator } from './sync/sync-indicator';
 import { ToolsMenu } from './components/tools-menu';
 import { OpsStatusBar } from './ops/ops-status-bar';
 import { useCardScan } from './scanning/use-card-scan';
+import { MoneyControls } from './money/money-controls';
 import { ElsewhereResults } from './peers/elsewhere-results';
 import { useElsewhereSearch, type FoundElsewhere } from './peers/use-elsewhere-search';
 import './peers/peers.css';
@@ -246,7 +247,10 @@ function CounterScreen() {
       </AppHeader>
       <CounterStatusBanner info={setup.info} />
       <OpsStatusBar timeZone={setup.info?.timeZone} />
-      <PrintingBar />
+      <div className="tool-strip">
+        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
+        <PrintingBar />
+      </div>
       <SyncIndicator />
       <main className="workspace">
         <div className="work-column">

@@ -10,6 +10,7 @@ import * as printing from './printing.bench';
 import * as cardsBench from './cards.bench';
 import * as scanScreen from './scan-screen.bench';
 import * as sync from './sync.bench';
+import * as reports from './reports.bench';
 import * as peers from './peers.bench';
 import * as ops from './ops.bench';
 import * as patientsDoor from './patients-door.bench';
@@ -34,6 +35,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   cards: cardsBench,
   'scan-screen': scanScreen,
   sync,
+  reports,
   peers,
   ops,
   'patients-door': patientsDoor,

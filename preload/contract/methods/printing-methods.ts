@@ -109,8 +109,11 @@ export type PrintErrorCode = z.infer<typeof PrintErrorCode>;
 export const PrintJob = z.object({
   id: z.string(),
   seq: z.number().int(),
-  /** slip: a token's slip; test: a sample; notice: the kiosk's "go to the counter" slip; card: an e-health card. */
-  kind: z.enum(['slip', 'test', 'notice', 'card']),
+  /**
+   * slip: a token's slip; test: a sample; notice: the kiosk's "go to the counter" slip; card: an e-health card;
+   * receipt: a fee receipt or refund voucher; cash: a shift's closing; upi: a UPI payment request.
+   */
+  kind: z.enum(['slip', 'test', 'notice', 'card', 'receipt', 'cash', 'upi']),
   tokenId: z.string().nullable(),
   tokenLabel: z.string().nullable(),
   duplicate: z.boolean(),

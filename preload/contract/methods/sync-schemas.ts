@@ -73,7 +73,8 @@ export const ConnectionTest = z.object({
 
 export const ReviewEntry = z.object({
   id: z.number().int(),
-  entity: z.enum(['patient', 'token']),
+  /** charge, receipt and refund: fees (issue 12). */
+  entity: z.enum(['patient', 'token', 'charge', 'receipt', 'refund']),
   localId: z.string(),
   reason: z.enum(['version_conflict', 'multiple_matches', 'same_identifier', 'rejected']),
   message: z.string(),

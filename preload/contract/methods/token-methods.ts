@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DepartmentCode, FeeCategory, IsoDate, Priority, Uuid, VisitType, optionalText, requiredText } from '../fields';
 import { Token } from '../records';
+import { ExemptionProof, Payment } from './fee-schemas';
 import type { MethodSpec } from '../method-spec';
 import { MlcInput } from './arrival-schemas';
 
@@ -17,6 +18,10 @@ export const tokenMethods = {
         priority: Priority.default('none'),
         visitType: VisitType.default('new'),
         feeCategory: FeeCategory.default('general'),
+        /** An exemption that waives a fee needs its proof (issue 12); an Aadhaar number is kept as its last 4 digits. */
+        exemptionProof: ExemptionProof.optional(),
+        /** The fee collected with the token: exactly what fees.quote says is due (none when nothing is). */
+        payment: Payment.optional(),
         /** A medico-legal case: recorded with the token, so its slip prints it. */
         mlc: MlcInput.optional(),
       })

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Department, Token } from '../../../preload/contract';
 import type { Language } from '../i18n';
 import { departmentName } from '../lib/format';
+import { feeCategoryName } from '../money/fee-text';
+import { IssuedFee } from '../money/issued-fee';
 
 interface Props {
   token: Token;
@@ -29,8 +31,9 @@ export function IssuedToken({ token, department, language }: Props) {
       <p className="issued-chips">
         {token.priority !== 'none' && <span className="chip priority">{t(`priority.${token.priority}`)}</span>}
         <span className="chip">{t(`visitType.${token.visitType}`)}</span>
-        <span className="chip">{t(`fee.${token.feeCategory}`)}</span>
+        <span className="chip">{feeCategoryName(token, language, t)}</span>
       </p>
+      {token.fee && <IssuedFee fee={token.fee} />}
       <p className="hint">{t('token.nextHint')}</p>
     </section>
   );

@@ -13,6 +13,11 @@ import { DepartmentPicker } from './department-picker';
 import { PatientFacts } from './patient-facts';
 import { TokenOptions, type TokenChoices } from './token-options';
 import { CardSlipButton } from '../printing/card-slip-button';
+import { useCounterMutation } from '../hooks/use-counter-mutation';
+import { FeePanel, feeShown, type FeeEntry } from '../money/fee-panel';
+import { useFeeQuote, useFeeSettings } from '../money/use-fees';
+import { inr } from '../../../preload/contract/money';
+import { useMoneyT } from '../money/use-money-t';
 import { PatientDoorFacts } from '../patients/patient-door-facts';
 import { EMPTY_MLC, MlcFields, mlcInput } from '../patients/mlc-fields';
 
@@ -41,6 +46,7 @@ export function PatientPanel(props: Props) {
   const [isMlc, setIsMlc] = useState(false);
   const [mlc, setMlc] = useState(EMPTY_MLC);
   const { t } = useTranslation();
+  const tm = useMoneyT();
   const panelRef = useRef<HTMLElement>(null);
   // One id per patient shown: a retried issue after a lost answer returns the same token.
   const [tokenId] = useState(newId);
@@ -52,6 +58,19 @@ export function PatientPanel(props: Props) {
   });
   const [error, setError] = useState<CallError | null>(null);
   const [needDepartment, setNeedDepartment] = useState(false);
+  // The visit's fee (issue 12): priced by the core for the department and choices.
+  const feeSettings = useFeeSettings();
+  const [fee, setFee] = useState<FeeEntry>({ method: 'cash', proofType: 'bpl_card', proofNumber: '', upiRef: '' });
+  const quoteInput = (code: string) => ({
+    patientId: patient.id,
+    departmentCode: code,
+    visitType: choices.visitType,
+    feeCategory: choices.feeCategory,
+    tokenId,
+  });
+  const quote = useFeeQuote(department ? quoteInput(department) : null);
+  const printQr = useCounterMutation('fees.printUpiRequest');
+  const shownQuote = department ? quote.data : null;
 
   // The cursor leaves the search box so the department keys work at once.
   useEffect(() => panelRef.current?.focus(), []);
@@ -68,14 +87,40 @@ export function PatientPanel(props: Props) {
       setError({ code: 'VALIDATION_FAILED', message: t('door.mlc.needAll'), field: 'mlc' });
       return;
     }
+    const priced = await quote.quoteFor(quoteInput(code));
+    if (!priced.ok) {
+      setError(priced.error);
+      return;
+    }
+    const q = priced.value;
+    // A fee the clerk has not seen yet is shown first; the next Enter collects it.
+    if ((q.duePaise > 0 || q.proofRequired) && (code !== department || shownQuote === null)) {
+      pick(code);
+      return;
+    }
+    const payment =
+      q.duePaise > 0
+        ? {
+            method: fee.method,
+            amountPaise: q.duePaise,
+            ...(fee.method === 'upi' && fee.upiRef.trim() ? { upiRef: fee.upiRef } : {}),
+          }
+        : undefined;
+    const proof = q.proofRequired || (choices.feeCategory !== 'general' && fee.proofNumber.trim() !== '');
     const result = await issue({
       id: tokenId,
       patientId: patient.id,
       departmentCode: code,
       ...choices,
+      ...(payment ? { payment } : {}),
       ...(mlcValue ? { mlc: mlcValue } : {}),
+      ...(proof ? { exemptionProof: { type: fee.proofType, number: fee.proofNumber } } : {}),
     });
-    if (result && !result.ok) setError(result.error);
+    if (result && !result.ok) {
+      setError(result.error);
+      // The fee may have changed meanwhile (a supervisor's new schedule): show the current one.
+      if (result.error.code === 'PAYMENT_REQUIRED' || result.error.code === 'CONFLICT') quote.reload();
+    }
   }
 
   function pick(code: string) {
@@ -147,12 +192,22 @@ export function PatientPanel(props: Props) {
           void issueFor(code);
         }}
       />
-      <TokenOptions value={choices} onChange={setChoices} />
+      <TokenOptions value={choices} onChange={setChoices} exemptions={feeSettings.data?.exemptions ?? []} />
       <label className="toggle">
         <input type="checkbox" data-testid="token-mlc" checked={isMlc} onChange={(e) => setIsMlc(e.target.checked)} />
         {t('door.mlc.toggle')}
       </label>
       {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
+      <FeePanel
+        quote={shownQuote}
+        entry={fee}
+        onChange={setFee}
+        printing={printQr.pending}
+        onPrintQr={() => {
+          if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
+        }}
+      />
+      {quote.error && department && <CallErrorMessage error={quote.error} title={tm('fee.title')} testId="fee-error" />}
       {needDepartment && (
         <p className="field-error" role="alert" data-testid="issue-need-department">
           {t('panel.chooseDepartment')}
@@ -167,7 +222,12 @@ export function PatientPanel(props: Props) {
           disabled={pending}
           onClick={() => void issueFor(department)}
         >
-          {pending ? t('panel.issuing') : t('panel.issue')} <kbd>Enter</kbd>
+          {pending
+            ? t('panel.issuing')
+            : shownQuote && feeShown(shownQuote) && shownQuote.duePaise > 0
+              ? tm(fee.method === 'upi' ? 'pay.issueUpi' : 'pay.issueCash', { amount: inr(shownQuote.duePaise) })
+              : t('panel.issue')}{' '}
+          <kbd>Enter</kbd>
         </button>
       </div>
     </section>

@@ -1,9 +1,12 @@
 // What is recorded on the visit and printed on the slip besides the department.
-// The choices are the contract's own enums, so the UI can't offer a value the
-// core would refuse.
+// The choices are the contract's own enums and the exemptions the supervisor
+// keeps (fees.settings), so the UI can't offer a value the core would refuse.
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../preload/contract';
-import { FeeCategory, Priority, VisitType } from '../../../preload/contract/fields';
+import { Priority, VisitType } from '../../../preload/contract/fields';
+import type { Exemption } from '../../../preload/contract/methods/fee-schemas';
+import { currentLanguage } from '../i18n';
+import { categoryName } from '../money/fee-text';
 
 type IssueInput = MethodInput<'tokens.issue'>;
 export interface TokenChoices {
@@ -15,6 +18,8 @@ export interface TokenChoices {
 interface Props {
   value: TokenChoices;
   onChange: (value: TokenChoices) => void;
+  /** The exemptions offered now (fees.settings); General is always first. */
+  exemptions: readonly Exemption[];
 }
 
 interface ChoiceProps<T extends string> {
@@ -41,8 +46,13 @@ function Choice<T extends string>({ label, testId, options, value, optionLabel, 
   );
 }
 
-export function TokenOptions({ value, onChange }: Props) {
-  const { t } = useTranslation();
+export function TokenOptions({ value, onChange, exemptions }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const offered = exemptions.filter((e) => e.active);
+  // A category chosen before the list loaded (or since withdrawn) stays selectable rather than vanish.
+  const categories = ['general', ...offered.map((e) => e.code)];
+  if (!categories.includes(value.feeCategory)) categories.push(value.feeCategory);
   return (
     <div className="token-options">
       <Choice
@@ -64,9 +74,9 @@ export function TokenOptions({ value, onChange }: Props) {
       <Choice
         label={t('panel.fee')}
         testId="token-fee"
-        options={FeeCategory.options}
+        options={categories}
         value={value.feeCategory}
-        optionLabel={(f) => t(`fee.${f}`)}
+        optionLabel={(f) => categoryName(f, language, t, offered)}
         onChange={(feeCategory) => onChange({ ...value, feeCategory })}
       />
     </div>
