@@ -1,10 +1,13 @@
 // Pull: patients changed at the HIMS since a cursor, into the local cache, so
 // a patient registered at another hospital or counter is found here by card,
 // ABHA or phone (https://hl7.org/fhir/R4/search.html#lastUpdated). Keyset
-// paging on _lastUpdated (plus an offset only among resources sharing the
-// last instant): offset paging over a changing list would skip records. The
-// cursor is saved with each page in the same SQLite transaction, so an
-// interrupted seeding of a large cache resumes at the page it stopped.
+// paging on _lastUpdated: each page asks for what changed at or after the
+// last instant seen, so the few records of that instant come again and are
+// passed over (a version already held is a no-op). An offset among them would
+// skip a newer record as soon as one of them changed again; it is used only
+// to walk through more records of one instant than a page holds. The cursor
+// is saved with each page in the same SQLite transaction, so an interrupted
+// seeding of a large cache resumes at the page it stopped.
 // Pulled records never write outbox rows: they came from the HIMS.
 import type { Database } from 'better-sqlite3';
 import type { Bundle, Patient as FhirPatient } from '@medplum/fhirtypes';
@@ -54,6 +57,8 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     const resources = (response.data.entry ?? [])
       .map((e) => e.resource)
       .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
+    // The records of the cursor's own instant come back every round: only what is new counts as received.
+    const fresh = resources.filter((r) => r.meta?.lastUpdated !== cursor.since || !heldAlready(db, r)).length;
     const survivorsToFetch = new Set<string>();
     writeTransaction(db, () => {
       for (const resource of resources) upsertPatient(db, resource, options.now(), result);
@@ -62,7 +67,7 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
         const missing = resource.id ? followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy) : null;
         if (missing) survivorsToFetch.add(missing);
       }
-      writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources)), options.now());
+      writeCursor(db, CURSOR, JSON.stringify(nextCursor(cursor, resources, options.pageSize)), options.now());
     });
     // The survivor may be later in the pull, or older than the cursor: fetch it now and follow again.
     for (const survivorId of survivorsToFetch) {
@@ -75,7 +80,7 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
         }
       });
     }
-    result.received += resources.length;
+    result.received += fresh;
     if (resources.length < options.pageSize) {
       result.done = true;
       break;
@@ -84,11 +89,20 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
   return result;
 }
 
-function nextCursor(cursor: Cursor, page: FhirPatient[]): Cursor {
+/** This very version of the record is the one held here (seen by an earlier page or sent from here). */
+function heldAlready(db: Database, resource: FhirPatient): boolean {
+  const localId = resource.id ? localIdOfRemote(db, 'patient', resource.id) : undefined;
+  const held = localId ? remoteOf(db, 'patient', localId) : undefined;
+  return held !== undefined && held.version_id === (resource.meta?.versionId ?? null);
+}
+
+function nextCursor(cursor: Cursor, page: FhirPatient[], pageSize: number): Cursor {
   const last = page[page.length - 1]?.meta?.lastUpdated;
   if (!last) return cursor;
-  const atLast = page.filter((r) => r.meta?.lastUpdated === last).length;
-  return { since: last, skip: last === cursor.since ? cursor.skip + atLast : atLast };
+  // A full page of one instant: step over it by offset, or the next page would be the same one.
+  const oneInstant = page.length >= pageSize && page.every((r) => r.meta?.lastUpdated === last);
+  if (!oneInstant) return { since: last, skip: 0 };
+  return { since: last, skip: last === cursor.since ? cursor.skip + page.length : page.length };
 }
 
 function upsertPatient(db: Database, resource: FhirPatient, at: string, result: PullResult): void {
