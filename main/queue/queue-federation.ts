@@ -22,7 +22,7 @@ import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
 import { mergeBoard } from './board-merge';
 import { emitQueueChanged } from './queue-events';
-import { applyMove } from './queue-moves';
+import { applyMove, finishAtRoom } from './queue-moves';
 import { nextInQueue, queueOrder, type CallRecord, type QueueEntry } from './queue-order';
 import { atRoomTokens, historyFor, moveById, setAsideTokens, tokensInOrder, waitingEntries, waitingHeads } from './queue-store';
 
@@ -80,18 +80,16 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     const day = today(ctx);
     const at = nowIso(ctx);
     const finished: Token[] = relaxedWriteTransaction(db, () =>
-      atRoomTokens(db, day, department.code, room).map((token, i) =>
-        applyMove(db, {
-          moveId: i === 0 ? `${moveId}:finish` : `${moveId}:finish:${i}`,
-          token,
-          move: 'finish',
-          room,
-          reason: null,
-          rule: department.queueRule,
-          actor: call.actor,
-          at,
-        }),
-      ),
+      finishAtRoom(db, {
+        day,
+        departmentCode: department.code,
+        room,
+        rule: department.queueRule,
+        except: null,
+        moveId,
+        actor: call.actor,
+        at,
+      }),
     );
     finished.forEach((t) => emitQueueChanged(events, t, 'finish', at));
     for (const { peer, queue } of parts) {

@@ -18,7 +18,7 @@ import { departmentByCode } from '../departments/department-store';
 import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
 import { emitQueueChanged } from './queue-events';
-import { applyMove } from './queue-moves';
+import { applyMove, finishAtRoom } from './queue-moves';
 import { nextInQueue, queueOrder } from './queue-order';
 import {
   atRoomTokens,
@@ -67,7 +67,6 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
     };
   }
 
-  /** Calling a patient in ends the room's current one (docs/decisions.md "The queue"). */
   function finishRoom(
     department: Department,
     room: string,
@@ -76,19 +75,17 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
     call: CallContext,
     at: string,
   ) {
-    const current = atRoomTokens(db, today(ctx), department.code, room).filter((t) => t.id !== except);
-    return current.map((token, i) =>
-      applyMove(db, {
-        moveId: i === 0 ? `${moveId}:finish` : `${moveId}:finish:${i}`,
-        token,
-        move: 'finish',
-        room,
-        reason: null,
-        rule: department.queueRule,
-        actor: call.actor,
-        at,
-      }),
-    );
+    const day = today(ctx);
+    return finishAtRoom(db, {
+      day,
+      departmentCode: department.code,
+      room,
+      rule: department.queueRule,
+      except,
+      moveId,
+      actor: call.actor,
+      at,
+    });
   }
 
   function announce(result: MoveResult, moves: Record<string, RecordedMove>) {

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import { enqueueOutbox } from '../core/outbox';
 import { sql } from '../db/statements';
 import { tokenById } from '../tokens/token-store';
-import { insertMove } from './queue-store';
+import { atRoomTokens, insertMove } from './queue-store';
 
 /** The columns each move sets (the version always goes up by one). */
 const SET: Record<QueueMove, string> = {
@@ -70,4 +70,38 @@ export function applyMove(db: Database, order: MoveOrder): Token {
     detail: { move, label: token.label, from: token.status, room: order.room, ...(order.reason ? { reason: order.reason } : {}) },
   });
   return tokenById(db, token.id)!;
+}
+
+/**
+ * Calling a patient in ends the room's current one (docs/decisions.md "The
+ * queue"): finishes this counter's tokens called or in consultation at the
+ * room, with move ids derived from the call's, so a retried call finishes
+ * nothing twice. Run inside the caller's write transaction.
+ */
+export function finishAtRoom(
+  db: Database,
+  o: {
+    day: string;
+    departmentCode: string;
+    room: string;
+    rule: QueueRule;
+    except: string | null;
+    moveId: string;
+    actor: MoveOrder['actor'];
+    at: string;
+  },
+): Token[] {
+  const current = atRoomTokens(db, o.day, o.departmentCode, o.room).filter((t) => t.id !== o.except);
+  return current.map((token, i) =>
+    applyMove(db, {
+      moveId: i === 0 ? `${o.moveId}:finish` : `${o.moveId}:finish:${i}`,
+      token,
+      move: 'finish',
+      room: o.room,
+      reason: null,
+      rule: o.rule,
+      actor: o.actor,
+      at: o.at,
+    }),
+  );
 }

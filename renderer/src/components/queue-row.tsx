@@ -140,58 +140,28 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
       </div>
       {token.cancelReason && <p className="queue-reason">{token.cancelReason}</p>}
       {mode === 'cancel' && (
-        <form
-          className="queue-action"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirmCancel();
-          }}
-        >
-          <label>
-            <span>{t('queue.cancelReason')}</span>
-            <input
-              data-testid="cancel-reason"
-              value={reason}
-              maxLength={200}
-              autoFocus
-              required
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="danger small" data-testid="cancel-confirm" disabled={pending || reason.trim() === ''}>
-            {t('queue.cancelConfirm')}
-          </button>
-          <button type="button" className="secondary small" data-testid="cancel-back" onClick={() => close('cancel-token')}>
-            {t('queue.keep')}
-          </button>
-        </form>
+        <ReasonForm
+          testIdPrefix="cancel"
+          label={t('queue.cancelReason')}
+          confirmLabel={t('queue.cancelConfirm')}
+          reason={reason}
+          pending={pending}
+          onReason={setReason}
+          onConfirm={() => void confirmCancel()}
+          onBack={() => close('cancel-token')}
+        />
       )}
       {mode === 'error' && (
-        <form
-          className="queue-action"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void confirmError();
-          }}
-        >
-          <label>
-            <span>{t('queue.errorReason')}</span>
-            <input
-              data-testid="eie-reason"
-              value={reason}
-              maxLength={200}
-              autoFocus
-              required
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="danger small" data-testid="eie-confirm" disabled={pending || reason.trim() === ''}>
-            {t('queue.errorConfirm')}
-          </button>
-          <button type="button" className="secondary small" data-testid="eie-back" onClick={() => close('eie-token')}>
-            {t('queue.keep')}
-          </button>
-        </form>
+        <ReasonForm
+          testIdPrefix="eie"
+          label={t('queue.errorReason')}
+          confirmLabel={t('queue.errorConfirm')}
+          reason={reason}
+          pending={pending}
+          onReason={setReason}
+          onConfirm={() => void confirmError()}
+          onBack={() => close('eie-token')}
+        />
       )}
       {mode === 'transfer' && (
         <form
@@ -221,5 +191,51 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
       )}
       {error && <CallErrorMessage error={error} title={t('queue.actionFailed')} testId="queue-error" />}
     </li>
+  );
+}
+
+/** Cancel and "entered in error" both ask why before they act (the reason is audited and sent to the HIMS). */
+function ReasonForm(p: {
+  testIdPrefix: 'cancel' | 'eie';
+  label: string;
+  confirmLabel: string;
+  reason: string;
+  pending: boolean;
+  onReason: (reason: string) => void;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="queue-action"
+      onSubmit={(e) => {
+        e.preventDefault();
+        p.onConfirm();
+      }}
+    >
+      <label>
+        <span>{p.label}</span>
+        <input
+          data-testid={`${p.testIdPrefix}-reason`}
+          value={p.reason}
+          maxLength={200}
+          autoFocus
+          required
+          onChange={(e) => p.onReason(e.target.value)}
+        />
+      </label>
+      <button
+        type="submit"
+        className="danger small"
+        data-testid={`${p.testIdPrefix}-confirm`}
+        disabled={p.pending || p.reason.trim() === ''}
+      >
+        {p.confirmLabel}
+      </button>
+      <button type="button" className="secondary small" data-testid={`${p.testIdPrefix}-back`} onClick={p.onBack}>
+        {t('queue.keep')}
+      </button>
+    </form>
   );
 }

@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, Patient, Token } from '../../../preload/contract';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
-import { GENDERS, ONE_KEY, type GenderValue } from '../lib/registration-form';
+import type { GenderValue } from '../lib/registration-form';
 import { newId } from '../lib/new-id';
 import { DoorDialog, DoorField } from './door-dialog';
+import { GenderKeysSelect } from './gender-keys-select';
 import { EMPTY_MLC, MlcFields, mlcInput } from './mlc-fields';
 
 interface Props {
@@ -61,26 +62,7 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
       >
         <div className="door-row">
           <DoorField label={t('door.form.genderKeys')}>
-            <select
-              data-testid="emergency-gender"
-              autoFocus
-              value={gender}
-              onChange={(e) => setGender(GENDERS.find((g) => g === e.target.value) ?? '')}
-              onKeyDown={(e) => {
-                const pick = ONE_KEY.gender[e.key.toLowerCase()];
-                if (!pick || e.ctrlKey || e.altKey) return;
-                e.preventDefault();
-                setGender(pick);
-                document.getElementById('emergency-age')?.focus();
-              }}
-            >
-              <option value="">{t('form.choose')}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`form.genders.${g}`)}
-                </option>
-              ))}
-            </select>
+            <GenderKeysSelect testId="emergency-gender" value={gender} onChange={setGender} nextFieldId="emergency-age" />
           </DoorField>
           <DoorField label={t('door.emergency.age')}>
             <input

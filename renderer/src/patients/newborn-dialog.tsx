@@ -8,8 +8,9 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { newId } from '../lib/new-id';
 import { parseDateOfBirth } from '../lib/parse-dob';
-import { GENDERS, ONE_KEY, type GenderValue } from '../lib/registration-form';
+import type { GenderValue } from '../lib/registration-form';
 import { DoorDialog, DoorField } from './door-dialog';
+import { GenderKeysSelect } from './gender-keys-select';
 
 interface Props {
   mother: Pick<Patient, 'id' | 'name'>;
@@ -70,26 +71,7 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
             />
           </DoorField>
           <DoorField label={t('door.form.genderKeys')}>
-            <select
-              data-testid="newborn-gender"
-              autoFocus
-              value={gender}
-              onChange={(e) => setGender(GENDERS.find((g) => g === e.target.value) ?? '')}
-              onKeyDown={(e) => {
-                const pick = ONE_KEY.gender[e.key.toLowerCase()];
-                if (!pick || e.ctrlKey || e.altKey) return;
-                e.preventDefault();
-                setGender(pick);
-                document.getElementById('newborn-time')?.focus();
-              }}
-            >
-              <option value="">{t('form.choose')}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`form.genders.${g}`)}
-                </option>
-              ))}
-            </select>
+            <GenderKeysSelect testId="newborn-gender" value={gender} onChange={setGender} nextFieldId="newborn-time" />
           </DoorField>
         </div>
         <div className="door-row">
