@@ -163,7 +163,7 @@ export function createCore(options: CoreOptions): Core {
         clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers(context, identity, sync.engine),
-        departmentsHandlers(context),
+        departmentsHandlers(context, events),
         patientsHandlers(context),
         tokensHandlers(context, events),
         // The department queue across the hospital's counters once any is paired (docs/peers.md).

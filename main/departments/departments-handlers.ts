@@ -3,16 +3,17 @@ import { appendAudit } from '../audit/audit-log';
 import { conflict, notFound } from '../core/app-error';
 import { nowIso, type CoreContext } from '../core/core-context';
 import { enqueueOutbox } from '../core/outbox';
+import type { CoreEvents } from '../core/core-events';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
 import { departmentByCode, listDepartments, saveDepartment, saveRooms } from './department-store';
 
-export function departmentsHandlers(ctx: CoreContext): HandlerMap {
+export function departmentsHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
   const { db } = ctx;
   return {
     'departments.list': ({ includeInactive }) => listDepartments(db, includeInactive ?? false),
-    'departments.update': ({ code, ...changes }, call) =>
-      writeTransaction(db, () => {
+    'departments.update': ({ code, ...changes }, call) => {
+      const saved = writeTransaction(db, () => {
         const current = departmentByCode(db, code);
         if (!current) throw notFound(`department ${code}`, 'code');
         const next = {
@@ -41,6 +42,10 @@ export function departmentsHandlers(ctx: CoreContext): HandlerMap {
           detail: { fields: Object.keys(changes) },
         });
         return departmentByCode(db, code)!;
-      }),
+      });
+      // Every screen's department list (shortcut keys, rooms, the queue rule) follows without a reload.
+      events.emit('departments.changed', { code });
+      return saved;
+    },
   };
 }

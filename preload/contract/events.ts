@@ -18,6 +18,8 @@ export const events = {
   'sync.status': SyncStatus,
   /** Who this counter is, or the HIMS's answer about its letter, changed: read counter.info again. */
   'counter.changed': z.object({}),
+  /** A department was changed (names, rooms, shortcut, queue rule): read departments.list again. */
+  'departments.changed': z.object({ code: z.string() }),
   /** This computer's clock became (un)trustworthy (main/clock). */
   'clock.status': ClockStatus,
   /** A backup started, finished or failed, or became overdue (main/backup). */

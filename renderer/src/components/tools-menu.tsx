@@ -8,17 +8,19 @@ import { AccountsDialog } from '../auth/accounts-dialog';
 import { useDesk } from '../auth/desk-context';
 import { useMayCall } from '../auth/use-may-call';
 import { ThisCounterDialog } from '../counter/this-counter-dialog';
+import { DepartmentsDialog } from '../departments/departments-dialog';
 import { AuditDialog } from '../ops/audit-dialog';
 import { MaintenanceDialog } from '../ops/maintenance-dialog';
 import { PeersDialog } from '../peers/peers-dialog';
 
-type Tool = 'peers' | 'audit' | 'thisCounter' | 'accounts' | 'maintenance';
+type Tool = 'peers' | 'departments' | 'audit' | 'thisCounter' | 'accounts' | 'maintenance';
 
 export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const allowed: Record<Tool, boolean> = {
     peers: useMayCall('peers.add'),
+    departments: useMayCall('departments.update'),
     audit: useMayCall('audit.list'),
     thisCounter: useMayCall('counter.update'),
     accounts: useMayCall('clerks.list'),
@@ -86,6 +88,7 @@ export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
         </ul>
       )}
       {tool === 'peers' && <PeersDialog onClose={close} />}
+      {tool === 'departments' && <DepartmentsDialog onClose={close} />}
       {tool === 'audit' && <AuditDialog timeZone={timeZone} onClose={close} />}
       {tool === 'thisCounter' && <ThisCounterDialog onClose={close} />}
       {tool === 'accounts' && <AccountsDialog self={desk.session.username} onClose={close} />}
@@ -97,6 +100,7 @@ export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
 /** The items keep the testids the buttons had before the menu. */
 const TEST_IDS: Record<Tool, string> = {
   peers: 'peers-open',
+  departments: 'departments-open',
   audit: 'audit-open',
   thisCounter: 'this-counter-open',
   accounts: 'accounts-open',

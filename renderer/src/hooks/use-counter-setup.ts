@@ -19,6 +19,9 @@ export function useCounterSetup(): CounterSetup {
   // Renamed, or the HIMS answered about the letter: the header and the warning follow.
   useEffect(() => subscribeCoreEvents((event) => event.name === 'counter.changed' && reloadInfo()), [reloadInfo]);
   const list = useCounterQuery('departments.list', {});
+  const reloadList = list.reload;
+  // A supervisor changed a department (here or at another window): the buttons and keys follow.
+  useEffect(() => subscribeCoreEvents((event) => event.name === 'departments.changed' && reloadList()), [reloadList]);
   const departments = useMemo(
     () => (list.data ?? []).filter((d) => d.active).sort((a, b) => a.sortOrder - b.sortOrder),
     [list.data],

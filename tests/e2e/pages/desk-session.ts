@@ -70,11 +70,12 @@ export async function signInThroughUi(page: Page, account: Account): Promise<voi
 
 /**
  * Opens the counter screen signed in as `account`: signs in through the UI
- * unless this tab already holds that session (a reload keeps it).
+ * unless this tab already holds that session (a reload keeps it). `base`: a
+ * shell of the spec's own (own-shell.ts) instead of the shared one.
  */
-export async function openCounterAs(page: Page, account: Account, path = '/'): Promise<void> {
-  await ensureAccount(page.request, account);
-  await page.goto(path);
+export async function openCounterAs(page: Page, account: Account, path = '/', base = ''): Promise<void> {
+  await ensureAccount(page.request, account, base);
+  await page.goto(`${base}${path}`);
   const signIn = page.getByTestId('auth-signIn');
   const desk = page.getByTestId('desk-user');
   await expect(signIn.or(desk)).toBeVisible();
