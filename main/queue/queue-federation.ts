@@ -232,7 +232,11 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     'queue.move': async (input, call) => {
       // Its own token, or no other counter to ask: the counter's own move.
       if (!hasPeers() || tokenById(db, input.tokenId)) return local['queue.move']!(input, call);
-      const answers = await peers.callAll('peer.move', input);
+      // The screen names the token's counter: ask it alone (the others are not woken, nor waited for if down).
+      const named = listPeers(db).find((p) => p.counter_letter === input.counterLetter);
+      const answers = named
+        ? [{ peer: named, result: await peers.call(named.counter_id, 'peer.move', input) }]
+        : await peers.callAll('peer.move', input);
       const owner = answers.find((a) => a.result.ok);
       if (owner?.result.ok) return owner.result.value;
       const refusal = answers.find((a) => !a.result.ok && a.result.problem === 'refused' && a.result.error?.code !== 'NOT_FOUND');

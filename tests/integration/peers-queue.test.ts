@@ -87,6 +87,30 @@ describe('one queue per department across counters', () => {
     expect((await b.call('queue.list', { departmentCode: 'MED' })).atRoom[0]).toMatchObject({ label: 'B-001', callCount: 2 });
   });
 
+  it('sends a move to the token’s own counter alone when the screen names it', async () => {
+    const { a, b } = await pairedPair();
+    const c = await scene.counter('C');
+    await scene.pair(a, c);
+    await issue(b, 1, 0);
+    const called = (await callNext(a, '101')).token!;
+    const stateOfC = async () => (await a.call('peers.status', {})).peers.find((p) => p.counterLetter === 'C')!.state;
+    expect(await stateOfC()).toBe('reachable');
+    c.core.close();
+    const move = { tokenId: called.id, move: 'no_show' as const, version: called.version, room: '101' };
+    const marked = await a.call('queue.move', { moveId: randomUUID(), ...move, counterLetter: 'B' });
+    expect(marked.token).toMatchObject({ label: 'B-001', status: 'no_show' });
+    // C was not asked, so A still holds its last answer; asking everyone (no letter) finds it down.
+    expect(await stateOfC()).toBe('reachable');
+    const returned = await a.call('queue.move', {
+      moveId: randomUUID(),
+      tokenId: called.id,
+      move: 'return',
+      version: marked.token!.version,
+    });
+    expect(returned.token?.status).toBe('issued');
+    expect(await stateOfC()).toBe('unreachable');
+  });
+
   it('names a counter that is down, and still calls from the counters that answer', async () => {
     const { a, b } = await pairedPair();
     await issue(a, 1, 5);

@@ -60,6 +60,11 @@ export const MoveInput = z
     room: RoomCode.optional(),
     /** Why a token is marked entered in error (required for that move). */
     reason: requiredText(200).optional(),
+    /** The letter of the counter that issued the token, as the screen shows it: the move goes to that counter alone. */
+    counterLetter: z
+      .string()
+      .regex(/^[A-Z]$/)
+      .optional(),
   })
   .strict()
   .superRefine((input, ctx) => {

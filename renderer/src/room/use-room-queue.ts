@@ -91,7 +91,18 @@ export function useRoomQueue(departmentCode: string, room: string): RoomQueue {
     last,
     callNext: () => send({ method: 'queue.callNext', input: { moveId: newId(), departmentCode, room } }),
     move: (token, move, extra = {}) =>
-      send({ method: 'queue.move', input: { moveId: newId(), tokenId: token.id, version: token.version, move, room, ...extra } }),
+      send({
+        method: 'queue.move',
+        input: {
+          moveId: newId(),
+          tokenId: token.id,
+          version: token.version,
+          move,
+          room,
+          counterLetter: token.counterLetter,
+          ...extra,
+        },
+      }),
     retry: async () => {
       if (last?.error) await send(last.action);
     },
