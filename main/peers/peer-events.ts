@@ -38,6 +38,7 @@ export function servePeerEvents(req: IncomingMessage, res: ServerResponse, event
     unsubscribe();
   };
   req.on('close', stop);
+  res.on('close', stop);
   res.on('error', stop);
 }
 
@@ -71,6 +72,16 @@ export function subscribePeerEvents(target: PeerTarget, self: CallerSelf, o: Sub
 
   function open() {
     if (closed) return;
+    try {
+      connect();
+    } catch {
+      // An address this side cannot use (it was checked at pairing; a bad row must not stop the others): try later.
+      o.onState(false);
+      again();
+    }
+  }
+
+  function connect() {
     const { host, port } = parseAddress(target.address);
     const stamp = new Date(o.now().getTime() + o.clockOffsetMs());
     let silence: NodeJS.Timeout | null = null;
@@ -131,6 +142,8 @@ export function subscribePeerEvents(target: PeerTarget, self: CallerSelf, o: Sub
     req.on('close', end);
     req.end();
     current = req;
+    // A counter that dies during the handshake answers nothing at all: the same silence limit applies before the answer.
+    heard();
   }
 
   open();

@@ -402,6 +402,10 @@ export function createPeerService(
         );
       }
       key = saveNetworkKey(secrets, typed);
+      // Open streams sign with the key they started with: open them again with the new one.
+      for (const stream of streams.values()) stream.close();
+      streams.clear();
+      for (const peer of listPeers(db)) listen(peer);
       writeTransaction(db, () =>
         appendAudit(db, {
           at: nowIso(),

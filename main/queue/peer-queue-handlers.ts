@@ -14,6 +14,7 @@ import { departmentByCode } from '../departments/department-store';
 import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
 import { emitQueueChanged } from './queue-events';
+import { PEER_QUEUE_CAPS } from '../../preload/contract/methods/peer-queue-methods';
 import { applyMove } from './queue-moves';
 import { atRoomTokens, historyFor, moveById, setAsideTokens, tokensInOrder, waitingEntries, waitingHeads } from './queue-store';
 
@@ -33,11 +34,15 @@ export function peerQueueHandlers(ctx: CoreContext, events: CoreEvents, local: H
       const rule = department.queueRule;
       const query = { visitDate: day, departmentCode, room: rule.rooms === 'per_room' ? room : null };
       const strip = ({ version: _version, ...entry }: ReturnType<typeof waitingEntries>[number]) => entry;
+      // Within the contract's caps (PeerQueue), so a very busy day is a long list, not a refused answer:
+      // the first in the queue, the latest calls, the latest set aside.
       return {
-        waiting: (scope === 'heads' ? waitingHeads(db, query) : waitingEntries(db, query)).map(strip),
-        history: historyFor(db, day, departmentCode, rule, room),
-        atRoom: atRoomTokens(db, day, departmentCode, room),
-        setAside: scope === 'all' ? setAsideTokens(db, day, departmentCode) : [],
+        waiting: (scope === 'heads' ? waitingHeads(db, query) : waitingEntries(db, query))
+          .slice(0, PEER_QUEUE_CAPS.waiting)
+          .map(strip),
+        history: historyFor(db, day, departmentCode, rule, room).slice(0, PEER_QUEUE_CAPS.history),
+        atRoom: atRoomTokens(db, day, departmentCode, room).slice(0, PEER_QUEUE_CAPS.atRoom),
+        setAside: scope === 'all' ? setAsideTokens(db, day, departmentCode).slice(0, PEER_QUEUE_CAPS.setAside) : [],
       };
     },
     'peer.tokens': ({ ids }) => ownTokens(db, ids),

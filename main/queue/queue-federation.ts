@@ -7,7 +7,8 @@
 // patient. A counter that does not answer is named, never guessed at. With
 // no paired counter these are the counter's own queue.* handlers, untouched.
 import { createHash } from 'node:crypto';
-import type { MoveResult, QueueView } from '../../preload/contract/methods/queue-schemas';
+import type { z } from 'zod';
+import type { MoveInput, MoveResult, QueueView } from '../../preload/contract/methods/queue-schemas';
 import type { PeerQueue } from '../../preload/contract/methods/peer-queue-methods';
 import type { Department, Token } from '../../preload/contract/records';
 import { AppError, notFound } from '../core/app-error';
@@ -43,6 +44,8 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
   const hasPeers = () => listPeers(db).length > 0;
   /** Calls made at another counter, by move id: a retried press gets the same answer (bounded). */
   const remoteCalls = new Map<string, MoveResult>();
+  /** Calls asked of another counter that never said whether it made them: a press again asks it first. */
+  const unsettled = new Map<string, { counterId: string; tokenId: string }>();
 
   function requireDepartment(code: string): Department {
     const department = departmentByCode(db, code);
@@ -75,43 +78,71 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     };
   }
 
-  /** Called or in consultation at the room, everywhere: calling the next one finishes them (as at one counter). */
-  async function finishRoom(parts: Part[], department: Department, room: string, moveId: string, call: CallContext) {
+  /**
+   * Called or in consultation at the room, everywhere: calling the next one finishes them (as at one counter).
+   * Safe to run again for the same move id: what was finished then is not at the room any more, and ids
+   * are derived from the move's and the token's.
+   */
+  async function finishRoom(
+    parts: Part[],
+    department: Department,
+    room: string,
+    moveId: string,
+    call: CallContext,
+    { except = null, here = true }: { except?: string | null; here?: boolean } = {},
+  ) {
     const day = today(ctx);
     const at = nowIso(ctx);
-    const finished: Token[] = relaxedWriteTransaction(db, () =>
-      finishAtRoom(db, {
-        day,
-        departmentCode: department.code,
-        room,
-        rule: department.queueRule,
-        except: null,
-        moveId,
-        actor: call.actor,
-        at,
-      }),
-    );
+    const finishedHere = here && !moveById(db, `${moveId}:finish`);
+    const finished: Token[] = finishedHere
+      ? relaxedWriteTransaction(db, () =>
+          finishAtRoom(db, {
+            day,
+            departmentCode: department.code,
+            room,
+            rule: department.queueRule,
+            except,
+            moveId,
+            actor: call.actor,
+            at,
+          }),
+        )
+      : [];
     finished.forEach((t) => emitQueueChanged(events, t, 'finish', at));
     for (const { peer, queue } of parts) {
-      for (const [i, token] of queue.atRoom.filter((t) => t.callRoom === room).entries()) {
+      for (const token of queue.atRoom.filter((t) => t.callRoom === room && t.id !== except)) {
         const answer = await peers.call(peer.counter_id, 'peer.move', {
-          moveId: derivedId(moveId, `finish:${peer.counter_letter}:${i}`),
+          moveId: derivedId(moveId, `finish:${token.id}`),
           tokenId: token.id,
           move: 'finish',
           version: token.version,
           room,
         });
+        // Not finished there (not reached, or changed meanwhile): the next call at this room finishes it.
         if (answer.ok && answer.value.token) finished.push(answer.value.token);
       }
     }
     return finished;
   }
 
+  /**
+   * Asks a token's own counter to call it, once more if the answer did not come: 'unknown' when it still
+   * does not answer (it may have called the patient), null when it clearly did not call it.
+   */
+  async function askOwner(peer: PeerRow, moveId: string, tokenId: string, room: string): Promise<Token | null | 'unknown'> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await peers.call(peer.counter_id, 'peer.call', { moveId, tokenId, room });
+      if (answer.ok) return answer.value.token;
+      if (answer.problem === 'refused') return null;
+    }
+    return 'unknown';
+  }
+
   /** Calls this counter's own token if it still waits (the same atomic step as a local call). */
   function callOwn(tokenId: string, department: Department, room: string, moveId: string, call: CallContext): Token | null {
     const token = relaxedWriteTransaction(db, () => {
       const fresh = tokenById(db, tokenId);
-      if (!fresh || fresh.status !== 'issued') return null;
+      if (!fresh || fresh.status !== 'issued' || fresh.visitDate !== today(ctx)) return null;
       return applyMove(db, {
         moveId,
         token: fresh,
@@ -132,35 +163,40 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     if (remembered) return { ...remembered, replayed: true };
     const department = requireDepartment(departmentCode);
     const roomName = requireRoom(department, room);
-    // Made here before (its answer lost): the local handler answers from what it recorded.
-    if (moveById(db, moveId) || moveById(db, `${moveId}:finish`)) {
-      return local['queue.callNext']!({ moveId, departmentCode, room }, call);
+    // Called here before (its answer lost): the local handler answers from what it recorded.
+    if (moveById(db, moveId)) return local['queue.callNext']!({ moveId, departmentCode, room }, call);
+    // Asked of another counter before, and it did not say: ask it again, with the same id (it replays).
+    const pending = unsettled.get(moveId);
+    if (pending) {
+      const peer = listPeers(db).find((p) => p.counter_id === pending.counterId);
+      const answer = peer ? await askOwner(peer, moveId, pending.tokenId, roomName) : null;
+      if (answer === 'unknown') throw notAnswered(peer!);
+      unsettled.delete(moveId);
+      if (answer) return remember(moveId, { token: answer, finished: null, replayed: false });
     }
     const perRoom = department.queueRule.rooms === 'per_room' ? roomName : null;
     const day = today(ctx);
     let { parts } = await gather(departmentCode, roomName, 'heads');
     const finished = await finishRoom(parts, department, roomName, moveId, call);
-    const letter = ctx.identity.counterLetter;
     for (let attempt = 0; attempt < CALL_ATTEMPTS; attempt++) {
-      const own = {
-        waiting: waitingHeads(db, { visitDate: day, departmentCode, room: perRoom }),
-        history: historyFor(db, day, departmentCode, department.queueRule, roomName),
-      };
+      const ownWaiting = waitingHeads(db, { visitDate: day, departmentCode, room: perRoom });
+      const own = { waiting: ownWaiting, history: historyFor(db, day, departmentCode, department.queueRule, roomName) };
       const next = nextInQueue({ ...merged(parts, own), rule: department.queueRule, room: roomName });
       if (!next) break;
-      if (next.counterLetter === letter) {
+      // By where the row came from, not by letter: a letter is only what a counter was called when paired.
+      const owner = parts.find((p) => p.queue.waiting.some((w) => w.id === next.id))?.peer;
+      if (!owner || ownWaiting.some((w) => w.id === next.id)) {
         const token = callOwn(next.id, department, roomName, moveId, call);
         if (token) return { token, finished: finished[0] ?? null, replayed: false };
       } else {
-        const owner = parts.find((p) => p.peer.counter_letter === next.counterLetter)!.peer;
-        const answer = await peers.call(owner.counter_id, 'peer.call', { moveId, tokenId: next.id, room: roomName });
-        if (answer.ok && answer.value.token) {
-          const result = { token: answer.value.token, finished: finished[0] ?? null, replayed: false };
-          remember(moveId, result);
-          return result;
+        const answer = await askOwner(owner, moveId, next.id, roomName);
+        if (answer === 'unknown') {
+          // It may have called the patient: calling another now could call two to one room.
+          unsettled.set(moveId, { counterId: owner.counter_id, tokenId: next.id });
+          if (unsettled.size > 500) unsettled.delete(unsettled.keys().next().value!);
+          throw notAnswered(owner);
         }
-        // Not reached now: its tokens are left out of this call rather than waited for.
-        if (!answer.ok) parts = parts.filter((p) => p.peer !== owner);
+        if (answer) return remember(moveId, { token: answer, finished: finished[0] ?? null, replayed: false });
       }
       // Taken by another room meanwhile: read the heads again and take the next one.
       parts = (await gather(departmentCode, roomName, 'heads')).parts.filter((p) =>
@@ -170,9 +206,20 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     return { token: null, finished: finished[0] ?? null, replayed: false };
   }
 
-  function remember(moveId: string, result: MoveResult) {
+  function notAnswered(peer: PeerRow): AppError {
+    return new AppError(
+      'UNAVAILABLE',
+      `counter ${peer.counter_letter} did not answer whether it called the patient: press again to ask it`,
+      {
+        field: 'room',
+      },
+    );
+  }
+
+  function remember(moveId: string, result: MoveResult): MoveResult {
     remoteCalls.set(moveId, result);
     if (remoteCalls.size > 500) remoteCalls.delete(remoteCalls.keys().next().value!);
+    return result;
   }
 
   async function list(input: {
@@ -205,6 +252,10 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
       if (ids.length === 0) continue;
       const answer = await peers.call(peer.counter_id, 'peer.tokens', { ids }, QUEUE_READ_TIMEOUT_MS);
       if (answer.ok) answer.value.forEach((t) => byId.set(t.id, t));
+      // Its rows are left out of the list: say whose.
+      else if (!notShown.some((n) => n.counterLetter === peer.counter_letter)) {
+        notShown.push({ counterLetter: peer.counter_letter, problem: answer.problem });
+      }
     }
     const latestCallFirst = (a: Token, b: Token) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '');
     return {
@@ -225,35 +276,46 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     };
   }
 
+  /** A move of another counter's token, made by that counter; its refusal comes back in its words. */
+  async function ownersMove(input: z.output<typeof MoveInput>): Promise<MoveResult> {
+    // The screen names the token's counter: ask it alone (the others are not woken, nor waited for if down).
+    const named = listPeers(db).find((p) => p.counter_letter === input.counterLetter);
+    const answers = named
+      ? [{ peer: named, result: await peers.call(named.counter_id, 'peer.move', input) }]
+      : await peers.callAll('peer.move', input);
+    const owner = answers.find((a) => a.result.ok);
+    if (owner?.result.ok) return owner.result.value;
+    const refusal = answers.find((a) => !a.result.ok && a.result.problem === 'refused' && a.result.error?.code !== 'NOT_FOUND');
+    if (refusal && !refusal.result.ok && refusal.result.error) {
+      throw new AppError(refusal.result.error.code, `counter ${refusal.peer.counter_letter}: ${refusal.result.error.message}`, {
+        ...(refusal.result.error.field ? { field: refusal.result.error.field } : {}),
+        details: refusal.result.error.details,
+      });
+    }
+    const unreachable = answers.some((a) => !a.result.ok && a.result.problem !== 'refused');
+    throw new AppError(
+      unreachable ? 'UNAVAILABLE' : 'NOT_FOUND',
+      unreachable ? 'the counter that issued this token is not reachable now' : 'token not found',
+      { field: 'tokenId' },
+    );
+  }
+
   return {
     'queue.list': (input, call) => (hasPeers() && !input.date ? list(input) : local['queue.list']!(input, call)),
     'queue.callNext': (input, call) =>
       hasPeers() ? callNext(input.moveId, input.departmentCode, input.room, call) : local['queue.callNext']!(input, call),
     'queue.move': async (input, call) => {
-      // Its own token, or no other counter to ask: the counter's own move.
-      if (!hasPeers() || tokenById(db, input.tokenId)) return local['queue.move']!(input, call);
-      // The screen names the token's counter: ask it alone (the others are not woken, nor waited for if down).
-      const named = listPeers(db).find((p) => p.counter_letter === input.counterLetter);
-      const answers = named
-        ? [{ peer: named, result: await peers.call(named.counter_id, 'peer.move', input) }]
-        : await peers.callAll('peer.move', input);
-      const owner = answers.find((a) => a.result.ok);
-      if (owner?.result.ok) return owner.result.value;
-      const refusal = answers.find((a) => !a.result.ok && a.result.problem === 'refused' && a.result.error?.code !== 'NOT_FOUND');
-      if (refusal && !refusal.result.ok && refusal.result.error) {
-        throw new AppError(refusal.result.error.code, `counter ${refusal.peer.counter_letter}: ${refusal.result.error.message}`, {
-          ...(refusal.result.error.field ? { field: refusal.result.error.field } : {}),
-          details: refusal.result.error.details,
-        });
-      }
-      const unreachable = answers.some((a) => !a.result.ok && a.result.problem !== 'refused');
-      throw new AppError(
-        unreachable ? 'UNAVAILABLE' : 'NOT_FOUND',
-        unreachable ? 'the counter that issued this token is not reachable now' : 'token not found',
-        {
-          field: 'tokenId',
-        },
-      );
+      if (!hasPeers()) return local['queue.move']!(input, call);
+      const here = tokenById(db, input.tokenId) !== undefined;
+      const result = here ? await local['queue.move']!(input, call) : await ownersMove(input);
+      // A token called by hand (a set-aside one, "call this"): the room's patients at other counters are done too.
+      if (input.move !== 'call' || !result.token || result.replayed) return result;
+      const department = departmentByCode(db, result.token.departmentCode);
+      const room = result.token.callRoom;
+      if (!department || !room) return result;
+      const { parts } = await gather(department.code, room, 'heads');
+      const finished = await finishRoom(parts, department, room, input.moveId, call, { except: result.token.id, here: !here });
+      return { ...result, finished: result.finished ?? finished[0] ?? null };
     },
     'queue.board': async ({ departmentCodes, names, recent }, call) => {
       if (!hasPeers()) return local['queue.board']!({ departmentCodes, names, recent }, call);

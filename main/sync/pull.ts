@@ -38,7 +38,10 @@ export interface PullResult {
 
 interface Cursor {
   since: string | null;
+  /** Records of `since` to step over by offset (only inside a group of one instant larger than a page). */
   skip: number;
+  /** Ids of the records of `since` already read: they come again on the next page and are passed over. */
+  seen?: string[];
 }
 
 const CURSOR = 'patients';
@@ -57,13 +60,14 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
     const resources = (response.data.entry ?? [])
       .map((e) => e.resource)
       .filter((r): r is FhirPatient => r?.resourceType === 'Patient');
-    // The records of the cursor's own instant come back every round: only what is new counts as received.
-    const fresh = resources.filter((r) => r.meta?.lastUpdated !== cursor.since || !heldAlready(db, r)).length;
+    // The records of the cursor's own instant come again every round: passed over, not received twice.
+    const seen = new Set(cursor.seen ?? []);
+    const fresh = resources.filter((r) => !(r.meta?.lastUpdated === cursor.since && r.id && seen.has(r.id)));
     const survivorsToFetch = new Set<string>();
     writeTransaction(db, () => {
-      for (const resource of resources) upsertPatient(db, resource, options.now(), result);
+      for (const resource of fresh) upsertPatient(db, resource, options.now(), result);
       // A record the HIMS merged into another (Patient.link replaced-by) points here at that one.
-      for (const resource of resources) {
+      for (const resource of fresh) {
         const missing = resource.id ? followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy) : null;
         if (missing) survivorsToFetch.add(missing);
       }
@@ -75,12 +79,12 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
       if (answer.status !== 200 || answer.data?.resourceType !== 'Patient') continue;
       writeTransaction(db, () => {
         upsertPatient(db, answer.data, options.now(), result);
-        for (const resource of resources) {
+        for (const resource of fresh) {
           if (resource.id) followHimsMerge(db, resource.id, readPatientExtras(resource).replacedBy);
         }
       });
     }
-    result.received += fresh;
+    result.received += fresh.length;
     if (resources.length < options.pageSize) {
       result.done = true;
       break;
@@ -89,20 +93,17 @@ export async function pullPatients(db: Database, client: HimsClient, options: Pu
   return result;
 }
 
-/** This very version of the record is the one held here (seen by an earlier page or sent from here). */
-function heldAlready(db: Database, resource: FhirPatient): boolean {
-  const localId = resource.id ? localIdOfRemote(db, 'patient', resource.id) : undefined;
-  const held = localId ? remoteOf(db, 'patient', localId) : undefined;
-  return held !== undefined && held.version_id === (resource.meta?.versionId ?? null);
-}
-
 function nextCursor(cursor: Cursor, page: FhirPatient[], pageSize: number): Cursor {
   const last = page[page.length - 1]?.meta?.lastUpdated;
   if (!last) return cursor;
-  // A full page of one instant: step over it by offset, or the next page would be the same one.
-  const oneInstant = page.length >= pageSize && page.every((r) => r.meta?.lastUpdated === last);
-  if (!oneInstant) return { since: last, skip: 0 };
-  return { since: last, skip: last === cursor.since ? cursor.skip + page.length : page.length };
+  const sameInstant = last === cursor.since;
+  const allAtLast = page.every((r) => r.meta?.lastUpdated === last);
+  // Inside a group of one instant larger than a page: step over it by offset, or the next page would be this one.
+  if (allAtLast && ((sameInstant && cursor.skip > 0) || page.length >= pageSize)) {
+    return { since: last, skip: (sameInstant ? cursor.skip : 0) + page.length };
+  }
+  const atLast = page.filter((r) => r.meta?.lastUpdated === last).map((r) => r.id ?? '');
+  return { since: last, skip: 0, seen: sameInstant ? [...new Set([...(cursor.seen ?? []), ...atLast])] : atLast };
 }
 
 function upsertPatient(db: Database, resource: FhirPatient, at: string, result: PullResult): void {

@@ -111,6 +111,47 @@ describe('one queue per department across counters', () => {
     expect(await stateOfC()).toBe('unreachable');
   });
 
+  it('does not call a second patient when the owner of the first does not answer; a press again gets the first', async () => {
+    const { a, b } = await pairedPair();
+    await issue(b, 1, 0); // B-001 first in the queue
+    await issue(a, 1, 5); // A-001 after it
+    // B calls its patient but answers after A has stopped waiting (twice).
+    const dispatch = b.core.registry.dispatch.bind(b.core.registry);
+    let late = true;
+    b.core.registry.dispatch = async (method, input, caller) => {
+      const result = await dispatch(method, input, caller);
+      if (method === 'peer.call' && late) await new Promise((r) => setTimeout(r, 2000));
+      return result;
+    };
+    const moveId = randomUUID();
+    const press = { moveId, departmentCode: 'MED', room: '101' };
+    expect((await a.fail('queue.callNext', press)).code).toBe('UNAVAILABLE');
+    expect((await a.call('queue.list', { departmentCode: 'MED' })).waiting.map((t) => t.label)).toEqual(['A-001']);
+    late = false;
+    const again = await a.call('queue.callNext', press);
+    expect(again.token).toMatchObject({ label: 'B-001', status: 'called', callRoom: '101' });
+    expect((await b.call('queue.list', { departmentCode: 'MED' })).atRoom.map((t) => t.label)).toEqual(['B-001']);
+  });
+
+  it('finishes the room’s patient at another counter when a token is called by hand', async () => {
+    const { a, b } = await pairedPair();
+    await issue(b, 1, 0);
+    await issue(a, 1, 5);
+    const first = (await callNext(a, '101')).token!;
+    expect(first.label).toBe('B-001');
+    const own = (await a.call('queue.list', { departmentCode: 'MED' })).waiting[0]!;
+    const called = await a.call('queue.move', {
+      moveId: randomUUID(),
+      tokenId: own.id,
+      move: 'call',
+      version: own.version,
+      room: '101',
+    });
+    expect(called.token?.label).toBe('A-001');
+    expect(called.finished).toMatchObject({ label: 'B-001', status: 'done' });
+    expect((await b.call('queue.list', { departmentCode: 'MED' })).atRoom.map((t) => t.label)).toEqual(['A-001']);
+  });
+
   it('names a counter that is down, and still calls from the counters that answer', async () => {
     const { a, b } = await pairedPair();
     await issue(a, 1, 5);

@@ -24,14 +24,17 @@ export const PeerQueueEntry = z.object({
 /** A first call already made today (the one-in-N rule looks back at them). */
 export const PeerCallRecord = z.object({ at: z.string(), priority: Priority, room: z.string().nullable() });
 
+/** How much of its queue a counter sends at most (the answer must also stay under the peer call's 1 MB). */
+export const PEER_QUEUE_CAPS = { waiting: 2000, history: 100, atRoom: 200, setAside: 500 } as const;
+
 export const PeerQueue = z.object({
   /** All waiting (queue.list) or the head of each priority class (call next), unordered. */
-  waiting: z.array(PeerQueueEntry).max(2000),
-  history: z.array(PeerCallRecord).max(100),
+  waiting: z.array(PeerQueueEntry).max(PEER_QUEUE_CAPS.waiting),
+  history: z.array(PeerCallRecord).max(PEER_QUEUE_CAPS.history),
   /** Called or in consultation: at the room asked about, or at every room. */
-  atRoom: z.array(Token).max(200),
+  atRoom: z.array(Token).max(PEER_QUEUE_CAPS.atRoom),
   /** Skipped or no-show today (queue.list only). */
-  setAside: z.array(Token).max(500),
+  setAside: z.array(Token).max(PEER_QUEUE_CAPS.setAside),
 });
 export type PeerQueue = z.infer<typeof PeerQueue>;
 

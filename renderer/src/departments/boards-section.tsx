@@ -1,8 +1,9 @@
 // The hall boards a supervisor started, with a way to end one (a board left
 // on in a hall that is being repurposed, or a lost session): its screen then
 // asks for a supervisor again. No tokens here, only who started what.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../preload/contract';
+import type { CallError, Department } from '../../../preload/contract';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
@@ -20,11 +21,18 @@ export function BoardsSection({ departments }: { departments: Department[] }) {
   const when = (iso: string) =>
     new Date(iso).toLocaleString(language === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'short', timeStyle: 'short' });
   const running = (boards.data ?? []).filter((b) => b.endedAt === null);
+  const [endError, setEndError] = useState<CallError | null>(null);
+  async function endBoard(id: string) {
+    const result = await end.run({ id });
+    setEndError(result && !result.ok ? result.error : null);
+    boards.reload();
+  }
 
   return (
     <section className="boards-section" data-testid="boards-section">
       <h3>{t('deptSettings.boards.title')}</h3>
       {boards.error && <CallErrorMessage error={boards.error} testId="boards-error" />}
+      {endError && <CallErrorMessage error={endError} testId="board-end-error" />}
       {boards.data && running.length === 0 && <p data-testid="boards-empty">{t('deptSettings.boards.empty')}</p>}
       {running.length > 0 && (
         <table>
@@ -53,7 +61,7 @@ export function BoardsSection({ departments }: { departments: Department[] }) {
                     className="secondary small"
                     data-testid="board-end"
                     disabled={end.pending}
-                    onClick={() => void end.run({ id: b.id }).then(() => boards.reload())}
+                    onClick={() => void endBoard(b.id)}
                   >
                     {t('deptSettings.boards.end')}
                   </button>
