@@ -4,6 +4,7 @@
 // (integrity_check), and it is written encrypted into the backup folder the
 // IT officer chose; then retention. Every run is recorded, and the status
 // (off, ok, running, overdue, failed, no key) is pushed to the counter screen.
+import { snapshotDatabase } from './db-snapshot';
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupFile, BackupRun, BackupSettings, BackupStatus } from '../../preload/contract/methods/ops-schemas';
@@ -179,7 +180,8 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
         throw new AppError('CONFLICT', 'Backups need a recovery code: the administrator makes one in Maintenance.');
       accessSync(s.folder, constants.W_OK);
       mkdirSync(workDir, { recursive: true, mode: 0o700 });
-      await db.backup(copy);
+      // VACUUM INTO on a connection of its own (db-snapshot.ts): the online backup API started over at every rollback.
+      await snapshotDatabase(db.name, copy, o.nativeBinding);
       const check = await checkDatabaseFile(copy, o.nativeBinding);
       if (!check.ok) throw new Error(`the copy failed its integrity check: ${check.problems.slice(0, 3).join('; ')}`);
       const createdAt = now();
