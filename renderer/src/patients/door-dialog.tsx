@@ -2,6 +2,8 @@
 // newborn, photo, duplicates, MLC register): the counter's own shortcuts
 // stay out of it, Esc closes it, the first field takes the cursor.
 import type { KeyboardEvent, ReactNode } from 'react';
+import type { CallError } from '../../../preload/contract';
+import { CallErrorMessage } from '../components/call-error-message';
 import { useTranslation } from 'react-i18next';
 import './patients.css';
 
@@ -48,5 +50,31 @@ export function DoorField({ label, children, hint }: { label: string; children: 
       {children}
       {hint && <span className="hint">{hint}</span>}
     </label>
+  );
+}
+
+/** The end of a quick form at the door: what is missing, what the core refused, and the Enter button. */
+export function DoorFormEnd(p: {
+  testIdPrefix: 'emergency' | 'newborn';
+  problem: string | null;
+  error: CallError | null;
+  failedTitle: string;
+  submitLabel: string;
+  pending: boolean;
+}) {
+  return (
+    <>
+      {p.problem && (
+        <p className="field-error" role="alert" data-testid={`${p.testIdPrefix}-problem`}>
+          {p.problem}
+        </p>
+      )}
+      {p.error && <CallErrorMessage error={p.error} title={p.failedTitle} testId={`${p.testIdPrefix}-error`} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid={`${p.testIdPrefix}-submit`} disabled={p.pending}>
+          {p.submitLabel} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </>
   );
 }

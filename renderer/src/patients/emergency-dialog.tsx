@@ -5,11 +5,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Patient, Token } from '../../../preload/contract';
-import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import type { GenderValue } from '../lib/registration-form';
 import { newId } from '../lib/new-id';
-import { DoorDialog, DoorField } from './door-dialog';
+import { DoorDialog, DoorField, DoorFormEnd } from './door-dialog';
 import { GenderKeysSelect } from './gender-keys-select';
 import { EMPTY_MLC, MlcFields, mlcInput } from './mlc-fields';
 
@@ -88,17 +87,14 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
           {t('door.mlc.toggle')}
         </label>
         {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
-        {problem && (
-          <p className="field-error" role="alert" data-testid="emergency-problem">
-            {problem}
-          </p>
-        )}
-        {error && <CallErrorMessage error={error} title={t('door.emergency.failed')} testId="emergency-error" />}
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="emergency-submit" disabled={register.pending}>
-            {t('door.emergency.submit')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <DoorFormEnd
+          testIdPrefix="emergency"
+          problem={problem}
+          error={error}
+          failedTitle={t('door.emergency.failed')}
+          submitLabel={t('door.emergency.submit')}
+          pending={register.pending}
+        />
       </form>
     </DoorDialog>
   );

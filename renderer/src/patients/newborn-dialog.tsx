@@ -4,12 +4,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Patient } from '../../../preload/contract';
-import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { newId } from '../lib/new-id';
 import { parseDateOfBirth } from '../lib/parse-dob';
 import type { GenderValue } from '../lib/registration-form';
-import { DoorDialog, DoorField } from './door-dialog';
+import { DoorDialog, DoorField, DoorFormEnd } from './door-dialog';
 import { GenderKeysSelect } from './gender-keys-select';
 
 interface Props {
@@ -97,17 +96,14 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
             />
           </DoorField>
         </div>
-        {problem && (
-          <p className="field-error" role="alert" data-testid="newborn-problem">
-            {problem}
-          </p>
-        )}
-        {error && <CallErrorMessage error={error} title={t('door.newborn.failed')} testId="newborn-error" />}
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="newborn-submit" disabled={register.pending}>
-            {t('door.newborn.submit')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <DoorFormEnd
+          testIdPrefix="newborn"
+          problem={problem}
+          error={error}
+          failedTitle={t('door.newborn.failed')}
+          submitLabel={t('door.newborn.submit')}
+          pending={register.pending}
+        />
       </form>
     </DoorDialog>
   );
