@@ -22,6 +22,7 @@ import { usePatientDetails } from './hooks/use-patient-details';
 import { usePatientSearch } from './hooks/use-patient-search';
 import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
+import { registrationFormShown } from './lib/form-visibility';
 import { prefillFromQuery } from './lib/query-prefill';
 import { KioskGate } from './kiosk/kiosk-gate';
 import { KioskScreen } from './kiosk/kiosk-screen';
@@ -127,8 +128,16 @@ function CounterScreen() {
   const elsewhere = useElsewhereSearch(search, notFound && selected === null);
   const bringCall = useCounterMutation('patients.bringOver');
   const [bringError, setBringError] = useState<CallError | null>(null);
-  const notFoundAnywhere = notFound && elsewhere.phase !== 'asking' && elsewhere.found.length === 0;
-  const showForm = selected === null && (formOpened || formEdited || notFoundAnywhere || cardValues !== null);
+  // Once on screen, the form stays while the other counters are asked about the next digit (lib/form-visibility).
+  const [formWasShown, setFormWasShown] = useState(false);
+  const showForm = registrationFormShown({
+    wasShown: formWasShown,
+    patientOpen: selected !== null,
+    openedByClerk: formOpened || formEdited || cardValues !== null,
+    notFoundHere: notFound,
+    elsewhere,
+  });
+  if (showForm !== formWasShown) setFormWasShown(showForm); // state from the last render, React's way
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
 
