@@ -25,6 +25,7 @@ import { mergeBoard } from './board-merge';
 import { emitQueueChanged } from './queue-events';
 import { applyMove, finishAtRoom } from './queue-moves';
 import { nextInQueue, queueOrder, type CallRecord, type QueueEntry } from './queue-order';
+import { forgetRemoteCall, recordAnswered, recordUnsettled, remoteCall } from './remote-calls-store';
 import { atRoomTokens, historyFor, moveById, setAsideTokens, tokensInOrder, waitingEntries, waitingHeads } from './queue-store';
 
 /** A part of the queue not read within this long is not shown (and named). */
@@ -42,10 +43,6 @@ interface Part {
 export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, local: HandlerMap, events: CoreEvents): HandlerMap {
   const { db } = ctx;
   const hasPeers = () => listPeers(db).length > 0;
-  /** Calls made at another counter, by move id: a retried press gets the same answer (bounded). */
-  const remoteCalls = new Map<string, MoveResult>();
-  /** Calls asked of another counter that never said whether it made them: a press again asks it first. */
-  const unsettled = new Map<string, { counterId: string; tokenId: string }>();
 
   function requireDepartment(code: string): Department {
     const department = departmentByCode(db, code);
@@ -159,20 +156,20 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
   }
 
   async function callNext(moveId: string, departmentCode: string, room: string, call: CallContext): Promise<MoveResult> {
-    const remembered = remoteCalls.get(moveId);
-    if (remembered) return { ...remembered, replayed: true };
+    // Made at another counter before (remote-calls-store): a press sent again gets the same answer.
+    const earlier = remoteCall(db, moveId);
+    if (earlier?.state === 'answered') return { ...earlier.result, replayed: true };
     const department = requireDepartment(departmentCode);
     const roomName = requireRoom(department, room);
     // Called here before (its answer lost): the local handler answers from what it recorded.
     if (moveById(db, moveId)) return local['queue.callNext']!({ moveId, departmentCode, room }, call);
     // Asked of another counter before, and it did not say: ask it again, with the same id (it replays).
-    const pending = unsettled.get(moveId);
-    if (pending) {
-      const peer = listPeers(db).find((p) => p.counter_id === pending.counterId);
-      const answer = peer ? await askOwner(peer, moveId, pending.tokenId, roomName) : null;
+    if (earlier?.state === 'unsettled') {
+      const peer = listPeers(db).find((p) => p.counter_id === earlier.counterId);
+      const answer = peer ? await askOwner(peer, moveId, earlier.tokenId, roomName) : null;
       if (answer === 'unknown') throw notAnswered(peer!);
-      unsettled.delete(moveId);
-      if (answer) return remember(moveId, { token: answer, finished: null, replayed: false });
+      if (answer) return remember(moveId, earlier.counterId, { token: answer, finished: null, replayed: false });
+      forgetRemoteCall(db, moveId); // it did not call that patient (or is no longer paired): choose afresh
     }
     const perRoom = department.queueRule.rooms === 'per_room' ? roomName : null;
     const day = today(ctx);
@@ -192,11 +189,10 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
         const answer = await askOwner(owner, moveId, next.id, roomName);
         if (answer === 'unknown') {
           // It may have called the patient: calling another now could call two to one room.
-          unsettled.set(moveId, { counterId: owner.counter_id, tokenId: next.id });
-          if (unsettled.size > 500) unsettled.delete(unsettled.keys().next().value!);
+          recordUnsettled(db, moveId, owner.counter_id, next.id, nowIso(ctx));
           throw notAnswered(owner);
         }
-        if (answer) return remember(moveId, { token: answer, finished: finished[0] ?? null, replayed: false });
+        if (answer) return remember(moveId, owner.counter_id, { token: answer, finished: finished[0] ?? null, replayed: false });
       }
       // Taken by another room meanwhile: read the heads again and take the next one.
       parts = (await gather(departmentCode, roomName, 'heads')).parts.filter((p) =>
@@ -216,9 +212,8 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     );
   }
 
-  function remember(moveId: string, result: MoveResult): MoveResult {
-    remoteCalls.set(moveId, result);
-    if (remoteCalls.size > 500) remoteCalls.delete(remoteCalls.keys().next().value!);
+  function remember(moveId: string, counterId: string, result: MoveResult): MoveResult {
+    recordAnswered(db, moveId, counterId, result, nowIso(ctx));
     return result;
   }
 

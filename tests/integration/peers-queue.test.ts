@@ -133,6 +133,37 @@ describe('one queue per department across counters', () => {
     expect((await b.call('queue.list', { departmentCode: 'MED' })).atRoom.map((t) => t.label)).toEqual(['B-001']);
   });
 
+  it('asks the same owner again after this counter restarts, and replays its answer after another restart', async () => {
+    const pair = await pairedPair();
+    const b = pair.b;
+    let a = pair.a;
+    await issue(b, 1, 0); // B-001 first in the queue
+    await issue(a, 1, 5); // A-001 after it
+    const dispatch = b.core.registry.dispatch.bind(b.core.registry);
+    let late = true;
+    b.core.registry.dispatch = async (method, input, caller) => {
+      const result = await dispatch(method, input, caller);
+      if (method === 'peer.call' && late) await new Promise((r) => setTimeout(r, 2000));
+      return result;
+    };
+    const press = { moveId: randomUUID(), departmentCode: 'MED', room: '101' };
+    expect((await a.fail('queue.callNext', press)).code).toBe('UNAVAILABLE');
+    // B did call B-001; A restarts before the room presses again.
+    const restartA = async () => {
+      const at = a.clock.current;
+      a = await a.restart();
+      a.clock.current = at;
+    };
+    await restartA();
+    late = false;
+    const again = await a.call('queue.callNext', press);
+    expect(again.token).toMatchObject({ label: 'B-001', status: 'called', callRoom: '101' });
+    expect((await a.call('queue.list', { departmentCode: 'MED' })).waiting.map((t) => t.label)).toEqual(['A-001']);
+    await restartA();
+    expect(await a.call('queue.callNext', press)).toMatchObject({ replayed: true, token: { label: 'B-001' } });
+    expect((await a.call('queue.list', { departmentCode: 'MED' })).waiting.map((t) => t.label)).toEqual(['A-001']);
+  });
+
   it('finishes the room’s patient at another counter when a token is called by hand', async () => {
     const { a, b } = await pairedPair();
     await issue(b, 1, 0);
