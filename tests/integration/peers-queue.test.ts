@@ -38,6 +38,18 @@ async function pairedPair() {
   return { a, b };
 }
 
+/** `owner` makes its calls but answers after the caller has stopped waiting (twice), while `late`. */
+function callsButAnswersLate(owner: PeerCounter): { late: boolean } {
+  const control = { late: true };
+  const dispatch = owner.core.registry.dispatch.bind(owner.core.registry);
+  owner.core.registry.dispatch = async (method, input, caller) => {
+    const result = await dispatch(method, input, caller);
+    if (method === 'peer.call' && control.late) await new Promise((r) => setTimeout(r, 2000));
+    return result;
+  };
+  return control;
+}
+
 const callNext = (c: PeerCounter, room: string) =>
   c.call('queue.callNext', { moveId: randomUUID(), departmentCode: 'MED', room });
 
@@ -115,19 +127,12 @@ describe('one queue per department across counters', () => {
     const { a, b } = await pairedPair();
     await issue(b, 1, 0); // B-001 first in the queue
     await issue(a, 1, 5); // A-001 after it
-    // B calls its patient but answers after A has stopped waiting (twice).
-    const dispatch = b.core.registry.dispatch.bind(b.core.registry);
-    let late = true;
-    b.core.registry.dispatch = async (method, input, caller) => {
-      const result = await dispatch(method, input, caller);
-      if (method === 'peer.call' && late) await new Promise((r) => setTimeout(r, 2000));
-      return result;
-    };
+    const owner = callsButAnswersLate(b);
     const moveId = randomUUID();
     const press = { moveId, departmentCode: 'MED', room: '101' };
     expect((await a.fail('queue.callNext', press)).code).toBe('UNAVAILABLE');
     expect((await a.call('queue.list', { departmentCode: 'MED' })).waiting.map((t) => t.label)).toEqual(['A-001']);
-    late = false;
+    owner.late = false;
     const again = await a.call('queue.callNext', press);
     expect(again.token).toMatchObject({ label: 'B-001', status: 'called', callRoom: '101' });
     expect((await b.call('queue.list', { departmentCode: 'MED' })).atRoom.map((t) => t.label)).toEqual(['B-001']);
@@ -139,13 +144,7 @@ describe('one queue per department across counters', () => {
     let a = pair.a;
     await issue(b, 1, 0); // B-001 first in the queue
     await issue(a, 1, 5); // A-001 after it
-    const dispatch = b.core.registry.dispatch.bind(b.core.registry);
-    let late = true;
-    b.core.registry.dispatch = async (method, input, caller) => {
-      const result = await dispatch(method, input, caller);
-      if (method === 'peer.call' && late) await new Promise((r) => setTimeout(r, 2000));
-      return result;
-    };
+    const owner = callsButAnswersLate(b);
     const press = { moveId: randomUUID(), departmentCode: 'MED', room: '101' };
     expect((await a.fail('queue.callNext', press)).code).toBe('UNAVAILABLE');
     // B did call B-001; A restarts before the room presses again.
@@ -155,7 +154,7 @@ describe('one queue per department across counters', () => {
       a.clock.current = at;
     };
     await restartA();
-    late = false;
+    owner.late = false;
     const again = await a.call('queue.callNext', press);
     expect(again.token).toMatchObject({ label: 'B-001', status: 'called', callRoom: '101' });
     expect((await a.call('queue.list', { departmentCode: 'MED' })).waiting.map((t) => t.label)).toEqual(['A-001']);
