@@ -16,6 +16,11 @@ export interface SerialScannerOptions {
   maxScanLength?: number;
 }
 
+/** The part of @serialport/bindings-cpp's Poller used here (Linux and macOS bindings; Windows has none). */
+interface HangUpPoller {
+  once(event: 'disconnect', listener: (err: (Error & { canceled?: boolean }) | null) => void): unknown;
+}
+
 export interface SerialScanner {
   configure(port: string | null, baudRate: number): void;
   stop(): Promise<void>;
@@ -61,6 +66,21 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
     retry.unref();
   }
 
+  /**
+   * On Linux and macOS a device that hangs up (unplugged, or its other end
+   * closed) can read as end-of-file instead of an error, and serialport's
+   * reader then reads again at once, forever: a core spinning on one CPU and
+   * a scanner never reported gone. The binding's fd poller reports the hang-up
+   * itself; closing the port there ends the reading and starts the retries.
+   */
+  function closeOnHangUp(p: SerialPort) {
+    const poller = (p.port as { poller?: HangUpPoller } | undefined)?.poller;
+    poller?.once('disconnect', (err) => {
+      if (err?.canceled || !p.isOpen) return; // the port was closed on purpose
+      p.close();
+    });
+  }
+
   function open(mine: number) {
     retry = null;
     if (mine !== generation || !wanted) return;
@@ -79,6 +99,7 @@ export function createSerialScanner(options: SerialScannerOptions): SerialScanne
         if (port === p) port = null;
         scheduleRetry(mine, err.message);
       } else if (mine === generation) {
+        closeOnHangUp(p);
         state('connected');
       } else {
         p.close();
