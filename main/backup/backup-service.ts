@@ -4,7 +4,6 @@
 // (integrity_check), and it is written encrypted into the backup folder the
 // IT officer chose; then retention. Every run is recorded, and the status
 // (off, ok, running, overdue, failed, no key) is pushed to the counter screen.
-import { snapshotDatabase } from './db-snapshot';
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupFile, BackupRun, BackupSettings, BackupStatus } from '../../preload/contract/methods/ops-schemas';
@@ -17,6 +16,7 @@ import { writeBackupFile } from './backup-file';
 import { filesToDelete } from './backup-retention';
 import { lastRuns, readBackupSettings, recordRun, writeBackupSettings, type BackupRunRow } from './backup-store';
 import { checkDatabaseFile } from './db-check';
+import { snapshotDatabase } from './db-snapshot';
 
 export const BACKUP_EXTENSION = '.himsbak';
 const NAME = /^hims-backup_([A-Z_])_(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})_([0-9a-f]{8})\.himsbak$/;

@@ -5,6 +5,7 @@
 // made here, in this counter's IMMEDIATE transaction, or not at all.
 import type { Database } from 'better-sqlite3';
 import type { Token } from '../../preload/contract/records';
+import { PEER_QUEUE_CAPS } from '../../preload/contract/methods/peer-queue-methods';
 import { notFound } from '../core/app-error';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import type { CoreEvents } from '../core/core-events';
@@ -14,7 +15,6 @@ import { departmentByCode } from '../departments/department-store';
 import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
 import { emitQueueChanged } from './queue-events';
-import { PEER_QUEUE_CAPS } from '../../preload/contract/methods/peer-queue-methods';
 import { applyMove } from './queue-moves';
 import { atRoomTokens, historyFor, moveById, setAsideTokens, tokensInOrder, waitingEntries, waitingHeads } from './queue-store';
 

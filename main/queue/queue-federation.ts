@@ -88,21 +88,11 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     call: CallContext,
     { except = null, here = true }: { except?: string | null; here?: boolean } = {},
   ) {
-    const day = today(ctx);
     const at = nowIso(ctx);
     const finishedHere = here && !moveById(db, `${moveId}:finish`);
     const finished: Token[] = finishedHere
       ? relaxedWriteTransaction(db, () =>
-          finishAtRoom(db, {
-            day,
-            departmentCode: department.code,
-            room,
-            rule: department.queueRule,
-            except,
-            moveId,
-            actor: call.actor,
-            at,
-          }),
+          finishAtRoom(db, { day: today(ctx), department, room, except, moveId, actor: call.actor, at }),
         )
       : [];
     finished.forEach((t) => emitQueueChanged(events, t, 'finish', at));

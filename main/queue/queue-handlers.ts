@@ -75,17 +75,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
     call: CallContext,
     at: string,
   ) {
-    const day = today(ctx);
-    return finishAtRoom(db, {
-      day,
-      departmentCode: department.code,
-      room,
-      rule: department.queueRule,
-      except,
-      moveId,
-      actor: call.actor,
-      at,
-    });
+    return finishAtRoom(db, { day: today(ctx), department, room, except, moveId, actor: call.actor, at });
   }
 
   function announce(result: MoveResult, moves: Record<string, RecordedMove>) {

@@ -3,7 +3,7 @@
 // history) and the audit entry commit together, or not at all. Whether the
 // move is allowed was checked by the caller (queue-rule.ts MOVES).
 import type { Database } from 'better-sqlite3';
-import type { Token } from '../../preload/contract/records';
+import type { Department, Token } from '../../preload/contract/records';
 import { MOVES, type QueueMove, type QueueRule } from '../../preload/contract/queue-rule';
 import { appendAudit } from '../audit/audit-log';
 import { enqueueOutbox } from '../core/outbox';
@@ -82,16 +82,15 @@ export function finishAtRoom(
   db: Database,
   o: {
     day: string;
-    departmentCode: string;
+    department: Pick<Department, 'code' | 'queueRule'>;
     room: string;
-    rule: QueueRule;
     except: string | null;
     moveId: string;
     actor: MoveOrder['actor'];
     at: string;
   },
 ): Token[] {
-  const current = atRoomTokens(db, o.day, o.departmentCode, o.room).filter((t) => t.id !== o.except);
+  const current = atRoomTokens(db, o.day, o.department.code, o.room).filter((t) => t.id !== o.except);
   return current.map((token, i) =>
     applyMove(db, {
       moveId: i === 0 ? `${o.moveId}:finish` : `${o.moveId}:finish:${i}`,
@@ -99,7 +98,7 @@ export function finishAtRoom(
       move: 'finish',
       room: o.room,
       reason: null,
-      rule: o.rule,
+      rule: o.department.queueRule,
       actor: o.actor,
       at: o.at,
     }),
