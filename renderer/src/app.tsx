@@ -104,6 +104,9 @@ function CounterScreen() {
   const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
   const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Each scan that opens a patient opens a fresh panel, even for the patient on screen: the
+  // scan's first key reached the page (no one can tell it from a person's) and may have picked something.
+  const [scanOpened, setScanOpened] = useState(0);
   // Issue 13: which of the emergency, duplicates and MLC-register dialogs is open.
   const [tool, setTool] = useState<PatientTool | null>(null);
 
@@ -181,6 +184,7 @@ function CounterScreen() {
       if (result.patient) {
         setQuery('');
         closeForm();
+        setScanOpened(outcome.seq);
         select(result.patient);
       } else if (result.prefill) {
         setQuery('');
@@ -336,7 +340,7 @@ function CounterScreen() {
           )}
           {selected && (
             <PatientPanel
-              key={selected.id}
+              key={`${selected.id}:${scanOpened}`}
               patient={selected}
               details={details.patient}
               detailsError={details.error}

@@ -140,8 +140,11 @@ export function RegistrationForm(props: Props) {
   /** Enter (or a one-key choice) moves to the next empty field of the usual path; at its end, registers. */
   function advance(from: FieldPath, current: RegistrationValues) {
     const next = nextOnEnter(current, from);
-    if (next) requestAnimationFrame(() => focusField(next));
-    else void submit(false, current);
+    if (!next) return void submit(false, current);
+    // At once, while this key is handled: the clerk's next key may already be on its way. A
+    // field that only this change brings onto the form (months under a small age) after it is drawn.
+    if (document.getElementById(fieldIds(next).input)) focusField(next);
+    else requestAnimationFrame(() => focusField(next));
   }
 
   async function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
