@@ -23,6 +23,7 @@ import { usePatientSearch } from './hooks/use-patient-search';
 import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
 import { registrationFormShown } from './lib/form-visibility';
+import { keyLetter } from './lib/key-place';
 import { prefillFromQuery } from './lib/query-prefill';
 import { KioskGate } from './kiosk/kiosk-gate';
 import { KioskScreen } from './kiosk/kiosk-screen';
@@ -231,10 +232,10 @@ function CounterScreen() {
 
   useKeyHandler((e) => {
     if (e.defaultPrevented) return;
-    if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
+    if (e.key === 'F2' || (e.altKey && keyLetter(e) === 'N')) {
       e.preventDefault();
       openForm();
-    } else if (e.altKey && e.key.toLowerCase() === EMERGENCY_KEY) {
+    } else if (e.altKey && keyLetter(e) === EMERGENCY_KEY) {
       e.preventDefault();
       setTool('emergency');
     } else if (e.key === 'F4') {

@@ -7,6 +7,7 @@ import { isTypingTarget, useKeyHandler } from '../hooks/use-key-handler';
 import type { ActionResult } from '../hooks/use-queue';
 import type { Language } from '../i18n';
 import { departmentName } from '../lib/format';
+import { keyLetter } from '../lib/key-place';
 import { newId } from '../lib/new-id';
 import { CallErrorMessage } from './call-error-message';
 import { DepartmentPicker } from './department-picker';
@@ -141,7 +142,7 @@ export function PatientPanel(props: Props) {
       void issueFor(department);
       return;
     }
-    const key = e.key.length === 1 ? e.key.toUpperCase() : '';
+    const key = keyLetter(e);
     const match = key ? departments.find((d) => d.shortcut === key) : undefined;
     if (match) {
       e.preventDefault(); // or a focused select would jump to an option

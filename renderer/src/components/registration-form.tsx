@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
 import { DuplicateDetails } from '../../../preload/contract/records';
+import { keyLetter } from '../lib/key-place';
 import { newId } from '../lib/new-id';
 import type { QueryPrefill } from '../lib/query-prefill';
 import {
@@ -162,7 +163,7 @@ export function RegistrationForm(props: Props) {
       return;
     }
     if (e.ctrlKey) return;
-    const key = e.key.toLowerCase();
+    const key = keyLetter(e).toLowerCase();
     if (path === 'gender' && ONE_KEY.gender[key]) {
       e.preventDefault();
       const gender = ONE_KEY.gender[key];
