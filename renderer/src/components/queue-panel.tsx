@@ -2,7 +2,7 @@
 // is the department's rule: the room screen shows it). Cancelled tokens stay
 // visible, struck through: their numbers are never reused and the clerk may
 // be asked about them.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../preload/contract';
 import type { QueueState } from '../hooks/use-queue';
@@ -20,10 +20,12 @@ interface Props {
   timeZone: string | undefined;
 }
 
-export function QueuePanel({ departments, selected, onSelect, queue, language, timeZone }: Props) {
+/** Rendered only when its own props change: not on every key the clerk types in the search box. */
+export const QueuePanel = memo(function QueuePanel({ departments, selected, onSelect, queue, language, timeZone }: Props) {
   const { t } = useTranslation();
   // A notice is words in one language; after a language switch it gives way to the count.
   const [notice, setNotice] = useState({ text: '', language });
+  const onDone = useCallback((text: string) => setNotice({ text, language }), [language]);
   const shownNotice = notice.language === language ? notice.text : '';
   const active = queue.tokens.filter((tk) => tk.status === 'issued').length;
 
@@ -71,11 +73,11 @@ export function QueuePanel({ departments, selected, onSelect, queue, language, t
             onCancel={queue.cancel}
             onTransfer={queue.transfer}
             onMove={queue.move}
-            onDone={(text) => setNotice({ text, language })}
+            onDone={onDone}
           />
         ))}
       </ol>
       {!queue.loading && !queue.error && queue.tokens.length === 0 && <p className="muted">{t('queue.empty')}</p>}
     </aside>
   );
-}
+});

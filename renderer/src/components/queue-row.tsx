@@ -1,6 +1,6 @@
 // One token in today's queue, with its cancel and transfer actions inline:
 // a modal would steal the counter screen for a two-word reason.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Department, Token } from '../../../preload/contract';
 import { CANCELLABLE_STATUSES, MOVES } from '../../../preload/contract/queue-rule';
@@ -23,7 +23,30 @@ interface Props {
 
 type Mode = 'idle' | 'cancel' | 'transfer' | 'error';
 
-export function QueueRow({ token, departments, language, timeZone, pending, onCancel, onTransfer, onMove, onDone }: Props) {
+/**
+ * A row renders again only when its token changed: a queue read again after a
+ * push brings every token as a new object, and only the one that moved (or
+ * the one just issued) needs drawing.
+ */
+export const QueueRow = memo(QueueRowView, (before, after) =>
+  (Object.keys(after) as (keyof Props)[]).every((key) =>
+    key === 'token' ? sameToken(before.token, after.token) : before[key] === after[key],
+  ),
+);
+
+/** Field by field (the few nested ones, fee and MLC, by their JSON): hundreds of rows are compared at each reading. */
+function sameToken(a: Token, b: Token): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Token)[];
+  if (a.version !== b.version || keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return x === y || (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y));
+  });
+}
+
+function QueueRowView({ token, departments, language, timeZone, pending, onCancel, onTransfer, onMove, onDone }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');

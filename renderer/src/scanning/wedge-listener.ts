@@ -55,6 +55,12 @@ const IGNORED = new Set(['Shift', 'CapsLock', 'Unidentified', 'Dead']);
  */
 export const SCAN_GRACE_MS = 500;
 
+/** Keys waiting to be handled by the page (Chromium's isInputPending; elsewhere none known). */
+function inputPending(win: Window): boolean {
+  const scheduling = (win.navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  return scheduling?.isInputPending?.() ?? false;
+}
+
 export function installWedgeListener(
   onScan: (text: string) => void,
   options: Partial<WedgeListenerOptions> = {},
@@ -68,17 +74,51 @@ export function installWedgeListener(
   // reopened if the next key belongs to it by its timestamp (safe only in a
   // field, where the value can be restored).
   let endedAsTyping: BurstKey[] = [];
-  let idleTimer: number | undefined;
-  let holdTimer: number | undefined;
-  let graceGiven = false;
+  // One timer for the burst, not one per key (a scan's keys come 8 ms apart):
+  // it wakes when something may be due and looks at how long the keys have been quiet.
+  let timer: number | undefined;
+  let wakeAt = Infinity;
+  let lastKeyAt = 0;
 
   function clearTimers() {
-    win.clearTimeout(idleTimer);
-    win.clearTimeout(holdTimer);
+    win.clearTimeout(timer);
+    timer = undefined;
+    wakeAt = Infinity;
   }
 
+  /** Ms of quiet after which the burst is over: a burst that reads as a scan is waited for a little longer. */
+  function breakAfter(): number {
+    return opts.burstBreakMs + (scanLikeSoFar() ? SCAN_GRACE_MS : 0);
+  }
+
+  /** Ms of quiet after which keys kept in a field are typed: two keys pressed together, no scanner after them. */
+  function holdAfter(): number {
+    return !scanLikeSoFar() && burst.some((k) => k.kept && k.field) ? opts.holdMs : Infinity;
+  }
+
+  function wakeIn(ms: number) {
+    const at = Date.now() + ms;
+    if (at >= wakeAt) return;
+    win.clearTimeout(timer);
+    wakeAt = at;
+    timer = win.setTimeout(wake, ms);
+  }
+
+  function wake() {
+    timer = undefined;
+    wakeAt = Infinity;
+    if (burst.length === 0) return;
+    // A busy page: the burst's next keys may be waiting to reach it. They are no pause.
+    if (inputPending(win)) return void wakeIn(10);
+    const quiet = Date.now() - lastKeyAt;
+    if (quiet >= holdAfter()) release(burst, true);
+    if (quiet >= breakAfter()) return void finish();
+    wakeIn(Math.min(holdAfter(), breakAfter()) - quiet);
+  }
+
+  /** The burst's latest keys come at a scanner's pace (asked at every key: a card is 1,300 keys, so only the last 16 gaps). */
   function scanLikeSoFar(): boolean {
-    return burst.length >= 3 && median(gaps(burst)) <= opts.maxMedianGapMs;
+    return burst.length >= 3 && median(gaps(burst.slice(-17))) <= opts.maxMedianGapMs;
   }
 
   /** Gives the page the kept keys, in order: a field's run of keys as one input, any other as an event. */
@@ -135,18 +175,10 @@ export function installWedgeListener(
       return false;
     }
     release(keys.slice(0, verdict.start)); // a person's keys just before the scan
-    takeBack(keys.slice(verdict.start));
+    // Handed on first: the card is being read while the field is put back (a render of its own).
     onScan(verdict.text);
+    takeBack(keys.slice(verdict.start));
     return true;
-  }
-
-  function onIdle() {
-    if (!graceGiven && scanLikeSoFar()) {
-      graceGiven = true;
-      idleTimer = win.setTimeout(onIdle, SCAN_GRACE_MS);
-      return;
-    }
-    finish();
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -180,21 +212,17 @@ export function installWedgeListener(
     const before = burst.at(-1);
     burst.push({ char: e.key, time, field, target: e.target ?? win, valueBefore: field?.value ?? '', kept: false });
     const fast = before !== undefined && time - before.time <= opts.maxMedianGapMs;
-    clearTimers();
-    graceGiven = false;
-    idleTimer = win.setTimeout(onIdle, opts.burstBreakMs);
+    lastKeyAt = Date.now();
+    const key = burst.at(-1)!;
     if (!fast && !scanLikeSoFar()) {
       // A person's pace: this key goes to the page now, after any kept before it.
       release(burst);
-      return;
+    } else {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      key.kept = true;
     }
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    burst.at(-1)!.kept = true;
-    // Two keys pressed together in a field are typed once no scanner's keys follow.
-    holdTimer = win.setTimeout(() => {
-      if (!scanLikeSoFar()) release(burst, true);
-    }, opts.holdMs);
+    wakeIn(key.kept && key.field && !scanLikeSoFar() ? opts.holdMs : opts.burstBreakMs);
   }
 
   win.addEventListener('keydown', onKeyDown, true);
