@@ -149,6 +149,11 @@ function CounterScreen() {
     [focusSearch],
   );
 
+  function closeCamera() {
+    setCameraOpen(false);
+    focusSearch();
+  }
+
   function closeForm() {
     setFormOpened(false);
     setFormEdited(false);
@@ -247,7 +252,7 @@ function CounterScreen() {
       setCameraOpen(true);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      if (cameraOpen) setCameraOpen(false);
+      if (cameraOpen) closeCamera();
       else startOver();
     }
   }, !locked);
@@ -291,9 +296,7 @@ function CounterScreen() {
             onEmergencyRegistered={emergencyRegistered}
           />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
-          {cameraOpen && (
-            <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
-          )}
+          {cameraOpen && <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={closeCamera} />}
           {setup.departmentsError && (
             <CallErrorMessage error={setup.departmentsError} title={t('panel.departmentsFailed')} testId="departments-error" />
           )}

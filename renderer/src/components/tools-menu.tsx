@@ -12,6 +12,7 @@ import { DepartmentsDialog } from '../departments/departments-dialog';
 import { AuditDialog } from '../ops/audit-dialog';
 import { MaintenanceDialog } from '../ops/maintenance-dialog';
 import { PeersDialog } from '../peers/peers-dialog';
+import { focusSearchBox } from './dialog';
 
 type Tool = 'peers' | 'departments' | 'audit' | 'thisCounter' | 'accounts' | 'maintenance';
 
@@ -47,8 +48,10 @@ export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
     const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
+      // Closed without a choice: the cursor goes back to the search box, not to the page.
       e.stopPropagation();
       setMenuOpen(false);
+      focusSearchBox();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
