@@ -96,9 +96,16 @@ export class CounterPage {
     await this.page.getByTestId('queue-tab-' + departmentCode).click();
   }
 
+  /** A move from the token's row menu (its testid: return-token, cancel-token, transfer-token, eie-token). */
+  async chooseMove(label: string, move: string) {
+    const row = this.queueRows.filter({ hasText: label });
+    await row.getByTestId('row-actions').click();
+    await row.getByTestId(move).click();
+  }
+
   async cancel(label: string, reason: string) {
     const row = this.queueRows.filter({ hasText: label });
-    await row.getByTestId('cancel-token').click();
+    await this.chooseMove(label, 'cancel-token');
     await this.page.getByTestId('cancel-reason').fill(reason);
     await this.page.getByTestId('cancel-confirm').click();
     await expect(row).toHaveAttribute('data-status', 'cancelled');
