@@ -11,6 +11,7 @@ export interface Stroke {
   /** Where it is on the keyboard (KeyboardEvent.code); from the US layout when left out. */
   code?: string;
   shift?: boolean;
+  alt?: boolean;
   /** Milliseconds after the first key. */
   at: number;
 }
@@ -69,7 +70,8 @@ export function keyEvents(s: Omit<Stroke, 'at'>, timestamp?: number): KeyEvent[]
     key: s.key,
     code,
     windowsVirtualKeyCode: virtualKey(code),
-    modifiers: s.shift ? 8 : 0,
+    // DevTools' modifier bits: Alt 1, Shift 8.
+    modifiers: (s.alt ? 1 : 0) | (s.shift ? 8 : 0),
     ...(timestamp === undefined ? {} : { timestamp }),
   };
   const down: KeyEvent = { type: text ? 'keyDown' : 'rawKeyDown', ...base, ...(text ? { text, unmodifiedText: text } : {}) };
