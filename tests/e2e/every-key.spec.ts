@@ -32,11 +32,13 @@ test('a scan opens the patient, Space ticks a checkbox and presses a button, a s
     await counter.expectPatientShown('Asha Verma');
   });
 
-  await test.step('Space on the focused "Medico-legal case" box ticks it, and again unticks it', async () => {
+  await test.step('Space on the focused "Medico-legal case" box ticks it (the cursor goes to its number), and again unticks it', async () => {
     const mlc = page.getByTestId('token-mlc');
     await mlc.focus();
     await page.keyboard.press('Space');
     await expect(mlc).toBeChecked();
+    await expect(page.getByTestId('mlc-number')).toBeFocused();
+    await mlc.focus();
     await page.keyboard.press('Space');
     await expect(mlc).not.toBeChecked();
   });
@@ -109,6 +111,14 @@ test('a key typed 60 ms after a one-key choice lands in the next field', async (
     ]);
     await expect(page.getByTestId('reg-gender')).toHaveValue('male');
     await expect(page.getByTestId('reg-age')).toHaveValue('34');
+  });
+
+  await test.step('Tab to "exact date of birth known", Space ticks it and the cursor is in the date', async () => {
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('reg-age-mode')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('reg-age-mode')).toBeChecked();
+    await expect(page.getByTestId('reg-dob')).toBeFocused();
   });
 
   await test.step('And S for the relation with the guardian’s name right after, the name is whole', async () => {

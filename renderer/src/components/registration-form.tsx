@@ -12,6 +12,7 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
 import { DuplicateDetails } from '../../../preload/contract/records';
@@ -42,6 +43,9 @@ import { useDistricts, usePincodeLookup, useStates } from '../patients/use-place
 
 /** Said at the PIN field as soon as the directory does not know the PIN (the core says the same on Register). */
 const UNKNOWN_PIN = 'is not a PIN code in the India Post directory';
+
+/** What separates a date's day from its month when a clerk types one (parse-dob.ts reads them all). */
+const DATE_SEPARATORS = ['-', '/', '.'];
 
 function pathOf(target: EventTarget): FieldPath | null {
   if (!(target instanceof HTMLElement)) return null;
@@ -112,6 +116,18 @@ export function RegistrationForm(props: Props) {
   useEffect(() => focusOnOpen(), []);
 
   function change(patch: Partial<RegistrationValues>) {
+    const mode = patch.birthMode;
+    if (mode !== undefined && mode !== values.birthMode) {
+      // "Exact date of birth known" ticked (or unticked): the cursor goes into the field it brings,
+      // before the next key comes.
+      flushSync(() => apply(patch));
+      focusField(mode === 'dob' ? 'dateOfBirth' : 'ageYears');
+      return;
+    }
+    apply(patch);
+  }
+
+  function apply(patch: Partial<RegistrationValues>) {
     if (edited === null) onEdited();
     const next = { ...values, ...patch };
     setEdited(next);
@@ -174,6 +190,13 @@ export function RegistrationForm(props: Props) {
       const guardianRelation = ONE_KEY.guardianRelation[key];
       change({ guardianRelation });
       advance(path, { ...valuesRef.current, guardianRelation });
+    } else if (path === 'ageYears' && DATE_SEPARATORS.includes(e.key) && /^\d{1,2}$/.test(valuesRef.current.ageYears.trim())) {
+      // "15-" is no age but the start of a date of birth: the form takes it as one, no box to tick.
+      e.preventDefault();
+      const dateOfBirth = `${valuesRef.current.ageYears.trim()}${e.key}`;
+      change({ birthMode: 'dob', dateOfBirth, ageYears: '' });
+      const input = document.getElementById(fieldIds('dateOfBirth').input);
+      if (input instanceof HTMLInputElement) input.setSelectionRange(dateOfBirth.length, dateOfBirth.length);
     }
   }
 

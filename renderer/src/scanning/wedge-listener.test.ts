@@ -47,6 +47,14 @@ describe('the wedge listener in a text field', () => {
     expect(field.value).toBe('');
   });
 
+  it('a key stamped before the last one (another keyboard) starts a burst of its own', () => {
+    key('p', 5000);
+    [...'LNH-B26-000173-4'].forEach((ch, i) => key(ch, 1000 + i * 8));
+    key('Enter', 1000 + 16 * 8);
+    expect(scans).toEqual(['LNH-B26-000173-4']);
+    expect(field.value).toBe('p');
+  });
+
   it('leaves a person’s typing in the field', () => {
     [...'ram kumar'].forEach((ch, i) => key(ch, 1000 + i * 110));
     key('Enter', 1000 + 9 * 110);

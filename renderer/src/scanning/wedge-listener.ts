@@ -185,7 +185,8 @@ export function installWedgeListener(
     if (replayed.has(e) || e.isComposing || IGNORED.has(e.key)) return;
     const time = e.timeStamp;
     const last = burst.at(-1);
-    if (last && time - last.time > opts.burstBreakMs) finish();
+    // A pause ends the burst; so does a key stamped before the last (two keyboards, or a script's keys).
+    if (last && (time - last.time > opts.burstBreakMs || time < last.time)) finish();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
       // Kept keys reach the page in finish(), before this key goes on to it.
@@ -205,7 +206,8 @@ export function installWedgeListener(
     }
     const field = textField(e.target);
     const previous = endedAsTyping.at(-1);
-    if (burst.length === 0 && previous && field && previous.field === field && time - previous.time <= opts.burstBreakMs) {
+    const after = previous ? time - previous.time : -1;
+    if (burst.length === 0 && previous && field && previous.field === field && after >= 0 && after <= opts.burstBreakMs) {
       burst = endedAsTyping;
     }
     endedAsTyping = [];
