@@ -4,7 +4,7 @@
 // InScript character and the key's place, as Chromium gets them from a
 // clerk's keyboard set to Hindi.
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, apiValue } from './pages/desk-session';
+import { ACCOUNTS } from './pages/desk-session';
 import { CounterPage } from './pages/counter-page';
 import { inscriptKey, inscriptStrokes } from './pages/inscript';
 import { KeyRhythm } from './pages/key-rhythm';
@@ -15,13 +15,7 @@ test('on a Hindi InScript keyboard the one-key choices go by the key’s place: 
   const counter = new CounterPage(page);
   await counter.open(ACCOUNTS.admin);
   const keys = new KeyRhythm(page);
-  await apiValue(page.request, 'patients.register', {
-    name: 'Hari Prasad',
-    gender: 'male',
-    ageYears: 60,
-    phone: '9711300001',
-    confirmNotDuplicate: true,
-  });
+  await counter.registerByApi({ name: 'Hari Prasad', gender: 'male', ageYears: 60, phone: '9711300001' });
 
   await test.step('Given the screen in Hindi', async () => {
     await counter.switchLanguage();

@@ -10,13 +10,7 @@ test('department tabs are one Tab stop with arrows inside; a row’s moves are o
   const counter = new CounterPage(page);
   const labels: string[] = [];
   for (const [i, name] of ['Tab Keys Asha', 'Tab Keys Bina'].entries()) {
-    const patient = await apiValue<{ id: string }>(page.request, 'patients.register', {
-      name,
-      gender: 'female',
-      ageYears: 40 + i,
-      phone: `971160000${i}`,
-      confirmNotDuplicate: true,
-    });
+    const patient = await counter.registerByApi({ name, gender: 'female', ageYears: 40 + i, phone: `971160000${i}` });
     labels.push(
       (await apiValue<{ label: string }>(page.request, 'tokens.issue', { patientId: patient.id, departmentCode: 'EYE' })).label,
     );

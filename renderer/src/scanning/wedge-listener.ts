@@ -80,7 +80,7 @@ export function installWedgeListener(
   let wakeAt = Infinity;
   let lastKeyAt = 0;
 
-  function clearTimers() {
+  function clearTimer() {
     win.clearTimeout(timer);
     timer = undefined;
     wakeAt = Infinity;
@@ -160,7 +160,7 @@ export function installWedgeListener(
 
   /** Ends the burst; true when it was a scan (and has been handed on). */
   function finish(): boolean {
-    clearTimers();
+    clearTimer();
     const keys = burst;
     burst = [];
     endedAsTyping = [];
@@ -200,7 +200,7 @@ export function installWedgeListener(
       // Editing, a shortcut or a held-down key: whatever was gathering is not a scan.
       const keys = burst;
       burst = [];
-      clearTimers();
+      clearTimer();
       release(keys);
       return;
     }
@@ -230,6 +230,6 @@ export function installWedgeListener(
   win.addEventListener('keydown', onKeyDown, true);
   return () => {
     win.removeEventListener('keydown', onKeyDown, true);
-    clearTimers();
+    clearTimer();
   };
 }

@@ -51,6 +51,11 @@ export class CounterPage {
     return apiValue<T>(this.page.request, method, input);
   }
 
+  /** A patient already on file, registered as the hospital's script does it (no duplicate check). */
+  registerByApi(p: Pick<NewPatient, 'name' | 'gender' | 'ageYears' | 'phone'>): Promise<{ id: string }> {
+    return this.api<{ id: string }>('patients.register', { ...p, confirmNotDuplicate: true });
+  }
+
   async typeSearch(text: string) {
     await this.search.fill('');
     // Human speed: a burst at scanner speed (under ~30 ms a key) is read as a card scan.
