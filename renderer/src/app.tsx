@@ -3,12 +3,10 @@
 // All state that crosses panels lives here; each panel owns its own details.
 import { lazy, Suspense, useCallback, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError, MethodInput, PatientSummary, Token } from '../../preload/contract';
+import type { CallError, MethodInput, Patient, PatientSummary, Token } from '../../preload/contract';
 import { AuthGate } from './auth/auth-gate';
 import { useDesk } from './auth/desk-context';
-import { DeskControls } from './auth/desk-controls';
-import { AppHeader } from './components/app-header';
-import { CounterStatusBanner } from './counter/counter-status-banner';
+import { CounterChrome } from './counter/counter-chrome';
 import { CallErrorMessage } from './components/call-error-message';
 import { IssuedToken } from './components/issued-token';
 import { PatientPanel } from './components/patient-panel';
@@ -23,6 +21,8 @@ import { usePatientSearch } from './hooks/use-patient-search';
 import { useQueue } from './hooks/use-queue';
 import { currentLanguage } from './i18n';
 import { registrationFormShown } from './lib/form-visibility';
+import { foundNobody } from './lib/found-nobody';
+import { keyLetter } from './lib/key-place';
 import { prefillFromQuery } from './lib/query-prefill';
 import { KioskGate } from './kiosk/kiosk-gate';
 import { KioskScreen } from './kiosk/kiosk-screen';
@@ -32,19 +32,11 @@ import type { RegistrationValues } from './lib/registration-form';
 import { CameraScanner } from './scanning/lazy-camera-scanner';
 import { valuesFromCard } from './scanning/card-prefill';
 import { ScanResult } from './scanning/scan-result';
-import { PrintingBar } from './printing/printing-bar';
-import { SyncIndicator } from './sync/sync-indicator';
-import { ToolsMenu } from './components/tools-menu';
-import { OpsStatusBar } from './ops/ops-status-bar';
 import { useCardScan } from './scanning/use-card-scan';
-import { MoneyControls } from './money/money-controls';
 import { ElsewhereResults } from './peers/elsewhere-results';
 import { useElsewhereSearch, type FoundElsewhere } from './peers/use-elsewhere-search';
 import './peers/peers.css';
 import { EMERGENCY_KEY, PatientTools, type PatientTool } from './patients/patient-tools';
-
-/** Shorter queries match too many names to mean "this patient is new". */
-const NOT_FOUND_MIN_LENGTH = 3;
 
 /** The hall board's chunk carries its sound clips: loaded only by a board. */
 const BoardApp = lazy(() => import('./board/board-app'));
@@ -102,8 +94,15 @@ function CounterScreen() {
   const [formEdited, setFormEdited] = useState(false);
   const [queueChoice, setQueueChoice] = useState<string | null>(null);
   const [refreshKey, refresh] = useReducer((n: number) => n + 1, 0);
+  // The queue is read again when the core pushes a change to it (hooks/use-queue.ts), never
+  // after every token as well: with hundreds of tokens each reading is large. Besides the pushes,
+  // only a patient renamed here changes its rows.
+  const [renamed, rename] = useReducer((n: number) => n + 1, 0);
   const [cardValues, setCardValues] = useState<{ seq: number; values: RegistrationValues } | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // Each scan that opens a patient opens a fresh panel, even for the patient on screen: the
+  // scan's first key reached the page (no one can tell it from a person's) and may have picked something.
+  const [scanOpened, setScanOpened] = useState(0);
   // Issue 13: which of the emergency, duplicates and MLC-register dialogs is open.
   const [tool, setTool] = useState<PatientTool | null>(null);
 
@@ -111,7 +110,7 @@ function CounterScreen() {
   const reloadKey = refreshKey + (desk?.unlocks ?? 0);
   const details = usePatientDetails(selected?.id ?? null, reloadKey);
   const queueCode = queueChoice ?? setup.departments[0]?.code ?? null;
-  const queue = useQueue(queueCode, reloadKey, (changed, replacement) => {
+  const queue = useQueue(queueCode, renamed + (desk?.unlocks ?? 0), (changed, replacement) => {
     refresh();
     // The big token must not keep showing a number that was just cancelled or moved.
     setIssued((shown) => (shown?.id === changed.id ? replacement : shown));
@@ -119,11 +118,7 @@ function CounterScreen() {
   const registerCall = useCounterMutation('patients.register');
   const issueCall = useCounterMutation('tokens.issue');
 
-  const notFound =
-    query.trim() !== '' &&
-    search.settledQuery.length >= NOT_FOUND_MIN_LENGTH &&
-    search.patients.length === 0 &&
-    search.error === null;
+  const notFound = query.trim() !== '' && foundNobody(search);
   // Nobody here by an exact id: the other counters are asked before the form opens by itself.
   const elsewhere = useElsewhereSearch(search, notFound && selected === null);
   const bringCall = useCounterMutation('patients.bringOver');
@@ -135,11 +130,29 @@ function CounterScreen() {
     patientOpen: selected !== null,
     openedByClerk: formOpened || formEdited || cardValues !== null,
     notFoundHere: notFound,
+    searching: query.trim() !== '' && !search.upToDate,
     elsewhere,
   });
   if (showForm !== formWasShown) setFormWasShown(showForm); // state from the last render, React's way
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+
+  const emergencyRegistered = useCallback(
+    (_patient: Patient, token: Token) => {
+      setIssued(token);
+      setSelected(null);
+      setQuery('');
+      setQueueChoice(token.departmentCode);
+      refresh();
+      focusSearch();
+    },
+    [focusSearch],
+  );
+
+  function closeCamera() {
+    setCameraOpen(false);
+    focusSearch();
+  }
 
   function closeForm() {
     setFormOpened(false);
@@ -181,6 +194,7 @@ function CounterScreen() {
       if (result.patient) {
         setQuery('');
         closeForm();
+        setScanOpened(outcome.seq);
         select(result.patient);
       } else if (result.prefill) {
         setQuery('');
@@ -227,10 +241,10 @@ function CounterScreen() {
 
   useKeyHandler((e) => {
     if (e.defaultPrevented) return;
-    if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
+    if (e.key === 'F2' || (e.altKey && keyLetter(e) === 'N')) {
       e.preventDefault();
       openForm();
-    } else if (e.altKey && e.key.toLowerCase() === EMERGENCY_KEY) {
+    } else if (e.altKey && keyLetter(e) === EMERGENCY_KEY) {
       e.preventDefault();
       setTool('emergency');
     } else if (e.key === 'F4') {
@@ -238,29 +252,14 @@ function CounterScreen() {
       setCameraOpen(true);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      if (cameraOpen) setCameraOpen(false);
+      if (cameraOpen) closeCamera();
       else startOver();
     }
   }, !locked);
 
   return (
     <div className="app">
-      <AppHeader
-        info={setup.info}
-        error={setup.infoError}
-        language={language}
-        onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
-      >
-        <ToolsMenu timeZone={setup.info?.timeZone} />
-        <DeskControls />
-      </AppHeader>
-      <CounterStatusBanner info={setup.info} />
-      <OpsStatusBar timeZone={setup.info?.timeZone} />
-      <div className="tool-strip">
-        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
-        <PrintingBar />
-      </div>
-      <SyncIndicator />
+      <CounterChrome info={setup.info} infoError={setup.infoError} departments={setup.departments} language={language} />
       <main className="workspace">
         <div className="work-column">
           <PatientSearch
@@ -294,19 +293,10 @@ function CounterScreen() {
             onOpen={setTool}
             today={setup.info?.today ?? ''}
             timeZone={setup.info?.timeZone}
-            onEmergencyRegistered={(_patient, token) => {
-              setIssued(token);
-              setSelected(null);
-              setQuery('');
-              setQueueChoice(token.departmentCode);
-              refresh();
-              focusSearch();
-            }}
+            onEmergencyRegistered={emergencyRegistered}
           />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
-          {cameraOpen && (
-            <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
-          )}
+          {cameraOpen && <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={closeCamera} />}
           {setup.departmentsError && (
             <CallErrorMessage error={setup.departmentsError} title={t('panel.departmentsFailed')} testId="departments-error" />
           )}
@@ -336,7 +326,7 @@ function CounterScreen() {
           )}
           {selected && (
             <PatientPanel
-              key={selected.id}
+              key={`${selected.id}:${scanOpened}`}
               patient={selected}
               details={details.patient}
               detailsError={details.error}
@@ -351,6 +341,7 @@ function CounterScreen() {
               onPatientChanged={(patient) => {
                 select(patient);
                 refresh();
+                rename();
               }}
               onOpenPatient={select}
             />

@@ -114,19 +114,3 @@ test('a baby is registered by age in months, with her name in both scripts; an a
   await expect(counter.patientPanel).toContainText('रेखा की बेटी');
   await page.screenshot({ path: testInfo.outputPath('baby-registered.png') });
 });
-
-test('a pause on the ninth digit opens the form, and it stays the same form while the tenth is looked up', async ({ page }) => {
-  const counter = new CounterPage(page);
-  await counter.open();
-  await counter.typeSearch('987001234');
-  const form = page.getByTestId('registration-form');
-  await expect(form).toBeVisible(); // nine digits are no mobile: nobody else is asked, the form opens
-  // Tests' TypeScript has no DOM types; the element is the form's <form>.
-  await form.evaluate((el) => ((el as unknown as { dataset: Record<string, string> }).dataset.firstForm = 'yes'));
-  await counter.search.press('5');
-  // The tenth digit makes a mobile number, which the other counters are asked about.
-  await expect(page.getByTestId('elsewhere')).toHaveAttribute('data-phase', 'done');
-  await expect(page.getByTestId('reg-phone')).toHaveValue('9870012345');
-  // The form the clerk may already be typing into was never closed and opened anew.
-  await expect(form).toHaveAttribute('data-first-form', 'yes');
-});

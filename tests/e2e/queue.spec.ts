@@ -84,7 +84,7 @@ test('a clerk issues tokens, a room calls them, the board shows and announces th
       await expect.poll(() => room.waitingLabels()).toEqual([senior, regular, mistake.label]);
       await counter.showQueue(DEPT);
       const row = counter.queueRows.filter({ hasText: mistake.label });
-      await row.getByTestId('eie-token').click();
+      await counter.chooseMove(mistake.label, 'eie-token');
       await page.getByTestId('eie-reason').fill('issued to the wrong patient');
       await page.getByTestId('eie-confirm').click();
       await expect(row).toHaveAttribute('data-status', 'entered_in_error');

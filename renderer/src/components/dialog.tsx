@@ -1,5 +1,7 @@
 // The counter screen's dialogs (printer settings, HIMS settings and review,
-// accounts, This counter) behave alike: Escape closes them, the counter's own
+// accounts, This counter, money, reports, and the door dialogs: emergency,
+// newborn, photo, duplicates, MLC register) behave alike: each takes the
+// cursor when it opens, Escape closes them, the counter's own
 // shortcuts (Esc starting over, F2, department keys) stay out while the cursor
 // is inside, and when one closes the cursor is back in the search box, ready
 // for the next patient. Only the lock key passes: a clerk can always lock.

@@ -1,12 +1,14 @@
 // The chosen patient and the token to give them. Keyboard: the key shown on a
 // department picks it (when not typing in a field), Enter issues.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Department, MethodInput, Patient, PatientSummary, Token } from '../../../preload/contract';
 import { isTypingTarget, useKeyHandler } from '../hooks/use-key-handler';
 import type { ActionResult } from '../hooks/use-queue';
 import type { Language } from '../i18n';
 import { departmentName } from '../lib/format';
+import { keyLetter } from '../lib/key-place';
 import { newId } from '../lib/new-id';
 import { CallErrorMessage } from './call-error-message';
 import { DepartmentPicker } from './department-picker';
@@ -20,6 +22,9 @@ import { inr } from '../../../preload/contract/money';
 import { useMoneyT } from '../money/use-money-t';
 import { PatientDoorFacts } from '../patients/patient-door-facts';
 import { EMPTY_MLC, MlcFields, mlcInput } from '../patients/mlc-fields';
+
+/** Alt+M ticks "Medico-legal case" (read by the key's place, as every key of the counter). */
+const MLC_KEY = 'M';
 
 /** Senior-citizen queues start at 60 in Indian public hospitals; the clerk can change it. */
 const SENIOR_AGE = 60;
@@ -128,12 +133,34 @@ export function PatientPanel(props: Props) {
     setNeedDepartment(false);
   }
 
+  /** Medico-legal case ticked (Alt+M or the box) or not; ticked, the cursor goes to its first field. */
+  function markMlc(on: boolean) {
+    flushSync(() => setIsMlc(on));
+    if (on) panelRef.current?.querySelector<HTMLElement>('[data-testid="mlc-number"]')?.focus();
+  }
+
+  /** Enter in the MLC fields: on to the next one still empty; from the last, the token is issued. */
+  function onMlcKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    const inputs = [...e.currentTarget.querySelectorAll('input')];
+    const next = inputs.slice(inputs.indexOf(e.target) + 1).find((input) => input.value.trim() === '');
+    if (next) next.focus();
+    else void issueFor(department);
+  }
+
   useKeyHandler((e) => {
-    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || isTypingTarget(e.target)) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey) return;
     // Only from this panel (or nowhere in particular): a key pressed in the
     // queue beside it belongs to the queue.
     const inPanel = e.target instanceof Node && panelRef.current?.contains(e.target);
     if (!inPanel && e.target !== document.body) return;
+    if (e.altKey && keyLetter(e) === MLC_KEY) {
+      e.preventDefault();
+      markMlc(!isMlc);
+      return;
+    }
+    if (e.altKey || isTypingTarget(e.target)) return;
     if (e.key === 'Enter') {
       // Buttons keep their own Enter (close, cancel in the queue …).
       if (e.target instanceof HTMLButtonElement) return;
@@ -141,7 +168,7 @@ export function PatientPanel(props: Props) {
       void issueFor(department);
       return;
     }
-    const key = e.key.length === 1 ? e.key.toUpperCase() : '';
+    const key = keyLetter(e);
     const match = key ? departments.find((d) => d.shortcut === key) : undefined;
     if (match) {
       e.preventDefault(); // or a focused select would jump to an option
@@ -194,10 +221,16 @@ export function PatientPanel(props: Props) {
       />
       <TokenOptions value={choices} onChange={setChoices} exemptions={feeSettings.data?.exemptions ?? []} />
       <label className="toggle">
-        <input type="checkbox" data-testid="token-mlc" checked={isMlc} onChange={(e) => setIsMlc(e.target.checked)} />
-        {t('door.mlc.toggle')}
+        <input
+          type="checkbox"
+          data-testid="token-mlc"
+          aria-keyshortcuts={`Alt+${MLC_KEY}`}
+          checked={isMlc}
+          onChange={(e) => markMlc(e.target.checked)}
+        />
+        {t('door.mlc.toggle')} <kbd>Alt+{MLC_KEY}</kbd>
       </label>
-      {isMlc && <MlcFields value={mlc} onChange={setMlc} />}
+      <div onKeyDown={onMlcKey}>{isMlc && <MlcFields value={mlc} onChange={setMlc} />}</div>
       <FeePanel
         quote={shownQuote}
         entry={fee}

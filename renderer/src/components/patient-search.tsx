@@ -74,7 +74,10 @@ export function PatientSearch(props: Props) {
       e.preventDefault();
       if (query.trim() === '') return;
       if (search.upToDate) enter(activeIndex);
-      else pendingEnter.current = true;
+      else {
+        pendingEnter.current = true;
+        search.searchNow();
+      }
     }
   }
 
@@ -112,7 +115,12 @@ export function PatientSearch(props: Props) {
           {t('newPatient.button')} <kbd>{t('newPatient.shortcut')}</kbd>
         </button>
       </div>
-      <p className="search-status" role="status" data-testid="search-status">
+      <p
+        className="search-status"
+        role="status"
+        data-testid="search-status"
+        data-answered={search.upToDate ? search.settledQuery : undefined}
+      >
         {showResults && query.trim() !== '' && !search.upToDate && t('search.searching')}
         {showResults && search.upToDate && hasResults && t('search.results', { count: patients.length })}
         {showResults && notFound && (

@@ -1,6 +1,8 @@
-// One token in today's queue, with its cancel and transfer actions inline:
-// a modal would steal the counter screen for a two-word reason.
-import { useRef, useState, type KeyboardEvent } from 'react';
+// One token in today's queue, its moves (put back, cancel, transfer, entered
+// in error) in one menu (one Tab stop a row, not three buttons), the reason
+// or the department asked inline: a modal would steal the counter screen for
+// a two-word reason.
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Department, Token } from '../../../preload/contract';
 import { CANCELLABLE_STATUSES, MOVES } from '../../../preload/contract/queue-rule';
@@ -8,6 +10,7 @@ import type { ActionResult, QueueState } from '../hooks/use-queue';
 import type { Language } from '../i18n';
 import { departmentName, formatTime } from '../lib/format';
 import { CallErrorMessage } from './call-error-message';
+import { MenuButton, type MenuItem } from './menu-button';
 
 interface Props {
   token: Token;
@@ -23,7 +26,30 @@ interface Props {
 
 type Mode = 'idle' | 'cancel' | 'transfer' | 'error';
 
-export function QueueRow({ token, departments, language, timeZone, pending, onCancel, onTransfer, onMove, onDone }: Props) {
+/**
+ * A row renders again only when its token changed: a queue read again after a
+ * push brings every token as a new object, and only the one that moved (or
+ * the one just issued) needs drawing.
+ */
+export const QueueRow = memo(QueueRowView, (before, after) =>
+  (Object.keys(after) as (keyof Props)[]).every((key) =>
+    key === 'token' ? sameToken(before.token, after.token) : before[key] === after[key],
+  ),
+);
+
+/** Field by field (the few nested ones, fee and MLC, by their JSON): hundreds of rows are compared at each reading. */
+function sameToken(a: Token, b: Token): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Token)[];
+  if (a.version !== b.version || keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return x === y || (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y));
+  });
+}
+
+function QueueRowView({ token, departments, language, timeZone, pending, onCancel, onTransfer, onMove, onDone }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
@@ -32,18 +58,18 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   const [error, setError] = useState<CallError | null>(null);
   const rowRef = useRef<HTMLLIElement>(null);
 
-  /** Back to the plain row, with the cursor on the button that opened the action. */
-  function close(opener: 'cancel-token' | 'transfer-token' | 'eie-token' | null) {
+  /** Back to the plain row; `refocus`: with the cursor on the row's menu, where the action was chosen. */
+  function close(refocus: boolean) {
     setMode('idle');
     setError(null);
-    if (opener) requestAnimationFrame(() => rowRef.current?.querySelector<HTMLElement>(`[data-testid="${opener}"]`)?.focus());
+    if (refocus) requestAnimationFrame(() => rowRef.current?.querySelector<HTMLElement>('[data-testid="row-actions"]')?.focus());
   }
 
   async function confirmCancel() {
     if (reason.trim() === '') return;
     const result = await onCancel(token.id, reason);
     if (result?.ok) {
-      close(null);
+      close(false);
       onDone(t('queue.cancelled', { label: token.label }));
     } else if (result) setError(result.error);
   }
@@ -52,7 +78,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
     if (!target) return;
     const result = await onTransfer(token.id, target);
     if (result?.ok) {
-      close(null);
+      close(false);
       const to = departments.find((d) => d.code === target);
       onDone(
         t('queue.transferred', {
@@ -68,7 +94,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
     if (reason.trim() === '') return;
     const result = await onMove(token, 'entered_in_error', reason);
     if (result?.ok) {
-      close(null);
+      close(false);
       onDone(t('queue.markedError', { label: token.label }));
     } else if (result) setError(result.error);
   }
@@ -83,12 +109,18 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && mode !== 'idle') {
       e.preventDefault();
-      close(mode === 'cancel' ? 'cancel-token' : mode === 'transfer' ? 'transfer-token' : 'eie-token');
+      close(true);
     }
   };
   const cancellable = CANCELLABLE_STATUSES.includes(token.status);
-  const canReturn = MOVES.return.from.includes(token.status);
-  const canMarkError = MOVES.entered_in_error.from.includes(token.status);
+  const moves: MenuItem[] = [];
+  if (MOVES.return.from.includes(token.status))
+    moves.push({ label: t('queue.return'), testId: 'return-token', onChoose: () => void putBack() });
+  if (cancellable) moves.push({ label: t('queue.cancel'), testId: 'cancel-token', onChoose: () => setMode('cancel') });
+  if (cancellable && others.length > 0)
+    moves.push({ label: t('queue.transfer'), testId: 'transfer-token', onChoose: () => setMode('transfer') });
+  if (MOVES.entered_in_error.from.includes(token.status))
+    moves.push({ label: t('queue.enteredInError'), testId: 'eie-token', onChoose: () => setMode('error') });
 
   return (
     <li
@@ -107,35 +139,15 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
         <span className={`chip status status-${token.status}`} data-testid="queue-status">
           {t(`queue.status.${token.status}`)}
         </span>
-        {mode === 'idle' && (cancellable || canReturn || canMarkError) && (
-          <span className="queue-actions">
-            {canReturn && (
-              <button
-                type="button"
-                className="small"
-                data-testid="return-token"
-                disabled={pending}
-                onClick={() => void putBack()}
-              >
-                {t('queue.return')}
-              </button>
-            )}
-            {cancellable && (
-              <button type="button" className="small" data-testid="cancel-token" onClick={() => setMode('cancel')}>
-                {t('queue.cancel')}
-              </button>
-            )}
-            {cancellable && others.length > 0 && (
-              <button type="button" className="small" data-testid="transfer-token" onClick={() => setMode('transfer')}>
-                {t('queue.transfer')}
-              </button>
-            )}
-            {canMarkError && (
-              <button type="button" className="small secondary" data-testid="eie-token" onClick={() => setMode('error')}>
-                {t('queue.enteredInError')}
-              </button>
-            )}
-          </span>
+        {mode === 'idle' && moves.length > 0 && (
+          <MenuButton
+            label={t('queue.moves')}
+            ariaLabel={t('queue.movesFor', { label: token.label })}
+            testId="row-actions"
+            className="row-menu"
+            buttonClassName="small secondary"
+            items={moves}
+          />
         )}
       </div>
       {token.cancelReason && <p className="queue-reason">{token.cancelReason}</p>}
@@ -148,7 +160,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
           pending={pending}
           onReason={setReason}
           onConfirm={() => void confirmCancel()}
-          onBack={() => close('cancel-token')}
+          onBack={() => close(true)}
         />
       )}
       {mode === 'error' && (
@@ -160,7 +172,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
           pending={pending}
           onReason={setReason}
           onConfirm={() => void confirmError()}
-          onBack={() => close('eie-token')}
+          onBack={() => close(true)}
         />
       )}
       {mode === 'transfer' && (
@@ -184,7 +196,7 @@ export function QueueRow({ token, departments, language, timeZone, pending, onCa
           <button type="submit" className="small" data-testid="transfer-confirm" disabled={pending || !target}>
             {t('queue.transferConfirm')}
           </button>
-          <button type="button" className="secondary small" data-testid="transfer-back" onClick={() => close('transfer-token')}>
+          <button type="button" className="secondary small" data-testid="transfer-back" onClick={() => close(true)}>
             {t('queue.keep')}
           </button>
         </form>

@@ -12,9 +12,11 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult, DuplicateCandidate, Patient, PatientSummary } from '../../../preload/contract';
 import { DuplicateDetails } from '../../../preload/contract/records';
+import { keyLetter } from '../lib/key-place';
 import { newId } from '../lib/new-id';
 import type { QueryPrefill } from '../lib/query-prefill';
 import {
@@ -41,6 +43,9 @@ import { useDistricts, usePincodeLookup, useStates } from '../patients/use-place
 
 /** Said at the PIN field as soon as the directory does not know the PIN (the core says the same on Register). */
 const UNKNOWN_PIN = 'is not a PIN code in the India Post directory';
+
+/** What separates a date's day from its month when a clerk types one (parse-dob.ts reads them all). */
+const DATE_SEPARATORS = ['-', '/', '.'];
 
 function pathOf(target: EventTarget): FieldPath | null {
   if (!(target instanceof HTMLElement)) return null;
@@ -111,6 +116,18 @@ export function RegistrationForm(props: Props) {
   useEffect(() => focusOnOpen(), []);
 
   function change(patch: Partial<RegistrationValues>) {
+    const mode = patch.birthMode;
+    if (mode !== undefined && mode !== values.birthMode) {
+      // "Exact date of birth known" ticked (or unticked): the cursor goes into the field it brings,
+      // before the next key comes.
+      flushSync(() => apply(patch));
+      focusField(mode === 'dob' ? 'dateOfBirth' : 'ageYears');
+      return;
+    }
+    apply(patch);
+  }
+
+  function apply(patch: Partial<RegistrationValues>) {
     if (edited === null) onEdited();
     const next = { ...values, ...patch };
     setEdited(next);
@@ -140,8 +157,11 @@ export function RegistrationForm(props: Props) {
   /** Enter (or a one-key choice) moves to the next empty field of the usual path; at its end, registers. */
   function advance(from: FieldPath, current: RegistrationValues) {
     const next = nextOnEnter(current, from);
-    if (next) requestAnimationFrame(() => focusField(next));
-    else void submit(false, current);
+    if (!next) return void submit(false, current);
+    // At once, while this key is handled: the clerk's next key may already be on its way. A
+    // field that only this change brings onto the form (months under a small age) after it is drawn.
+    if (document.getElementById(fieldIds(next).input)) focusField(next);
+    else requestAnimationFrame(() => focusField(next));
   }
 
   async function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
@@ -159,7 +179,7 @@ export function RegistrationForm(props: Props) {
       return;
     }
     if (e.ctrlKey) return;
-    const key = e.key.toLowerCase();
+    const key = keyLetter(e).toLowerCase();
     if (path === 'gender' && ONE_KEY.gender[key]) {
       e.preventDefault();
       const gender = ONE_KEY.gender[key];
@@ -170,6 +190,13 @@ export function RegistrationForm(props: Props) {
       const guardianRelation = ONE_KEY.guardianRelation[key];
       change({ guardianRelation });
       advance(path, { ...valuesRef.current, guardianRelation });
+    } else if (path === 'ageYears' && DATE_SEPARATORS.includes(e.key) && /^\d{1,2}$/.test(valuesRef.current.ageYears.trim())) {
+      // "15-" is no age but the start of a date of birth: the form takes it as one, no box to tick.
+      e.preventDefault();
+      const dateOfBirth = `${valuesRef.current.ageYears.trim()}${e.key}`;
+      change({ birthMode: 'dob', dateOfBirth, ageYears: '' });
+      const input = document.getElementById(fieldIds('dateOfBirth').input);
+      if (input instanceof HTMLInputElement) input.setSelectionRange(dateOfBirth.length, dateOfBirth.length);
     }
   }
 

@@ -1,7 +1,7 @@
 // Search as you type: waits for a short pause so a fast typist or a barcode
 // scanner sends one query, not one per key, and ignores answers to queries
 // the clerk has already typed past.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallError, MethodOutput, PatientLink, PatientSummary } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 
@@ -21,6 +21,8 @@ export interface SearchState {
   upToDate: boolean;
   /** The UHID searched is a duplicate merged into the patient shown (issue 13). */
   mergedFrom: PatientLink | null;
+  /** Asks now instead of after the pause: Enter was pressed, the clerk is done typing. */
+  searchNow: () => void;
 }
 
 interface Settled {
@@ -34,11 +36,16 @@ interface Settled {
 export function usePatientSearch(query: string): SearchState {
   const trimmed = query.normalize('NFC').replace(/\s+/g, ' ').trim();
   const [settled, setSettled] = useState<Settled | null>(null);
+  const now = useRef(() => {});
 
   useEffect(() => {
     if (trimmed === '') return;
     let live = true;
-    const timer = window.setTimeout(() => {
+    let asked = false;
+    const ask = () => {
+      window.clearTimeout(timer);
+      if (asked) return;
+      asked = true;
       void callCounter('patients.search', { query: trimmed, limit: SEARCH_LIMIT }).then((result) => {
         if (!live) return; // the clerk has typed on: this answer is stale
         setSettled(
@@ -53,15 +60,22 @@ export function usePatientSearch(query: string): SearchState {
             : { query: trimmed, kind: 'none', patients: [], error: result.error, mergedFrom: null },
         );
       });
-    }, SEARCH_DEBOUNCE_MS);
+    };
+    const timer = window.setTimeout(ask, SEARCH_DEBOUNCE_MS);
+    now.current = ask;
     return () => {
       live = false;
       window.clearTimeout(timer);
+      now.current = () => {};
     };
   }, [trimmed]);
+  const searchNow = useCallback(() => now.current(), []);
 
+  // An emptied box (a patient served) starts the next search afresh: the last
+  // patient's results and "nobody found" are no answer to the next patient's first keys.
+  if (trimmed === '' && settled !== null) setSettled(null);
   if (trimmed === '' || settled === null) {
-    return { settledQuery: '', kind: 'none', patients: [], error: null, upToDate: trimmed === '', mergedFrom: null };
+    return { settledQuery: '', kind: 'none', patients: [], error: null, upToDate: trimmed === '', mergedFrom: null, searchNow };
   }
   // Keep showing the previous results while the next ones load: less flicker.
   return {
@@ -71,5 +85,6 @@ export function usePatientSearch(query: string): SearchState {
     error: settled.error,
     upToDate: settled.query === trimmed,
     mergedFrom: settled.mergedFrom,
+    searchNow,
   };
 }

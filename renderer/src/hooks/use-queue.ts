@@ -1,13 +1,16 @@
 // One department's queue for today. Rooms call and move its tokens and the
 // core pushes each change (queue.changed), so it is read again then, never
 // on a timer.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CallError, Token } from '../../../preload/contract';
 import type { QueueMove } from '../../../preload/contract/queue-rule';
 import { newId } from '../lib/new-id';
 import { subscribeCoreEvents, watchCoreEventsState } from '../scanning/core-events';
 import { useCounterMutation } from './use-counter-mutation';
 import { useCounterQuery } from './use-counter-query';
+
+/** No tokens yet: one array, so the queue list sees no change between renders. */
+const NO_TOKENS: Token[] = [];
 
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: CallError } | null;
 
@@ -28,7 +31,10 @@ export interface QueueState {
 
 /**
  * `onChanged` is told after a cancel or transfer, with the token as it is now
- * and, for a transfer, the new token, so other views can follow.
+ * and, for a transfer, the new token, so other views can follow. The state
+ * returned changes only when the queue does: the counter screen renders on
+ * every key typed in the search box, and its queue list (hundreds of rows on a
+ * busy morning) must not render with it.
  */
 export function useQueue(
   departmentCode: string | null,
@@ -40,6 +46,11 @@ export function useQueue(
   const transferCall = useCounterMutation('tokens.transfer');
   const moveCall = useCounterMutation('queue.move');
   const { reload } = query;
+  // The caller's latest handler, read when a move's answer arrives: the moves keep their identity.
+  const changed = useRef(onChanged);
+  useEffect(() => {
+    changed.current = onChanged;
+  });
 
   useEffect(() => {
     if (!departmentCode) return;
@@ -59,20 +70,20 @@ export function useQueue(
   const cancel = useCallback(
     async (tokenId: string, reason: string) => {
       const result = await runCancel({ tokenId, reason });
-      if (result?.ok) onChanged(result.value, null);
+      if (result?.ok) changed.current(result.value, null);
       return result;
     },
-    [runCancel, onChanged],
+    [runCancel],
   );
 
   const { run: runTransfer } = transferCall;
   const transfer = useCallback(
     async (tokenId: string, toCode: string) => {
       const result = await runTransfer({ tokenId, departmentCode: toCode });
-      if (result?.ok) onChanged(result.value.from, result.value.to);
+      if (result?.ok) changed.current(result.value.from, result.value.to);
       return result;
     },
-    [runTransfer, onChanged],
+    [runTransfer],
   );
 
   const { run: runMove } = moveCall;
@@ -85,19 +96,16 @@ export function useQueue(
         move: m,
         ...(reason ? { reason } : {}),
       });
-      if (result?.ok && result.value.token) onChanged(result.value.token, null);
+      if (result?.ok && result.value.token) changed.current(result.value.token, null);
       return result;
     },
-    [runMove, onChanged],
+    [runMove],
   );
 
-  return {
-    tokens: query.data ?? [],
-    loading: query.loading,
-    error: query.error,
-    cancel,
-    transfer,
-    move,
-    pending: cancelCall.pending || transferCall.pending || moveCall.pending,
-  };
+  const tokens = query.data ?? NO_TOKENS;
+  const pending = cancelCall.pending || transferCall.pending || moveCall.pending;
+  return useMemo(
+    () => ({ tokens, loading: query.loading, error: query.error, cancel, transfer, move, pending }),
+    [tokens, query.loading, query.error, cancel, transfer, move, pending],
+  );
 }

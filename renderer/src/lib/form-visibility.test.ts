@@ -6,6 +6,7 @@ const nobody: FormVisibilityInput = {
   patientOpen: false,
   openedByClerk: false,
   notFoundHere: true,
+  searching: false,
   elsewhere: { phase: 'idle', found: [] },
 };
 type Elsewhere = FormVisibilityInput['elsewhere'];
@@ -18,12 +19,16 @@ describe('registrationFormShown', () => {
     expect(registrationFormShown({ ...nobody, elsewhere: { phase: 'done', found: [] } })).toBe(true);
   });
 
-  it('stays open while the other counters are asked about the digit typed after it opened', () => {
-    // Nine digits: no mobile number, nobody asked, the form opens.
-    const ninth = registrationFormShown(nobody);
-    expect(ninth).toBe(true);
-    // The tenth: the other counters are asked; the form the clerk is filling stays.
-    expect(registrationFormShown({ ...nobody, wasShown: ninth, elsewhere: asking })).toBe(true);
+  it('stays open while the next key is looked up here and at the other counters', () => {
+    const shown = registrationFormShown(nobody);
+    expect(shown).toBe(true);
+    // The next key: its answer is awaited here, then the other counters are asked; the form stays.
+    expect(registrationFormShown({ ...nobody, wasShown: shown, notFoundHere: false, searching: true })).toBe(true);
+    expect(registrationFormShown({ ...nobody, wasShown: shown, elsewhere: asking })).toBe(true);
+  });
+
+  it('does not open while the answer to the box is awaited', () => {
+    expect(registrationFormShown({ ...nobody, notFoundHere: false, searching: true })).toBe(false);
   });
 
   it('gives way to a patient found at another counter unless the clerk has typed into it', () => {

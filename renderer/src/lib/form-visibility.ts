@@ -1,10 +1,10 @@
 // When the counter's registration form is on screen. It opens by itself once
-// the search box finds nobody here or at the other counters, and it must not
-// close under the clerk's hands: a clerk who pauses on the ninth digit of a
-// mobile number sees the form (nine digits are no mobile, so no other counter
-// is asked), and the tenth digit then asks the other counters. The form used
-// to close for that round trip and come back new, so a key pressed into it in
-// that moment went nowhere (an e2e fill on CI most likely lost a name so).
+// the search box settles on nobody here or at the other counters
+// (lib/found-nobody.ts), and it must not close under the clerk's hands: while
+// the answer to the next key is awaited, or the other counters are asked about
+// it, a form on screen stays. It used to close for that round trip and come
+// back new, so a key pressed into it in that moment went nowhere (an e2e fill
+// on CI most likely lost a name so).
 import type { ElsewhereState } from '../peers/use-elsewhere-search';
 
 export interface FormVisibilityInput {
@@ -16,12 +16,15 @@ export interface FormVisibilityInput {
   openedByClerk: boolean;
   /** The search box's query found nobody at this counter. */
   notFoundHere: boolean;
+  /** The answer to what is in the search box is not in yet. */
+  searching: boolean;
   elsewhere: Pick<ElsewhereState, 'phase' | 'found'>;
 }
 
 export function registrationFormShown(input: FormVisibilityInput): boolean {
   if (input.patientOpen) return false;
   if (input.openedByClerk) return true;
+  if (input.searching) return input.wasShown;
   if (!input.notFoundHere || input.elsewhere.found.length > 0) return false;
   // Asking the other counters: a form not yet shown waits for their answer; one already shown stays.
   return input.elsewhere.phase !== 'asking' || input.wasShown;

@@ -1,9 +1,13 @@
 // A dialog over the counter screen for the issue-13 tasks (emergency,
-// newborn, photo, duplicates, MLC register): the counter's own shortcuts
-// stay out of it, Esc closes it, the first field takes the cursor.
-import type { KeyboardEvent, ReactNode } from 'react';
+// newborn, photo, duplicates, MLC register): the counter's modal dialog
+// (components/dialog.tsx), so it takes the cursor when it opens (its first
+// field, or the dialog itself), the counter's own shortcuts stay out of it,
+// Esc closes it wherever the cursor is, and the search box has the cursor
+// back once it has closed.
+import type { ReactNode } from 'react';
 import type { CallError } from '../../../preload/contract';
 import { CallErrorMessage } from '../components/call-error-message';
+import { Dialog } from '../components/dialog';
 import { useTranslation } from 'react-i18next';
 import './patients.css';
 
@@ -17,28 +21,22 @@ interface Props {
 
 export function DoorDialog({ title, testId, onClose, children, wide }: Props) {
   const { t } = useTranslation();
-  function onKeyDown(e: KeyboardEvent) {
-    e.stopPropagation();
-    if (e.key === 'Escape') onClose();
-  }
   return (
-    <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <section
-        className={`door-dialog${wide ? ' wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${testId}-title`}
-        data-testid={testId}
-      >
-        <div className="panel-title-row">
-          <h2 id={`${testId}-title`}>{title}</h2>
-          <button type="button" className="secondary small" data-testid={`${testId}-close`} onClick={onClose}>
-            {t('door.close')} <kbd>Esc</kbd>
-          </button>
-        </div>
-        {children}
-      </section>
-    </div>
+    <Dialog
+      className={`door-dialog${wide ? ' wide' : ''}`}
+      labelledBy={`${testId}-title`}
+      testId={testId}
+      modal
+      onClose={onClose}
+    >
+      <div className="panel-title-row">
+        <h2 id={`${testId}-title`}>{title}</h2>
+        <button type="button" className="secondary small" data-testid={`${testId}-close`} onClick={onClose}>
+          {t('door.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      {children}
+    </Dialog>
   );
 }
 

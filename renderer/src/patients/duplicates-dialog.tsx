@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import type { DuplicatePair } from '../../../preload/contract/methods/merge-methods';
 import { callCounter } from '../api/counter-client';
-import { useMayCall } from '../auth/use-may-call';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { ageSex, guardianText } from '../lib/format';
@@ -18,8 +17,6 @@ export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
   const [tick, setTick] = useState(0);
   const pairs = useCounterQuery('patients.duplicatePairs', { days: 365 }, tick);
   const merges = useCounterQuery('patients.merges', { limit: 20 }, tick);
-  const photos = useCounterQuery('photos.getSettings', {}, tick);
-  const mayChangePhotos = useMayCall('photos.saveSettings');
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -110,18 +107,6 @@ export function DuplicatesDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      {photos.data && (
-        <label className="toggle">
-          <input
-            type="checkbox"
-            data-testid="photos-send-to-hims"
-            disabled={!mayChangePhotos || busy}
-            checked={photos.data.sendToHims}
-            onChange={(e) => void act(() => callCounter('photos.saveSettings', { sendToHims: e.target.checked }))}
-          />
-          {t('door.photo.sendToHims')}
-        </label>
-      )}
     </DoorDialog>
   );
 }

@@ -2,6 +2,7 @@
 // picks (m, f, o as on the registration form) and moves on to the next field,
 // so a clerk with a patient on a stretcher does not open a drop-down.
 import { useTranslation } from 'react-i18next';
+import { keyLetter } from '../lib/key-place';
 import { GENDERS, ONE_KEY, type GenderValue } from '../lib/registration-form';
 
 export function GenderKeysSelect({
@@ -24,7 +25,7 @@ export function GenderKeysSelect({
       value={value}
       onChange={(e) => onChange(GENDERS.find((g) => g === e.target.value) ?? '')}
       onKeyDown={(e) => {
-        const pick = ONE_KEY.gender[e.key.toLowerCase()];
+        const pick = ONE_KEY.gender[keyLetter(e).toLowerCase()];
         if (!pick || e.ctrlKey || e.altKey) return;
         e.preventDefault();
         onChange(pick);

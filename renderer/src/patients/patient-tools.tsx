@@ -1,6 +1,7 @@
 // The counter's way into issue 13's tasks: Emergency / unknown patient
 // (Alt+E) for every clerk; the duplicate list and the MLC register for
 // supervisors (preload/contract/method-access.ts decides who sees what).
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, Token } from '../../../preload/contract';
 import { useMayCall } from '../auth/use-may-call';
@@ -11,7 +12,7 @@ import { MlcRegisterDialog } from './mlc-register-dialog';
 export type PatientTool = 'emergency' | 'duplicates' | 'mlc';
 
 /** Alt+E opens the emergency registration from anywhere on the counter screen. */
-export const EMERGENCY_KEY = 'e';
+export const EMERGENCY_KEY = 'E';
 
 interface Props {
   open: PatientTool | null;
@@ -21,7 +22,7 @@ interface Props {
   onEmergencyRegistered: (patient: Patient, token: Token) => void;
 }
 
-export function PatientTools({ open, onOpen, today, timeZone, onEmergencyRegistered }: Props) {
+export const PatientTools = memo(function PatientTools({ open, onOpen, today, timeZone, onEmergencyRegistered }: Props) {
   const { t } = useTranslation();
   const mayMerge = useMayCall('patients.merge');
   const mayListMlc = useMayCall('tokens.mlcList');
@@ -60,4 +61,4 @@ export function PatientTools({ open, onOpen, today, timeZone, onEmergencyRegiste
       {open === 'mlc' && <MlcRegisterDialog today={today} timeZone={timeZone} onClose={close} />}
     </div>
   );
-}
+});

@@ -23,11 +23,15 @@ type CameraState = 'starting' | 'scanning' | 'no_camera' | 'denied';
 export function CameraScanner({ onScan, onClose }: Props) {
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
+  const viewRef = useRef<HTMLDivElement>(null);
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string>('');
   const [state, setState] = useState<CameraState>('starting');
   const [track, setTrack] = useState<MediaStreamTrack | null>(null);
   const [torchOn, setTorchOn] = useState(false);
+
+  // The cursor comes in: Escape (heard by the counter screen) closes it from here.
+  useEffect(() => viewRef.current?.focus(), []);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -101,6 +105,8 @@ export function CameraScanner({ onScan, onClose }: Props) {
 
   return (
     <div
+      ref={viewRef}
+      tabIndex={-1}
       className="camera-scanner"
       role="dialog"
       aria-modal="true"

@@ -47,6 +47,14 @@ describe('the wedge listener in a text field', () => {
     expect(field.value).toBe('');
   });
 
+  it('a key stamped before the last one (another keyboard) starts a burst of its own', () => {
+    key('p', 5000);
+    [...'LNH-B26-000173-4'].forEach((ch, i) => key(ch, 1000 + i * 8));
+    key('Enter', 1000 + 16 * 8);
+    expect(scans).toEqual(['LNH-B26-000173-4']);
+    expect(field.value).toBe('p');
+  });
+
   it('leaves a person’s typing in the field', () => {
     [...'ram kumar'].forEach((ch, i) => key(ch, 1000 + i * 110));
     key('Enter', 1000 + 9 * 110);
@@ -74,7 +82,8 @@ describe('the wedge listener outside text fields', () => {
     press('Enter', 1064 + 8 * 8);
     window.removeEventListener('keydown', onPage);
     expect(scans).toEqual([text]);
-    expect(reached).toEqual([]); // no key was released as a shortcut, and Enter issued nothing
+    // Only the first key reached the page (nobody can tell it from a person's yet); Enter issued nothing.
+    expect(reached).toEqual(['L']);
   });
 
   it('a scanner set up without Enter is handed on once after the pause and the grace', () => {
@@ -85,5 +94,71 @@ describe('the wedge listener outside text fields', () => {
     expect(scans).toEqual([]); // still waiting: its next keys may be held up
     vi.advanceTimersByTime(SCAN_GRACE_MS);
     expect(scans).toEqual([text]);
+  });
+});
+
+describe('a person’s keys reach the page at once, as the browser made them', () => {
+  /** A keydown on an element at a given time; true when the page may act on it (its default not prevented). */
+  function keyOn(target: Element, char: string, timeStamp: number): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key: char, bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'timeStamp', { value: timeStamp });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  it('Space on a checkbox and on a button, and a letter on a select, are neither held nor replaced', () => {
+    document.body.innerHTML = '<input type="checkbox" /><button type="button">Go</button><select><option>a</option></select>';
+    const reached: Event[] = [];
+    const onPage = (e: Event) => reached.push(e);
+    window.addEventListener('keydown', onPage);
+    const sent = [
+      keyOn(document.querySelector('input')!, ' ', 1000),
+      keyOn(document.querySelector('button')!, ' ', 1400),
+      keyOn(document.querySelector('select')!, 's', 1800),
+    ];
+    window.removeEventListener('keydown', onPage);
+    expect(sent.map((e) => e.defaultPrevented)).toEqual([false, false, false]);
+    expect(reached).toEqual(sent); // the same events, at once: their default actions (tick, press, jump) happen
+  });
+
+  it('a key 60 ms after a one-key choice reaches the field the choice moved the cursor to', () => {
+    document.body.innerHTML = '<select><option>m</option></select><input type="text" />';
+    const select = document.querySelector('select')!;
+    const age = document.querySelector('input')!;
+    select.addEventListener('keydown', () => age.focus());
+    expect(keyOn(select, 'm', 1000).defaultPrevented).toBe(false);
+    expect(keyOn(age, '3', 1060).defaultPrevented).toBe(false);
+    expect(keyOn(age, '4', 1180).defaultPrevented).toBe(false);
+    expect(scans).toEqual([]);
+  });
+
+  it('two keys pressed together in a field are both typed, in order, the second once no scanner follows', () => {
+    const inputs: string[] = [];
+    field.addEventListener('input', () => inputs.push(field.value));
+    key('r', 1000);
+    key('a', 1020); // kept: as fast as a scanner
+    expect(field.value).toBe('r');
+    vi.advanceTimersByTime(60);
+    expect(field.value).toBe('ra');
+    key('m', 1200);
+    expect(field.value).toBe('ram');
+    expect(inputs).toEqual(['ra']); // the kept key came as one input; the others the browser typed
+  });
+
+  it('a fast burst that is no card lands in the field as one input, before its Enter reaches the page', () => {
+    const inputs: string[] = [];
+    field.addEventListener('input', () => inputs.push(field.value));
+    let valueAtEnter = '';
+    const onEnter = (e: KeyboardEvent) => {
+      if (e.key === 'Enter') valueAtEnter = field.value;
+    };
+    window.addEventListener('keydown', onEnter);
+    [...'9711000002'].forEach((ch, i) => key(ch, 1000 + i * 8));
+    key('Enter', 1000 + 10 * 8);
+    window.removeEventListener('keydown', onEnter);
+    expect(scans).toEqual([]);
+    expect(field.value).toBe('9711000002');
+    expect(inputs).toEqual(['9711000002']); // the first key typed by the browser, the other nine at once
+    expect(valueAtEnter).toBe('9711000002');
   });
 });

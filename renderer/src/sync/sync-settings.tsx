@@ -8,6 +8,7 @@ import type { MethodOutput } from '../../../preload/contract';
 import { callCounter } from '../api/counter-client';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
+import { useCounterQuery } from '../hooks/use-counter-query';
 import { Dialog } from '../components/dialog';
 
 type AuthKind = SyncSettings['authKind'];
@@ -28,6 +29,10 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
   const [timeoutSeconds, setTimeoutSeconds] = useState(15);
   const [error, setError] = useState<Parameters<typeof CallErrorMessage>[0]['error'] | null>(null);
   const [testResult, setTestResult] = useState<MethodOutput<'sync.testConnection'> | null>(null);
+  // Whether patients' photos go with their records is the HIMS's business too, so it is set here.
+  const photos = useCounterQuery('photos.getSettings', {});
+  const savePhotos = useCounterMutation('photos.saveSettings');
+  const [sendPhotos, setSendPhotos] = useState<boolean | null>(null);
 
   useEffect(() => {
     void callCounter('sync.getSettings', {}).then((r) => {
@@ -60,6 +65,11 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
     });
     if (!result) return;
     if (!result.ok) return setError(result.error);
+    if (sendPhotos !== null && sendPhotos !== photos.data?.sendToHims) {
+      const saved = await savePhotos.run({ sendToHims: sendPhotos });
+      if (saved && !saved.ok) return setError(saved.error);
+      photos.reload();
+    }
     setError(null);
     setLoaded(result.value);
     setBearerToken('');
@@ -77,6 +87,17 @@ export function SyncSettingsForm({ onClose }: { onClose: () => void }) {
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="sync-enabled" />
           {t('sync.settings.enabled')}
         </label>
+        {photos.data && (
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="photos-send-to-hims"
+              checked={sendPhotos ?? photos.data.sendToHims}
+              onChange={(e) => setSendPhotos(e.target.checked)}
+            />
+            {t('door.photo.sendToHims')}
+          </label>
+        )}
         <label>
           {t('sync.settings.baseUrl')}
           <input

@@ -81,7 +81,8 @@ export class CardScanPage {
   async keys(text: string, gapMs: number, terminator: 'Enter' | 'Tab' | null = 'Enter') {
     const cdp = this.cdp!;
     const events: KeyEvent[] = [];
-    this.clock += 1; // a clear pause before every burst
+    // A clear pause before every burst, and never stamped before keys a test pressed meanwhile in real time.
+    this.clock = Math.max(this.clock, Date.now() / 1000) + 1;
     for (const ch of text) {
       this.clock += gapMs / 1000;
       events.push({ type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: this.clock });

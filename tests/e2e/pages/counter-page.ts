@@ -51,6 +51,11 @@ export class CounterPage {
     return apiValue<T>(this.page.request, method, input);
   }
 
+  /** A patient already on file, registered as the hospital's script does it (no duplicate check). */
+  registerByApi(p: Pick<NewPatient, 'name' | 'gender' | 'ageYears' | 'phone'>): Promise<{ id: string }> {
+    return this.api<{ id: string }>('patients.register', { ...p, confirmNotDuplicate: true });
+  }
+
   async typeSearch(text: string) {
     await this.search.fill('');
     // Human speed: a burst at scanner speed (under ~30 ms a key) is read as a card scan.
@@ -96,9 +101,16 @@ export class CounterPage {
     await this.page.getByTestId('queue-tab-' + departmentCode).click();
   }
 
+  /** A move from the token's row menu (its testid: return-token, cancel-token, transfer-token, eie-token). */
+  async chooseMove(label: string, move: string) {
+    const row = this.queueRows.filter({ hasText: label });
+    await row.getByTestId('row-actions').click();
+    await row.getByTestId(move).click();
+  }
+
   async cancel(label: string, reason: string) {
     const row = this.queueRows.filter({ hasText: label });
-    await row.getByTestId('cancel-token').click();
+    await this.chooseMove(label, 'cancel-token');
     await this.page.getByTestId('cancel-reason').fill(reason);
     await this.page.getByTestId('cancel-confirm').click();
     await expect(row).toHaveAttribute('data-status', 'cancelled');
