@@ -254,13 +254,6 @@ function CounterScreen() {
         <ToolsMenu timeZone={setup.info?.timeZone} />
         <DeskControls />
       </AppHeader>
-      <CounterStatusBanner info={setup.info} />
-      <OpsStatusBar timeZone={setup.info?.timeZone} />
-      <div className="tool-strip">
-        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
-        <PrintingBar />
-      </div>
-      <SyncIndicator />
       <main className="workspace">
         <div className="work-column">
           <PatientSearch
@@ -274,35 +267,36 @@ function CounterScreen() {
             onEnterNotFound={() => (elsewhere.found[0] ? void bringOver(elsewhere.found[0]) : openForm())}
             onNewPatient={openForm}
             inputRef={searchRef}
-          />
-          <button
-            type="button"
-            className="secondary small camera-button"
-            data-testid="camera-open"
-            onClick={() => setCameraOpen(true)}
           >
-            {t('scanning.camera.open')} <kbd>F4</kbd>
-          </button>
+            <PatientTools
+              open={tool}
+              onOpen={setTool}
+              today={setup.info?.today ?? ''}
+              timeZone={setup.info?.timeZone}
+              onEmergencyRegistered={(_patient, token) => {
+                setIssued(token);
+                setSelected(null);
+                setQuery('');
+                setQueueChoice(token.departmentCode);
+                refresh();
+                focusSearch();
+              }}
+            />
+            <button
+              type="button"
+              className="secondary small camera-button"
+              data-testid="camera-open"
+              onClick={() => setCameraOpen(true)}
+            >
+              {t('scanning.camera.open')} <kbd>F4</kbd>
+            </button>
+          </PatientSearch>
           {selected === null && (
             <ElsewhereResults elsewhere={elsewhere} onBring={(f) => void bringOver(f)} pending={bringCall.pending} />
           )}
           {bringError && (
             <CallErrorMessage error={bringError} title={t('peers.elsewhere.bringFailed')} testId="bring-over-error" />
           )}
-          <PatientTools
-            open={tool}
-            onOpen={setTool}
-            today={setup.info?.today ?? ''}
-            timeZone={setup.info?.timeZone}
-            onEmergencyRegistered={(_patient, token) => {
-              setIssued(token);
-              setSelected(null);
-              setQuery('');
-              setQueueChoice(token.departmentCode);
-              refresh();
-              focusSearch();
-            }}
-          />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
           {cameraOpen && (
             <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={() => setCameraOpen(false)} />
@@ -365,6 +359,14 @@ function CounterScreen() {
           timeZone={setup.info?.timeZone}
         />
       </main>
+      {/* What the counter says about itself, in one line at the foot: it never pushes the work down. */}
+      <footer className="status-line" data-testid="status-line">
+        <CounterStatusBanner info={setup.info} />
+        <OpsStatusBar timeZone={setup.info?.timeZone} />
+        <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
+        <SyncIndicator />
+        <PrintingBar />
+      </footer>
     </div>
   );
 }

@@ -30,19 +30,24 @@ export function SyncIndicator() {
   const [panel, setPanel] = useState<'settings' | 'review' | null>(null);
   const mayConfigure = useMayCall('sync.getSettings'); // a supervisor's
   if (!status) return null;
+  const troubled = status.state === 'offline' || status.state === 'error';
   const toggle = (which: 'settings' | 'review') => setPanel((p) => (p === which ? null : which));
 
   return (
     <div className={`sync-strip state-${status.state}`} data-testid="sync-indicator" data-state={status.state}>
       <span className="sync-dot" aria-hidden="true" />
       <strong data-testid="sync-state">{t(`sync.state.${status.state}`)}</strong>
-      <span data-testid="sync-pending">
-        {status.pending === 0 ? t('sync.allSent') : t('sync.pending', { count: status.pending })}
-        {status.oldestPendingAgeSeconds !== null &&
-          status.pending > 0 &&
-          ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
-      </span>
-      <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt) })}</span>
+      {/* A line at the foot of the screen: how long things have waited, and the last success, only when it matters. */}
+      {status.state !== 'disabled' && (
+        <span data-testid="sync-pending">
+          {status.pending === 0 ? t('sync.allSent') : t('sync.pending', { count: status.pending })}
+          {status.oldestPendingAgeSeconds !== null &&
+            status.pending > 0 &&
+            troubled &&
+            ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
+        </span>
+      )}
+      {troubled && <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt) })}</span>}
       {status.lastError && status.state !== 'idle' && (
         <span className="sync-error" data-testid="sync-last-error" title={status.lastErrorAt ?? ''}>
           {status.lastError}
