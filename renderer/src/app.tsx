@@ -364,7 +364,7 @@ function CounterScreen() {
         <CounterStatusBanner info={setup.info} />
         <OpsStatusBar timeZone={setup.info?.timeZone} />
         <MoneyControls today={setup.info?.today ?? null} timeZone={setup.info?.timeZone} departments={setup.departments} />
-        <SyncIndicator />
+        <SyncIndicator timeZone={setup.info?.timeZone} />
         <PrintingBar />
       </footer>
     </div>

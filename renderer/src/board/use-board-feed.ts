@@ -16,13 +16,15 @@ import type { Call } from './speech/announcer';
 const RECHECK_MS = 10_000;
 /** Not connected for this long is "not connected", not "connecting". */
 const GRACE_MS = 4_000;
+/** Earlier calls asked for per department: as many as the contract gives; the screen shows what fits (board-fit.ts). */
+const RECENT = 12;
 
 export function useBoardFeed(grant: BoardGrant, onCall: (call: Call) => void, recheck: () => Promise<void>) {
   const [reloads, setReloads] = useState(0);
   const stream: CoreEventsState = useSyncExternalStore(watchCoreEventsState, coreEventsState);
   const feed = useCounterQuery(
     'queue.board',
-    { departmentCodes: grant.departmentCodes, names: grant.showFirstNames ? 'first' : 'none', recent: 6 },
+    { departmentCodes: grant.departmentCodes, names: grant.showFirstNames ? 'first' : 'none', recent: RECENT },
     reloads,
   );
   const codes = grant.departmentCodes.join(',');

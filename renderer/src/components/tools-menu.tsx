@@ -88,7 +88,7 @@ export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
         </ul>
       )}
       {tool === 'peers' && <PeersDialog onClose={close} />}
-      {tool === 'departments' && <DepartmentsDialog onClose={close} />}
+      {tool === 'departments' && <DepartmentsDialog timeZone={timeZone} onClose={close} />}
       {tool === 'audit' && <AuditDialog timeZone={timeZone} onClose={close} />}
       {tool === 'thisCounter' && <ThisCounterDialog onClose={close} />}
       {tool === 'accounts' && <AccountsDialog self={desk.session.username} onClose={close} />}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/methods/sync-schemas';
 import { useMayCall } from '../auth/use-may-call';
+import { timeText } from '../lib/dates';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { SyncReview } from './sync-review';
 import { SyncSettingsForm } from './sync-settings';
@@ -19,11 +20,11 @@ function age(seconds: number, t: TFunction): string {
   return t('sync.age.days', { count: Math.floor(seconds / 86_400) });
 }
 
-function clock(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—';
+function clock(iso: string | null, timeZone: string | undefined): string {
+  return iso ? timeText(iso, timeZone) : '—';
 }
 
-export function SyncIndicator() {
+export function SyncIndicator({ timeZone }: { timeZone: string | undefined }) {
   const { t } = useTranslation();
   const { status, refresh } = useSyncStatus();
   const syncNow = useCounterMutation('sync.now');
@@ -47,7 +48,7 @@ export function SyncIndicator() {
             ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
         </span>
       )}
-      {troubled && <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt) })}</span>}
+      {troubled && <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt, timeZone) })}</span>}
       {status.lastError && status.state !== 'idle' && (
         <span className="sync-error" data-testid="sync-last-error" title={status.lastErrorAt ?? ''}>
           {status.lastError}
