@@ -6,11 +6,11 @@
 // button on screen; the room screen's set-aside names whole. On a browser
 // shell of this spec's own (a hospital that charges ₹10 for Medicine, a
 // loopback printer). Screenshots of each screen at each size and language.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, request as http, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { LoopbackPrinter } from '../support/loopback-printer';
 import { CounterPage } from './pages/counter-page';
-import { ACCOUNTS, E2E_API_KEY, apiValue, ensureAccount, openCounterAs } from './pages/desk-session';
+import { ACCOUNTS, E2E_API_KEY, apiValue, ensureAccount, openCounterAs, type Account } from './pages/desk-session';
 import { expectNotCut, expectOnScreen, expectOneLine, placement } from './pages/geometry';
 import { startOwnServer, type OwnServer } from './pages/own-server';
 import { RoomPage } from './pages/room-page';
@@ -23,6 +23,14 @@ const SCREENS = [
   { width: 1024, height: 768 },
 ] as const;
 const LANGUAGES = ['en', 'hi'] as const;
+type Language = (typeof LANGUAGES)[number];
+/** One a screen and language: each is given a Medicine token with its fee. */
+const PATIENTS = [
+  { name: 'Ashok Yadav', phone: '9811100010' },
+  { name: 'Rukmini Sharma', phone: '9811100011' },
+  { name: 'Mohd Salim', phone: '9811100012' },
+  { name: 'Kamla Devi', phone: '9811100013' },
+];
 
 let server: OwnServer | null = null;
 let printer: LoopbackPrinter | null = null;
@@ -32,6 +40,38 @@ test.beforeAll(async () => {
     ...['--api-key', E2E_API_KEY, '--counter-letter', 'B', '--hospital-name', 'Lok Nayak Hospital', '--hospital-code', 'LNH'],
   ]);
   printer = await new LoopbackPrinter().start();
+  const request = await http.newContext();
+  // A hospital that charges ₹10 for a new Medicine visit, a slip printer, and four patients.
+  await ensureAccount(request, ACCOUNTS.clerk, BASE);
+  await apiValue(
+    request,
+    'fees.saveSchedule',
+    { departmentCode: 'MED', newPaise: 1000, revisitPaise: 500, followUpPaise: 0, validityDays: 15 },
+    BASE,
+  );
+  await apiValue(
+    request,
+    'printers.saveSettings',
+    {
+      type: 'epson',
+      paperWidth: 80,
+      interface: printer.uri,
+      fallbackInterface: null,
+      characterSet: 'PC437_USA',
+      statusQuery: 'gs_r',
+      footer: null,
+    },
+    BASE,
+  );
+  for (const [i, p] of PATIENTS.entries()) {
+    await apiValue(
+      request,
+      'patients.register',
+      { name: p.name, gender: i % 2 ? 'female' : 'male', ageYears: 30 + i, phone: p.phone },
+      BASE,
+    );
+  }
+  await request.dispose();
 });
 
 test.afterAll(async () => {
@@ -44,7 +84,7 @@ test.use({ baseURL: BASE });
 
 const api = <T>(page: Page, method: string, input: unknown) => apiValue<T>(page.request, method, input, BASE);
 
-async function showLanguage(page: Page, language: 'en' | 'hi') {
+async function showLanguage(page: Page, language: Language) {
   const toggle = page.getByTestId('lang-switch');
   if ((await toggle.getAttribute('data-lang')) !== language) await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
@@ -52,119 +92,130 @@ async function showLanguage(page: Page, language: 'en' | 'hi') {
   await page.evaluate('document.fonts.ready.then(() => true)');
 }
 
-test('the counter at 1366×768 and 1024×768 in English and Hindi: search near the top, the form and the queue in sight, the fee and Collect on screen', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(240_000);
-  const counter = new CounterPage(page);
-  const phones: string[] = [];
-
-  await test.step('Given a hospital that charges ₹10 for a new Medicine visit, a slip printer, and four patients', async () => {
-    await ensureAccount(page.request, ACCOUNTS.clerk, BASE);
-    await api(page, 'fees.saveSchedule', {
-      departmentCode: 'MED',
-      newPaise: 1000,
-      revisitPaise: 500,
-      followUpPaise: 0,
-      validityDays: 15,
-    });
-    await api(page, 'printers.saveSettings', {
-      type: 'epson',
-      paperWidth: 80,
-      interface: printer!.uri,
-      fallbackInterface: null,
-      characterSet: 'PC437_USA',
-      statusQuery: 'gs_r',
-      footer: null,
-    });
-    for (const [i, name] of ['Ashok Yadav', 'Rukmini Sharma', 'Mohd Salim', 'Kamla Devi'].entries()) {
-      const phone = `98111000${10 + i}`;
-      await api(page, 'patients.register', { name, gender: i % 2 ? 'female' : 'male', ageYears: 30 + i, phone });
-      phones.push(phone);
-    }
-  });
-
+/** Each (screen, language) once, as a test step: the screen size set, signed in, in that language. */
+async function atEachScreen(
+  page: Page,
+  account: Account,
+  what: string,
+  step: (size: string, language: Language) => Promise<void>,
+) {
   for (const screen of SCREENS) {
     for (const language of LANGUAGES) {
       const size = `${screen.width}x${screen.height}`;
-      const phone = phones.shift()!;
-      let searchAtRest = { top: 0, bottom: 0 };
-      await test.step(`At ${size} in ${language}: the search box within the top 130 px, the form's first three rows and the queue in sight`, async () => {
+      await test.step(`At ${size} in ${language}: ${what}`, async () => {
         await page.setViewportSize(screen);
-        await openCounterAs(page, ACCOUNTS.clerk, '/', BASE);
+        await openCounterAs(page, account, '/', BASE);
         await showLanguage(page, language);
         await page.keyboard.press('Escape');
-        await counter.typeSearch('9822299999');
-        await expect(page.getByTestId('registration-form')).toBeVisible();
-        const search = await expectOnScreen(counter.search, 'the search box');
-        expect.soft(search.bottom, 'the search box ends within the top 130 px').toBeLessThanOrEqual(130);
-        searchAtRest = { top: search.top, bottom: search.bottom };
-        for (const field of ['reg-name', 'reg-gender', 'reg-age', 'reg-phone', 'reg-guardian-relation', 'reg-guardian-name']) {
-          await expectOnScreen(page.getByTestId(field), `${field} (first three rows of the form)`);
-        }
-        // The cash drawer, sync and printer: one line at the foot of the screen.
-        const status = page.getByTestId('status-line');
-        await expectOneLine(
-          [status.getByTestId('cash-open'), status.getByTestId('sync-indicator'), status.getByTestId('printer-settings-open')],
-          'cash, sync and printer',
-        );
-        expect.soft((await expectOnScreen(status, 'the status line')).bottom).toBe(screen.height);
-        // The queue beside the form, and still there with the cursor at the form's last field.
-        const queue = page.getByTestId('queue');
-        await expectOnScreen(queue.locator('h2'), "today's queue");
-        await expectOnScreen(page.getByTestId('queue-tab-MED'), "the queue's Medicine tab");
-        expect
-          .soft((await placement(queue)).left, 'the queue beside the form')
-          .toBeGreaterThan((await placement(page.getByTestId('registration-form'))).right);
-        await page.getByTestId('reg-abha-address').focus();
-        await expectOnScreen(page.getByTestId('reg-abha-address'), "the form's last field");
-        await expectOnScreen(queue.locator('h2'), "today's queue, the form scrolled to its end");
-        await page.getByTestId('reg-abha-address').blur();
-        await page.screenshot({ path: testInfo.outputPath(`counter-form-${language}-${size}.png`) });
-      });
-
-      await test.step(`At ${size} in ${language}: a fee due, its amount and the Collect button on screen, Enter collects; the printed-slip notice moves nothing`, async () => {
-        await counter.findAndOpen(phone, '');
-        await page.keyboard.press('1');
-        await expect(page.getByTestId('dept-MED')).toHaveAttribute('aria-pressed', 'true');
-        await expect(page.getByTestId('fee-due')).toContainText('10.00');
-        await expectOnScreen(page.getByTestId('fee-due'), 'the amount due');
-        await expectOnScreen(page.getByTestId('issue-token'), 'the Collect button');
-        await expect(page.getByTestId('issue-token')).toContainText('10.00');
-        await page.screenshot({ path: testInfo.outputPath(`counter-fee-${language}-${size}.png`) });
-        await page.keyboard.press('Enter');
-        await expect(page.getByTestId('issued-paid')).toBeVisible();
-        const label = (await page.getByTestId('issued-token-label').textContent())!.trim();
-        await expect(page.getByTestId('print-printed')).toContainText(label);
-        const after = await placement(counter.search);
-        expect
-          .soft({ top: after.top, bottom: after.bottom }, 'the search box where it was without the notice')
-          .toEqual(searchAtRest);
-        await expectOneLine(
-          [page.getByTestId('print-printed'), page.getByTestId('sync-indicator'), page.getByTestId('cash-open')],
-          'the printed-slip notice in the status line',
-        );
-        await page.screenshot({ path: testInfo.outputPath(`counter-issued-${language}-${size}.png`) });
-      });
-
-      await test.step(`At ${size} in ${language}: the administrator's backup notice is in the status line too, and moves nothing`, async () => {
-        await openCounterAs(page, ACCOUNTS.admin, '/', BASE);
-        await showLanguage(page, language);
-        const status = page.getByTestId('status-line');
-        // Backups are off on this counter: only the administrator is told.
-        await expect(status.getByTestId('backup-warning')).toBeVisible();
-        await expect(status.getByTestId('print-printed')).toBeVisible();
-        const search = await placement(counter.search);
-        expect
-          .soft({ top: search.top, bottom: search.bottom }, "the search box where it is on the clerk's screen")
-          .toEqual(searchAtRest);
-        expect
-          .soft((await placement(status.getByTestId('backup-warning'))).top)
-          .toBeGreaterThan((await placement(page.getByTestId('queue'))).bottom);
-        await page.screenshot({ path: testInfo.outputPath(`counter-admin-${language}-${size}.png`) });
+        await step(size, language);
       });
     }
   }
+}
+
+async function openForm(page: Page) {
+  await new CounterPage(page).typeSearch('9822299999');
+  await expect(page.getByTestId('registration-form')).toBeVisible();
+}
+
+test('the search box within the top 130 px, the form’s first three rows without scrolling, one status line at the foot that never moves them', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const counter = new CounterPage(page);
+  const atRest = new Map<string, { top: number; bottom: number }>();
+  await atEachScreen(page, ACCOUNTS.clerk, 'the search box, the form and the status line', async (size, language) => {
+    await openForm(page);
+    const search = await expectOnScreen(counter.search, 'the search box');
+    expect.soft(search.bottom, 'the search box ends within the top 130 px').toBeLessThanOrEqual(130);
+    atRest.set(`${size} ${language}`, { top: search.top, bottom: search.bottom });
+    for (const field of ['reg-name', 'reg-gender', 'reg-age', 'reg-phone', 'reg-guardian-relation', 'reg-guardian-name']) {
+      await expectOnScreen(page.getByTestId(field), `${field} (first three rows of the form)`);
+    }
+    // The cash drawer, sync and printer: one line at the foot of the screen.
+    const status = page.getByTestId('status-line');
+    expect.soft((await expectOnScreen(status, 'the status line')).bottom, 'at the foot').toBe(page.viewportSize()!.height);
+    await expectOneLine(
+      [status.getByTestId('cash-open'), status.getByTestId('sync-indicator'), status.getByTestId('printer-settings-open')],
+      'cash, sync and printer',
+    );
+    await page.screenshot({ path: testInfo.outputPath(`counter-form-${language}-${size}.png`) });
+  });
+  await atEachScreen(
+    page,
+    ACCOUNTS.admin,
+    "the administrator's backup notice, in the status line too, moves nothing",
+    async (size) => {
+      const status = page.getByTestId('status-line');
+      // Backups are off on this counter: only the administrator is told.
+      await expect(status.getByTestId('backup-warning')).toBeVisible();
+      await expectOnScreen(status.getByTestId('backup-warning'), 'the backup notice');
+      const search = await placement(counter.search);
+      const clerk = atRest.get(`${size} ${await page.locator('html').getAttribute('lang')}`);
+      expect.soft({ top: search.top, bottom: search.bottom }, "the search box where it is on the clerk's screen").toEqual(clerk);
+      expect
+        .soft((await placement(status)).top, 'the status line below the work')
+        .toBeGreaterThanOrEqual((await placement(page.getByTestId('queue'))).bottom);
+    },
+  );
+});
+
+test('today’s queue stays in sight beside the registration form, however far down the form the cursor goes', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await atEachScreen(page, ACCOUNTS.clerk, 'the queue beside the form', async (size, language) => {
+    await openForm(page);
+    const queue = page.getByTestId('queue');
+    await expectOnScreen(queue.locator('h2'), "today's queue");
+    await expectOnScreen(page.getByTestId('queue-tab-MED'), "the queue's Medicine tab");
+    expect
+      .soft((await placement(queue)).left, 'the queue beside the form')
+      .toBeGreaterThan((await placement(page.getByTestId('registration-form'))).right);
+    await page.getByTestId('reg-abha-address').focus();
+    await expectOnScreen(page.getByTestId('reg-abha-address'), "the form's last field");
+    await expectOnScreen(queue.locator('h2'), "today's queue, the cursor at the form's end");
+    await expectOnScreen(page.getByTestId('queue-tab-MED'), "the queue's Medicine tab, the cursor at the form's end");
+    await page.screenshot({ path: testInfo.outputPath(`counter-form-end-${language}-${size}.png`) });
+  });
+});
+
+test('whenever Enter would collect a fee, the amount and the Collect button are on screen; the printed-slip notice moves nothing', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const counter = new CounterPage(page);
+  const patients = [...PATIENTS];
+  await atEachScreen(
+    page,
+    ACCOUNTS.clerk,
+    'a fee due, its amount and the Collect button on screen, Enter collects',
+    async (size, language) => {
+      const restingSearch = await placement(counter.search);
+      const patient = patients.shift()!;
+      await counter.findAndOpen(patient.phone, patient.name);
+      await page.keyboard.press('1');
+      await expect(page.getByTestId('dept-MED')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByTestId('fee-due')).toContainText('10.00');
+      await expect(page.getByTestId('issue-token')).toContainText('10.00');
+      await expectOnScreen(page.getByTestId('fee-due'), 'the amount due');
+      await expectOnScreen(page.getByTestId('issue-token'), 'the Collect button');
+      await page.screenshot({ path: testInfo.outputPath(`counter-fee-${language}-${size}.png`) });
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('issued-paid')).toBeVisible();
+      const label = (await page.getByTestId('issued-token-label').textContent())!.trim();
+      await expect(page.getByTestId('print-printed')).toContainText(label);
+      const after = await placement(counter.search);
+      expect
+        .soft({ top: after.top, bottom: after.bottom }, 'the search box where it was before the notice')
+        .toEqual({ top: restingSearch.top, bottom: restingSearch.bottom });
+      await expectOneLine(
+        [page.getByTestId('print-printed'), page.getByTestId('sync-indicator'), page.getByTestId('cash-open')],
+        'the printed-slip notice on the status line',
+      );
+      await page.screenshot({ path: testInfo.outputPath(`counter-issued-${language}-${size}.png`) });
+    },
+  );
 });
 
 test('the room screen at 1024×768 and 1366×768 in English and Hindi: set-aside names whole', async ({ page }, testInfo) => {

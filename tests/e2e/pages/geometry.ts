@@ -36,27 +36,32 @@ export interface Placement extends Rect {
   overflowY: boolean;
 }
 
+/** Where the element is; an element that is not there at all fails within a few seconds. */
 export function placement(locator: Locator): Promise<Placement> {
-  return locator.evaluate((el: Probed) => {
-    const r = el.getBoundingClientRect();
-    const view = el.ownerDocument.defaultView!;
-    const x = Math.min(Math.max(r.left + r.width / 2, 0), view.innerWidth - 1);
-    const y = Math.min(Math.max(r.top + r.height / 2, 0), view.innerHeight - 1);
-    const top = el.ownerDocument.elementFromPoint(x, y);
-    return {
-      top: r.top,
-      bottom: r.bottom,
-      left: r.left,
-      right: r.right,
-      width: r.width,
-      height: r.height,
-      viewportWidth: view.innerWidth,
-      viewportHeight: view.innerHeight,
-      covered: top === null || !(el === top || el.contains(top)),
-      overflowX: el.scrollWidth > el.clientWidth + 1,
-      overflowY: el.scrollHeight > el.clientHeight + 1,
-    };
-  });
+  return locator.evaluate(
+    (el: Probed) => {
+      const r = el.getBoundingClientRect();
+      const view = el.ownerDocument.defaultView!;
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), view.innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), view.innerHeight - 1);
+      const top = el.ownerDocument.elementFromPoint(x, y);
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        left: r.left,
+        right: r.right,
+        width: r.width,
+        height: r.height,
+        viewportWidth: view.innerWidth,
+        viewportHeight: view.innerHeight,
+        covered: top === null || !(el === top || el.contains(top)),
+        overflowX: el.scrollWidth > el.clientWidth + 1,
+        overflowY: el.scrollHeight > el.clientHeight + 1,
+      };
+    },
+    undefined,
+    { timeout: 5_000 },
+  );
 }
 
 /** Wholly inside the window and not under anything else. */
