@@ -3,18 +3,14 @@
 // The core's time comes with every read of the board's feed; between reads
 // the machine's clock only counts the seconds since.
 import { useEffect, useState } from 'react';
+import { useServerSkew } from '../hooks/use-server-skew';
 import { timeText } from '../lib/dates';
 
 const TICK_MS = 5_000;
 
 export function BoardClock({ serverTime, timeZone }: { serverTime: string | undefined; timeZone: string | undefined }) {
-  const [skewMs, setSkewMs] = useState(0);
+  const skewMs = useServerSkew(serverTime);
   const [nowMs, setNowMs] = useState(() => Date.now());
-  useEffect(() => {
-    if (!serverTime) return;
-    const timer = window.setTimeout(() => setSkewMs(Date.parse(serverTime) - Date.now()), 0);
-    return () => window.clearTimeout(timer);
-  }, [serverTime]);
   useEffect(() => {
     const timer = window.setInterval(() => setNowMs(Date.now()), TICK_MS);
     return () => window.clearInterval(timer);

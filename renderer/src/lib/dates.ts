@@ -5,6 +5,7 @@
 // through here; dates-everywhere.test.ts keeps it so. Typing a day is a text
 // field read by parseDay: <input type="date"> draws the machine's locale
 // (12/08/2026 on a US-English Windows) and cannot be told otherwise.
+import { dayTimeParts, type DayTimeParts } from '../../../preload/contract/day-time';
 import { localeOf, type Language } from '../i18n';
 import { parseDateOfBirth } from './parse-dob';
 
@@ -26,30 +27,13 @@ function format(locale: string, options: Intl.DateTimeFormatOptions, timeZone: s
   }
 }
 
-/** The parts of an instant in a time zone, as numbers written out (day, month, year, hour, minute). */
-function parts(d: Date, timeZone: string | undefined): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  const options: Intl.DateTimeFormatOptions = {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  let formatter: Intl.DateTimeFormat;
+/** Day, month, year, hour and minute of an instant in the hospital's zone (as the slips write them). */
+function parts(d: Date, timeZone: string | undefined): DayTimeParts {
   try {
-    formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: timeZone ?? DEFAULT_TIME_ZONE });
+    return dayTimeParts(d, timeZone ?? DEFAULT_TIME_ZONE);
   } catch {
-    formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: DEFAULT_TIME_ZONE });
+    return dayTimeParts(d, DEFAULT_TIME_ZONE);
   }
-  const found = Object.fromEntries(formatter.formatToParts(d).map((p) => [p.type, p.value]));
-  return {
-    day: found.day ?? '',
-    month: found.month ?? '',
-    year: found.year ?? '',
-    hour: found.hour ?? '',
-    minute: found.minute ?? '',
-  };
 }
 
 /** 2026-12-08 → 08-12-2026, as on the slip. */
