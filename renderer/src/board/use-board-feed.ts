@@ -6,10 +6,11 @@
 // reopens by itself (scanning/core-events.ts); if it stays down, the session
 // is checked again, which reloads a page the restarted counter no longer
 // knows (use-board-session.ts).
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { BoardGrant } from '../../../preload/contract/methods/auth-schemas';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { coreEventsState, subscribeCoreEvents, watchCoreEventsState, type CoreEventsState } from '../scanning/core-events';
+import { dueCount, HOLD_MS, shownTokens, type Held } from './held-calls';
 import type { Call } from './speech/announcer';
 
 /** Down this long: ask the core whether this page and board are still known. */
@@ -28,6 +29,12 @@ export function useBoardFeed(grant: BoardGrant, onCall: (call: Call) => void, re
     reloads,
   );
   const codes = grant.departmentCodes.join(',');
+  const held = useRef<Held[]>([]);
+  const view = useRef(feed.data);
+  const release = useCallback(() => {
+    const due = dueCount(held.current, shownTokens(view.current), Date.now());
+    for (const { call } of held.current.splice(0, due)) onCall(call);
+  }, [onCall]);
 
   useEffect(() => {
     const watched = new Set(codes.split(','));
@@ -35,12 +42,17 @@ export function useBoardFeed(grant: BoardGrant, onCall: (call: Call) => void, re
       if (event.name !== 'queue.changed' || !watched.has(event.payload.departmentCode)) return;
       const change = event.payload;
       if ((change.move === 'call' || change.move === 'recall') && change.room) {
-        onCall({
-          key: `${change.tokenId}:${change.callCount}`,
-          label: change.label,
-          room: change.room,
-          departmentCode: change.departmentCode,
+        // Said once the board shows it (held-calls.ts): the reload below brings it.
+        held.current.push({
+          call: {
+            key: `${change.tokenId}:${change.callCount}`,
+            label: change.label,
+            room: change.room,
+            departmentCode: change.departmentCode,
+          },
+          at: Date.now(),
         });
+        window.setTimeout(release, HOLD_MS);
       }
       setReloads((n) => n + 1);
     });
@@ -52,7 +64,12 @@ export function useBoardFeed(grant: BoardGrant, onCall: (call: Call) => void, re
       unsubscribe();
       unwatch();
     };
-  }, [codes, onCall]);
+  }, [codes, release]);
+
+  useEffect(() => {
+    view.current = feed.data;
+    release();
+  }, [feed.data, release]);
 
   const connected = stream === 'open' && feed.data !== null && feed.error === null;
   const [downLong, setDownLong] = useState(false);
