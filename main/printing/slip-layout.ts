@@ -4,6 +4,7 @@
 import type { PaperWidth, SlipBlock, SlipLayout } from '../../preload/contract/methods/printing-methods';
 import type { Token } from '../../preload/contract/records';
 import { ageForm } from '../../preload/contract/age';
+import { dayTimeNumeric } from '../../preload/contract/day-time';
 import { paperGeometry } from './printer-settings';
 
 export interface SlipPatient {
@@ -71,25 +72,8 @@ export function ageSexText(patient: SlipPatient): string {
   return `${shown} / ${GENDER[patient.gender]}`;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-/** 25-11-2026 10:00 in the hospital's time zone (day first, as Indian forms write it). */
-export function slipDateTime(instant: Date, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
-}
+/** 25-11-2026 10:00 in the hospital's time zone (day first, as Indian forms write it): the screens' way too. */
+export const slipDateTime = dayTimeNumeric;
 
 /** The visit's identity in the QR: the token's UUID is also the FHIR Encounter id (docs/design.md §2). */
 export function visitQrPayload(token: Pick<Token, 'id'>): string {

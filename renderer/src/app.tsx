@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, MethodInput, Patient, PatientSummary, Token } from '../../preload/contract';
 import { AuthGate } from './auth/auth-gate';
 import { useDesk } from './auth/desk-context';
-import { CounterChrome } from './counter/counter-chrome';
+import { CounterHeader, CounterStatusLine } from './counter/counter-chrome';
 import { CallErrorMessage } from './components/call-error-message';
 import { IssuedToken } from './components/issued-token';
 import { PatientPanel } from './components/patient-panel';
@@ -259,7 +259,7 @@ function CounterScreen() {
 
   return (
     <div className="app">
-      <CounterChrome info={setup.info} infoError={setup.infoError} departments={setup.departments} language={language} />
+      <CounterHeader info={setup.info} infoError={setup.infoError} language={language} />
       <main className="workspace">
         <div className="work-column">
           <PatientSearch
@@ -273,28 +273,29 @@ function CounterScreen() {
             onEnterNotFound={() => (elsewhere.found[0] ? void bringOver(elsewhere.found[0]) : openForm())}
             onNewPatient={openForm}
             inputRef={searchRef}
-          />
-          <button
-            type="button"
-            className="secondary small camera-button"
-            data-testid="camera-open"
-            onClick={() => setCameraOpen(true)}
           >
-            {t('scanning.camera.open')} <kbd>F4</kbd>
-          </button>
+            <PatientTools
+              open={tool}
+              onOpen={setTool}
+              today={setup.info?.today ?? ''}
+              timeZone={setup.info?.timeZone}
+              onEmergencyRegistered={emergencyRegistered}
+            />
+            <button
+              type="button"
+              className="secondary small camera-button"
+              data-testid="camera-open"
+              onClick={() => setCameraOpen(true)}
+            >
+              {t('scanning.camera.open')} <kbd>F4</kbd>
+            </button>
+          </PatientSearch>
           {selected === null && (
             <ElsewhereResults elsewhere={elsewhere} onBring={(f) => void bringOver(f)} pending={bringCall.pending} />
           )}
           {bringError && (
             <CallErrorMessage error={bringError} title={t('peers.elsewhere.bringFailed')} testId="bring-over-error" />
           )}
-          <PatientTools
-            open={tool}
-            onOpen={setTool}
-            today={setup.info?.today ?? ''}
-            timeZone={setup.info?.timeZone}
-            onEmergencyRegistered={emergencyRegistered}
-          />
           {scanner.last && <ScanResult outcome={scanner.last} onDismiss={scanner.clear} />}
           {cameraOpen && <CameraScanner onScan={(text) => void scanner.scan(text, 'camera')} onClose={closeCamera} />}
           {setup.departmentsError && (
@@ -356,6 +357,7 @@ function CounterScreen() {
           timeZone={setup.info?.timeZone}
         />
       </main>
+      <CounterStatusLine info={setup.info} departments={setup.departments} />
     </div>
   );
 }

@@ -22,7 +22,14 @@ export default function BoardApp() {
   // Running, or running until the core went out of reach (the board then says "Not connected" itself).
   const grant = phase.name === 'running' ? phase.grant : phase.name === 'unreachable' ? session.grant : null;
   if (grant) {
-    return <BoardScreen grant={grant} hospitalName={setup.info?.hospitalName ?? null} recheck={session.recheck} />;
+    return (
+      <BoardScreen
+        grant={grant}
+        hospitalName={setup.info?.hospitalName ?? null}
+        timeZone={setup.info?.timeZone}
+        recheck={session.recheck}
+      />
+    );
   }
   if (phase.name === 'start') {
     return (

@@ -3,11 +3,13 @@
 // few called; how many wait. Labels and rooms only (first names only if the
 // supervisor allowed them). When it cannot hear the counter it says so and
 // hides the numbers, rather than show a queue that has moved on.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGrant } from '../../../preload/contract/methods/auth-schemas';
-import type { BoardCall, BoardDepartment } from '../../../preload/contract/methods/queue-schemas';
-import { currentLanguage, localeOf, type Language } from '../i18n';
+import { currentLanguage } from '../i18n';
+import { BoardClock } from './board-clock';
+import { DepartmentPanel } from './board-department';
+import { fitBoard } from './board-fit';
 import { BoardSettingsDialog } from './board-settings-dialog';
 import { loadSpeech, saveSpeech } from './board-settings';
 import type { Announcement } from './speech/announcer';
@@ -18,10 +20,12 @@ import { NotShownNote } from '../peers/not-shown-note';
 interface Props {
   grant: BoardGrant;
   hospitalName: string | null;
+  /** The hospital's time zone (counter.info): the clock's, not the machine's. */
+  timeZone: string | undefined;
   recheck: () => Promise<void>;
 }
 
-export function BoardScreen({ grant, hospitalName, recheck }: Props) {
+export function BoardScreen({ grant, hospitalName, timeZone, recheck }: Props) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const [speech, setSpeech] = useState(loadSpeech);
@@ -29,17 +33,31 @@ export function BoardScreen({ grant, hospitalName, recheck }: Props) {
   const { announce, state, audio } = useAnnouncer(speech);
   const onCall = useCallback((call: Parameters<typeof announce>[0]) => void announce(call), [announce]);
   const feed = useBoardFeed(grant, onCall, recheck);
-  const now = useClock();
   const connection = feed.connected ? 'connected' : feed.downLong ? 'offline' : 'connecting';
   const speaking = state.queue.find((a) => a.state === 'playing');
+  // The key is "token id:call count": the token being said now.
+  const announcing = speaking ? speaking.key.slice(0, speaking.key.lastIndexOf(':')) : null;
+  const mainRef = useRef<HTMLElement>(null);
+
+  // After every change of what is shown, and whenever the screen's size or the fonts change: make it fit.
+  useLayoutEffect(() => {
+    const main = mainRef.current;
+    if (main) fitBoard(main);
+  });
+  useLayoutEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const observer = new ResizeObserver(() => fitBoard(main));
+    observer.observe(main);
+    void document.fonts.ready.then(() => fitBoard(main));
+    return () => observer.disconnect();
+  }, [connection]);
 
   return (
     <div className="board" data-testid="board" data-connection={connection} data-departments={grant.departmentCodes.join(',')}>
       <header className="board-header">
         <span className="board-hospital">{hospitalName ?? t('app.title')}</span>
-        <time className="board-clock" data-testid="board-clock">
-          {new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit', hour12: false }).format(now)}
-        </time>
+        <BoardClock serverTime={feed.view?.serverTime} timeZone={timeZone} />
         <span className={`board-connection ${connection}`} data-testid="board-connection" data-state={connection}>
           {t(`board.connection.${connection}`)}
         </span>
@@ -53,9 +71,9 @@ export function BoardScreen({ grant, hospitalName, recheck }: Props) {
         </p>
       )}
       {connection === 'connected' && feed.view ? (
-        <main className={`board-departments count-${Math.min(feed.view.departments.length, 4)}`}>
+        <main ref={mainRef} className={`board-departments count-${Math.min(feed.view.departments.length, 4)}`}>
           {feed.view.departments.map((d) => (
-            <DepartmentPanel key={d.code} department={d} language={language} />
+            <DepartmentPanel key={d.code} department={d} language={language} announcing={announcing} />
           ))}
         </main>
       ) : (
@@ -67,7 +85,9 @@ export function BoardScreen({ grant, hospitalName, recheck }: Props) {
       {connection === 'connected' && <NotShownNote notShown={feed.view?.notShown} className="board-not-shown" />}
       <footer className="board-footer" aria-live="polite">
         {speaking && (
-          <span data-testid="board-speaking">{t('board.speaking', { label: speaking.label, room: speaking.room })}</span>
+          <span data-testid="board-speaking" data-label={speaking.label}>
+            {t('board.speaking', { label: speaking.label, room: speaking.room })}
+          </span>
         )}
       </footer>
       <AnnouncementRecord queue={state.queue} log={state.log} audio={audio} />
@@ -83,49 +103,6 @@ export function BoardScreen({ grant, hospitalName, recheck }: Props) {
         />
       )}
     </div>
-  );
-}
-
-function DepartmentPanel({ department, language }: { department: BoardDepartment; language: Language }) {
-  const { t } = useTranslation();
-  const name = language === 'hi' ? department.nameHi : department.nameEn;
-  const other = language === 'hi' ? department.nameEn : department.nameHi;
-  return (
-    <section className="board-department" data-testid="board-department" data-code={department.code}>
-      <h2>
-        {name} <span className="board-department-other">{other}</span>
-      </h2>
-      <p className="board-label">{t('board.nowCalling')}</p>
-      <ol className="board-now">
-        {department.nowCalling.length === 0 && <li className="board-none">—</li>}
-        {department.nowCalling.map((call, i) => (
-          <li
-            key={call.tokenId}
-            className={i === 0 ? 'board-call latest' : 'board-call'}
-            data-testid="board-now"
-            data-label={call.label}
-          >
-            <span className="board-token">{call.label}</span>
-            <span className="board-arrow" aria-hidden="true">
-              →
-            </span>
-            <span className="board-room">{t('board.room', { room: call.room })}</span>
-            {call.firstName && <span className="board-name">{call.firstName}</span>}
-          </li>
-        ))}
-      </ol>
-      <p className="board-label">{t('board.recent')}</p>
-      <ol className="board-recent">
-        {department.recent.map((call: BoardCall) => (
-          <li key={call.tokenId} data-testid="board-recent" data-label={call.label}>
-            {call.label} · {call.room}
-          </li>
-        ))}
-      </ol>
-      <p className="board-waiting" data-testid="board-waiting" data-count={department.waiting}>
-        {t('board.waiting', { count: department.waiting })}
-      </p>
-    </section>
   );
 }
 
@@ -149,6 +126,8 @@ function AnnouncementRecord({
       data-label={a.label}
       data-state={a.state}
       data-engines={a.engines.join(',')}
+      data-form={a.form ?? ''}
+      data-queued={a.queuedAt}
       data-peak={a.peak.toFixed(3)}
       data-started={a.startedAt ?? ''}
       data-ended={a.endedAt ?? ''}
@@ -162,13 +141,4 @@ function AnnouncementRecord({
       <ol data-testid="announce-log">{log.map(item)}</ol>
     </div>
   );
-}
-
-function useClock(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), 15_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
 }

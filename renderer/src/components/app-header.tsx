@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CounterInfo } from '../../../preload/contract';
 import type { Language } from '../i18n';
-import { formatDate } from '../lib/format';
+import { dayWithWeekday } from '../lib/dates';
 import { CallErrorMessage } from './call-error-message';
 
 interface Props {
@@ -33,7 +33,7 @@ export function AppHeader({ info, error, language, onToggleLanguage, children }:
       <div className="header-right">
         {info && (
           <time className="today" dateTime={info.today} data-testid="today">
-            {formatDate(info.today, language)}
+            {dayWithWeekday(info.today, language)}
           </time>
         )}
         {children}

@@ -231,37 +231,40 @@ export function PatientPanel(props: Props) {
         {t('door.mlc.toggle')} <kbd>Alt+{MLC_KEY}</kbd>
       </label>
       <div onKeyDown={onMlcKey}>{isMlc && <MlcFields value={mlc} onChange={setMlc} />}</div>
-      <FeePanel
-        quote={shownQuote}
-        entry={fee}
-        onChange={setFee}
-        printing={printQr.pending}
-        onPrintQr={() => {
-          if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
-        }}
-      />
-      {quote.error && department && <CallErrorMessage error={quote.error} title={tm('fee.title')} testId="fee-error" />}
-      {needDepartment && (
-        <p className="field-error" role="alert" data-testid="issue-need-department">
-          {t('panel.chooseDepartment')}
-        </p>
-      )}
-      {error && <CallErrorMessage error={error} title={t('panel.issueFailed')} testId="issue-error" />}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="primary big"
-          data-testid="issue-token"
-          disabled={pending}
-          onClick={() => void issueFor(department)}
-        >
-          {pending
-            ? t('panel.issuing')
-            : shownQuote && feeShown(shownQuote) && shownQuote.duePaise > 0
-              ? tm(fee.method === 'upi' ? 'pay.issueUpi' : 'pay.issueCash', { amount: inr(shownQuote.duePaise) })
-              : t('panel.issue')}{' '}
-          <kbd>Enter</kbd>
-        </button>
+      {/* Kept on screen at the foot of the work area: what Enter will collect, and the button that does it. */}
+      <div className="panel-actions" data-testid="panel-actions">
+        <FeePanel
+          quote={shownQuote}
+          entry={fee}
+          onChange={setFee}
+          printing={printQr.pending}
+          onPrintQr={() => {
+            if (department) void printQr.run(quoteInput(department)).then((r) => r && !r.ok && setError(r.error));
+          }}
+        />
+        {quote.error && department && <CallErrorMessage error={quote.error} title={tm('fee.title')} testId="fee-error" />}
+        {needDepartment && (
+          <p className="field-error" role="alert" data-testid="issue-need-department">
+            {t('panel.chooseDepartment')}
+          </p>
+        )}
+        {error && <CallErrorMessage error={error} title={t('panel.issueFailed')} testId="issue-error" />}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="primary big"
+            data-testid="issue-token"
+            disabled={pending}
+            onClick={() => void issueFor(department)}
+          >
+            {pending
+              ? t('panel.issuing')
+              : shownQuote && feeShown(shownQuote) && shownQuote.duePaise > 0
+                ? tm(fee.method === 'upi' ? 'pay.issueUpi' : 'pay.issueCash', { amount: inr(shownQuote.duePaise) })
+                : t('panel.issue')}{' '}
+            <kbd>Enter</kbd>
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
 // prefilled registration form. Enter pressed before the answer arrives (a
 // barcode scanner types UHID + Enter in a few milliseconds) is kept and acted
 // on when the answer for that text comes in.
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../../preload/contract';
 import type { SearchState } from '../hooks/use-patient-search';
@@ -24,6 +24,8 @@ interface Props {
   onEnterNotFound: () => void;
   onNewPatient: () => void;
   inputRef: Ref<HTMLInputElement>;
+  /** The ways in that are not typing (emergency, camera …), in one row under the box. */
+  children?: ReactNode;
 }
 
 export function PatientSearch(props: Props) {
@@ -38,6 +40,7 @@ export function PatientSearch(props: Props) {
     onEnterNotFound,
     onNewPatient,
     inputRef,
+    children,
   } = props;
   const { t } = useTranslation();
   // The highlight belongs to one set of results; new results start at the top.
@@ -115,6 +118,7 @@ export function PatientSearch(props: Props) {
           {t('newPatient.button')} <kbd>{t('newPatient.shortcut')}</kbd>
         </button>
       </div>
+      {children && <div className="search-tools">{children}</div>}
       <p
         className="search-status"
         role="status"

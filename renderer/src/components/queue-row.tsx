@@ -8,7 +8,8 @@ import type { CallError, Department, Token } from '../../../preload/contract';
 import { CANCELLABLE_STATUSES, MOVES } from '../../../preload/contract/queue-rule';
 import type { ActionResult, QueueState } from '../hooks/use-queue';
 import type { Language } from '../i18n';
-import { departmentName, formatTime } from '../lib/format';
+import { timeText } from '../lib/dates';
+import { departmentName } from '../lib/format';
 import { CallErrorMessage } from './call-error-message';
 import { MenuButton, type MenuItem } from './menu-button';
 
@@ -134,7 +135,7 @@ function QueueRowView({ token, departments, language, timeZone, pending, onCance
       <div className="queue-main">
         <span className="queue-label">{token.label}</span>
         <span className="queue-patient">{token.patientName}</span>
-        <span className="queue-time">{formatTime(token.issuedAt, language, timeZone)}</span>
+        <span className="queue-time">{timeText(token.issuedAt, timeZone)}</span>
         {token.priority !== 'none' && <span className="chip priority">{t(`priority.${token.priority}`)}</span>}
         <span className={`chip status status-${token.status}`} data-testid="queue-status">
           {t(`queue.status.${token.status}`)}

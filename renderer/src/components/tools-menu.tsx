@@ -43,7 +43,7 @@ export function ToolsMenu({ timeZone }: { timeZone: string | undefined }) {
         items={tools.map((name) => ({ label: t(`tools.${name}`), testId: TEST_IDS[name], onChoose: () => setTool(name) }))}
       />
       {tool === 'peers' && <PeersDialog onClose={close} />}
-      {tool === 'departments' && <DepartmentsDialog onClose={close} />}
+      {tool === 'departments' && <DepartmentsDialog timeZone={timeZone} onClose={close} />}
       {tool === 'audit' && <AuditDialog timeZone={timeZone} onClose={close} />}
       {tool === 'thisCounter' && <ThisCounterDialog onClose={close} />}
       {tool === 'accounts' && <AccountsDialog self={desk.session.username} onClose={close} />}

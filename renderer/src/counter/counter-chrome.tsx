@@ -1,6 +1,7 @@
-// The counter screen's header and the strips under it: who and when, the
-// settings menu, money, the printer, backups and sync. Drawn apart from the
-// work below it: a key typed in the search box renders none of this.
+// The counter screen's frame: the header (who and when, the settings menu)
+// and the status line at the foot (the counter's letter, backups, money, sync,
+// the printer). Drawn apart from the work between them: a key typed in the
+// search box renders none of this, and the status line never pushes the work down.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CounterInfo, Department } from '../../../preload/contract';
@@ -14,33 +15,40 @@ import { PrintingBar } from '../printing/printing-bar';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { CounterStatusBanner } from './counter-status-banner';
 
-interface Props {
+interface HeaderProps {
   info: CounterInfo | null;
   infoError: CallError | null;
-  departments: Department[];
   language: Language;
 }
 
-export const CounterChrome = memo(function CounterChrome({ info, infoError, departments, language }: Props) {
+export const CounterHeader = memo(function CounterHeader({ info, infoError, language }: HeaderProps) {
   const { i18n } = useTranslation();
   return (
-    <>
-      <AppHeader
-        info={info}
-        error={infoError}
-        language={language}
-        onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
-      >
-        <ToolsMenu timeZone={info?.timeZone} />
-        <DeskControls />
-      </AppHeader>
+    <AppHeader
+      info={info}
+      error={infoError}
+      language={language}
+      onToggleLanguage={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
+    >
+      <ToolsMenu timeZone={info?.timeZone} />
+      <DeskControls />
+    </AppHeader>
+  );
+});
+
+interface StatusLineProps {
+  info: CounterInfo | null;
+  departments: Department[];
+}
+
+export const CounterStatusLine = memo(function CounterStatusLine({ info, departments }: StatusLineProps) {
+  return (
+    <footer className="status-line" data-testid="status-line">
       <CounterStatusBanner info={info} />
       <OpsStatusBar timeZone={info?.timeZone} />
-      <div className="tool-strip">
-        <MoneyControls today={info?.today ?? null} timeZone={info?.timeZone} departments={departments} />
-        <PrintingBar />
-      </div>
-      <SyncIndicator />
-    </>
+      <MoneyControls today={info?.today ?? null} timeZone={info?.timeZone} departments={departments} />
+      <SyncIndicator timeZone={info?.timeZone} />
+      <PrintingBar />
+    </footer>
   );
 });

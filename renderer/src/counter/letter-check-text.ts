@@ -2,11 +2,11 @@
 import type { TFunction } from 'i18next';
 import type { CounterInfo } from '../../../preload/contract';
 import type { Language } from '../i18n';
-import { formatDate, formatTime } from '../lib/format';
+import { dateTimeText } from '../lib/dates';
 
-/** "25 Nov 2026 10:42" in the counter's time zone. */
+/** "25 Nov 2026, 10:42" in the counter's time zone. */
 function when(iso: string, info: CounterInfo, lang: Language): string {
-  return `${formatDate(iso.slice(0, 10), lang)} ${formatTime(iso, lang, info.timeZone)}`;
+  return dateTimeText(iso, lang, info.timeZone);
 }
 
 export function letterCheckSummary(t: TFunction, info: CounterInfo, lang: Language): string {

@@ -8,8 +8,9 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { currentLanguage } from '../i18n';
+import { dateTimeText } from '../lib/dates';
 
-export function BoardsSection({ departments }: { departments: Department[] }) {
+export function BoardsSection({ departments, timeZone }: { departments: Department[]; timeZone: string | undefined }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const boards = useCounterQuery('boards.list', {});
@@ -18,8 +19,7 @@ export function BoardsSection({ departments }: { departments: Department[] }) {
     const d = departments.find((x) => x.code === code);
     return d ? (language === 'hi' ? d.nameHi : d.nameEn) : code;
   };
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(language === 'hi' ? 'hi-IN' : 'en-IN', { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => dateTimeText(iso, language, timeZone);
   const running = (boards.data ?? []).filter((b) => b.endedAt === null);
   const [endError, setEndError] = useState<CallError | null>(null);
   async function endBoard(id: string) {

@@ -12,7 +12,7 @@ import { BoardsSection } from './boards-section';
 import { DepartmentForm } from './department-form';
 import './departments.css';
 
-export function DepartmentsDialog({ onClose }: { onClose: () => void }) {
+export function DepartmentsDialog({ timeZone, onClose }: { timeZone: string | undefined; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const list = useCounterQuery('departments.list', { includeInactive: true });
@@ -51,7 +51,7 @@ export function DepartmentsDialog({ onClose }: { onClose: () => void }) {
         </nav>
         {current && <DepartmentForm key={current.code} department={current} onSaved={list.reload} />}
       </div>
-      <BoardsSection departments={departments} />
+      <BoardsSection departments={departments} timeZone={timeZone} />
     </Dialog>
   );
 }

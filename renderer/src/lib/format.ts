@@ -1,8 +1,8 @@
-// How patients, departments and dates read on screen, in either language.
+// How patients and departments read on screen, in either language (dates: lib/dates.ts).
 import type { TFunction } from 'i18next';
 import type { Department, PatientSummary } from '../../../preload/contract';
 import { ageForm } from '../../../preload/contract/age';
-import { localeOf, type Language } from '../i18n';
+import type { Language } from '../i18n';
 
 type Who = Pick<PatientSummary, 'ageYears' | 'ageMonths' | 'gender'>;
 
@@ -36,29 +36,4 @@ export function guardianText(t: TFunction, p: Pick<PatientSummary, 'guardianName
 export function departmentName(d: Department | undefined, code: string, lang: Language): string {
   if (!d) return code;
   return lang === 'hi' ? d.nameHi || d.nameEn : d.nameEn;
-}
-
-/** The counter's local date (YYYY-MM-DD) as the clerk reads it, e.g. "Tue, 25 Nov 2025". */
-export function formatDate(isoDate: string, lang: Language): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC', // the date is already local; do not shift it again
-  }).format(d);
-}
-
-/** Issue time of a token as HH:MM in the counter's time zone. */
-export function formatTime(isoInstant: string, lang: Language, timeZone: string | undefined): string {
-  const d = new Date(isoInstant);
-  if (Number.isNaN(d.getTime())) return '';
-  try {
-    return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(d);
-  } catch {
-    // An unknown time zone name from configuration: fall back to the browser's.
-    return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  }
 }

@@ -3,15 +3,13 @@
 // today's shifts with a supervisor's sign-off, and the day book with refunds
 // for a supervisor.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import type { CashShift } from '../../../preload/contract/methods/cash-schemas';
 import { inr, parseRupees } from '../../../preload/contract/money';
 import { useMayCall } from '../auth/use-may-call';
 import { CallErrorMessage } from '../components/call-error-message';
 import { Dialog, DialogTitle } from '../components/dialog';
-import { currentLanguage } from '../i18n';
-import { formatTime } from '../lib/format';
+import { timeText } from '../lib/dates';
 import { DenominationCount, type Counts } from './denomination-count';
 import { RefundForm } from './refund-form';
 import { useCash } from './use-cash';
@@ -19,9 +17,7 @@ import './money.css';
 import { useMoneyT } from './use-money-t';
 
 export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZone: string | undefined }) {
-  const { i18n } = useTranslation();
   const tm = useMoneyT();
-  const language = currentLanguage(i18n.language);
   const cash = useCash();
   const maySignOff = useMayCall('cash.signOff');
   const mayRefund = useMayCall('fees.refund');
@@ -32,7 +28,7 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
   const [error, setError] = useState<CallError | null>(null);
   const [badFloat, setBadFloat] = useState(false);
   const [refunding, setRefunding] = useState<string | null>(null);
-  const time = (iso: string) => formatTime(iso, language, timeZone);
+  const time = (iso: string) => timeText(iso, timeZone);
   const shift = cash.current.data;
 
   async function open() {

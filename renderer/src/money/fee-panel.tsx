@@ -6,7 +6,7 @@
 import type { FeeQuote, PaymentMethod, ProofType } from '../../../preload/contract/methods/fee-schemas';
 import { ProofType as ProofTypes } from '../../../preload/contract/methods/fee-schemas';
 import { inr } from '../../../preload/contract/money';
-import { dayFirst } from './fee-text';
+import { dayNumeric } from '../lib/dates';
 import './money.css';
 import { useMoneyT } from './use-money-t';
 
@@ -49,12 +49,12 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
       </p>
       {quote.ticket && (
         <p className="hint" data-testid="fee-ticket">
-          {tm('fee.ticket', { label: quote.ticket.label, day: dayFirst(quote.ticket.visitDate) })}
+          {tm('fee.ticket', { label: quote.ticket.label, day: dayNumeric(quote.ticket.visitDate) })}
         </p>
       )}
       {quote.validUntil && (
         <p className="fee-valid" data-testid="fee-valid-until">
-          {tm('fee.validUntil', { day: dayFirst(quote.validUntil) })}
+          {tm('fee.validUntil', { day: dayNumeric(quote.validUntil) })}
         </p>
       )}
       {quote.proofRequired && (

@@ -23,6 +23,3 @@ export function feeCategoryName(token: Pick<Token, 'feeCategory' | 'fee'>, langu
   if (fee) return language === 'hi' ? fee.categoryNameHi : fee.categoryNameEn;
   return categoryName(token.feeCategory, language, t);
 }
-
-/** 2026-12-09 → 09-12-2026 (day first, as on the slip). */
-export const dayFirst = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;

@@ -2,7 +2,7 @@
 // until when the OPD ticket is valid. Nothing for a free visit with no validity.
 import type { TokenFee } from '../../../preload/contract/methods/fee-schemas';
 import { inr } from '../../../preload/contract/money';
-import { dayFirst } from './fee-text';
+import { dayNumeric } from '../lib/dates';
 import './money.css';
 import { useMoneyT } from './use-money-t';
 
@@ -25,7 +25,7 @@ export function IssuedFee({ fee }: { fee: TokenFee }) {
       {fee.basis === 'follow_up' && fee.duePaise === 0 && <span className="chip">{tm('issued.followUp')}</span>}
       {fee.validUntil && (
         <span className="chip priority" data-testid="issued-valid-until">
-          {tm('issued.validUntil', { day: dayFirst(fee.validUntil) })}
+          {tm('issued.validUntil', { day: dayNumeric(fee.validUntil) })}
         </span>
       )}
     </p>

@@ -7,14 +7,18 @@ import type { AuditRow } from '../../../preload/contract/methods/ops-schemas';
 import { CallErrorMessage } from '../components/call-error-message';
 import { currentLanguage } from '../i18n';
 import { DialogFrame } from './dialog-frame';
-import { dateTimeText } from './ops-time';
+import { dateTimeText, parseDay } from '../lib/dates';
 import { useAudit, type AuditFilterValues } from './use-audit';
 
 const EMPTY = { from: '', to: '', actor: '', patient: '' };
 
+/** Days are typed day first (08-12-2026) and sent as ISO; one that is not a date goes as typed, for the core to refuse. */
 function toFilter(form: typeof EMPTY): AuditFilterValues {
   const out: AuditFilterValues = {};
-  for (const [k, v] of Object.entries(form) as [keyof typeof EMPTY, string][]) if (v.trim()) out[k] = v.trim();
+  for (const [k, v] of Object.entries(form) as [keyof typeof EMPTY, string][]) {
+    if (!v.trim()) continue;
+    out[k] = k === 'from' || k === 'to' ? (parseDay(v) ?? v.trim()) : v.trim();
+  }
   return out;
 }
 
@@ -42,14 +46,14 @@ export function AuditDialog({ timeZone, onClose }: { timeZone: string | undefine
     setFilter(toFilter(form));
   }
 
-  const field = (name: keyof typeof EMPTY, type: 'date' | 'text') => (
+  const field = (name: keyof typeof EMPTY, day = false) => (
     <label className="ops-field narrow" htmlFor={`audit-${name}`}>
       <span>{t(`ops.audit.${name}`)}</span>
       <input
         id={`audit-${name}`}
         data-testid={`audit-${name}`}
-        type={type}
         value={form[name]}
+        {...(day ? { inputMode: 'numeric' as const, maxLength: 10, placeholder: t('form.dobPlaceholder') } : {})}
         onChange={(e) => setForm({ ...form, [name]: e.target.value })}
         lang="en"
       />
@@ -59,10 +63,10 @@ export function AuditDialog({ timeZone, onClose }: { timeZone: string | undefine
   return (
     <DialogFrame id="audit-title" title={t('ops.audit.title')} testId="audit" onClose={onClose}>
       <form className="ops-row ops-filters" onSubmit={onSubmit} noValidate>
-        {field('from', 'date')}
-        {field('to', 'date')}
-        {field('actor', 'text')}
-        {field('patient', 'text')}
+        {field('from', true)}
+        {field('to', true)}
+        {field('actor')}
+        {field('patient')}
         <button type="submit" className="primary small" data-testid="audit-show">
           {t('ops.audit.show')}
         </button>

@@ -10,7 +10,7 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { currentLanguage } from '../i18n';
-import { dateTimeText } from './ops-time';
+import { dateTimeText } from '../lib/dates';
 import { sizeText } from './ops-words';
 import { RecoveryCodePanel } from './recovery-code';
 import { RestoreForm } from './restore-form';

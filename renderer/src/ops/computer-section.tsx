@@ -9,7 +9,7 @@ import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { currentLanguage } from '../i18n';
 import { clockLine, type Words } from './ops-words';
-import { dateTimeText } from './ops-time';
+import { dateTimeText } from '../lib/dates';
 
 const METHOD_NAMES = { luks: 'LUKS', 'dm-crypt': 'dm-crypt', bitlocker: 'BitLocker', filevault: 'FileVault' } as const;
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk } from '../auth/desk-context';
 import { currentLanguage } from '../i18n';
 import { backupBanner, clockLine, type Words } from './ops-words';
-import { dateTimeText } from './ops-time';
+import { dateTimeText } from '../lib/dates';
 import { useOpsStatus } from './use-ops-status';
 import './ops.css';
 

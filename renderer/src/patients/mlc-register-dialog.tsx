@@ -5,26 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { ageSex } from '../lib/format';
-import { parseDateOfBirth } from '../lib/parse-dob';
+import { dateTimeNumeric, dayNumeric, parseDay } from '../lib/dates';
 import { DoorDialog, DoorField } from './door-dialog';
-
-/** "30-11-2026 14:05" in the hospital's time zone, as the slip prints it. */
-function recorded(iso: string, timeZone: string | undefined): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`;
-}
 
 export function MlcRegisterDialog({
   today,
@@ -36,10 +18,10 @@ export function MlcRegisterDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const shown = today.split('-').reverse().join('/');
+  const shown = dayNumeric(today);
   const [from, setFrom] = useState(shown);
   const [to, setTo] = useState(shown);
-  const range = { from: parseDateOfBirth(from), to: parseDateOfBirth(to) };
+  const range = { from: parseDay(from), to: parseDay(to) };
   const list = useCounterQuery('tokens.mlcList', range.from && range.to ? { from: range.from, to: range.to } : null);
   return (
     <DoorDialog title={t('door.mlc.register')} testId="mlc-register" onClose={onClose} wide>
@@ -69,7 +51,7 @@ export function MlcRegisterDialog({
             {list.data.map(({ token, patient }) => (
               <tr key={token.id} data-testid="mlc-row">
                 <td className="mono">{token.mlc?.number}</td>
-                <td>{token.mlc ? recorded(token.mlc.at, timeZone) : ''}</td>
+                <td>{token.mlc ? dateTimeNumeric(token.mlc.at, timeZone) : ''}</td>
                 <td>
                   {patient.name} · {ageSex(t, patient)} · {patient.uhid}
                 </td>

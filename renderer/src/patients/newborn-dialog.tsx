@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError, Patient } from '../../../preload/contract';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { newId } from '../lib/new-id';
-import { parseDateOfBirth } from '../lib/parse-dob';
+import { dayNumeric, parseDay } from '../lib/dates';
 import type { GenderValue } from '../lib/registration-form';
 import { DoorDialog, DoorField, DoorFormEnd } from './door-dialog';
 import { GenderKeysSelect } from './gender-keys-select';
@@ -24,7 +24,7 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
   const [id] = useState(newId);
   const [name, setName] = useState('');
   const [gender, setGender] = useState<GenderValue | ''>('');
-  const [date, setDate] = useState(today.split('-').reverse().join('/'));
+  const [date, setDate] = useState(dayNumeric(today));
   const [time, setTime] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<CallError | null>(null);
@@ -32,7 +32,7 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
 
   async function submit() {
     setError(null);
-    const iso = parseDateOfBirth(date);
+    const iso = parseDay(date);
     const hhmm = /^(\d{1,2})[:.]?(\d{2})$/.exec(time.trim());
     if (gender === '' || !iso || !hhmm) return setProblem(t('door.newborn.needAll'));
     setProblem(null);

@@ -1,6 +1,7 @@
 // The parts of the patient panel issue 13 adds: the photo (and taking one),
 // an unidentified patient's temporary name and "Identify", a merged record's
 // survivor, a newborn's mother, ID proof, and "Register baby of …".
+import { dayNumeric } from '../lib/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientLink } from '../../../preload/contract';
@@ -85,7 +86,7 @@ export function PatientDoorFacts({ details, today, onChanged, onOpen }: Props) {
         )}
         {details.birthTime && (
           <p className="hint" data-testid="patient-birth-time">
-            {t('door.newborn.bornAt', { date: details.dateOfBirth, time: details.birthTime })}
+            {t('door.newborn.bornAt', { date: dayNumeric(details.dateOfBirth), time: details.birthTime })}
           </p>
         )}
         {details.idProof && (

@@ -11,8 +11,7 @@ import { CallErrorMessage } from '../components/call-error-message';
 import { Dialog, DialogTitle } from '../components/dialog';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
-import { currentLanguage } from '../i18n';
-import { formatTime } from '../lib/format';
+import { timeText } from '../lib/dates';
 import './peers.css';
 
 type Discovered = MethodOutput<'peers.discover'>[number];
@@ -209,12 +208,11 @@ function AddPeer({ onAdded }: { onAdded: () => void }) {
 }
 
 function PeerList({ peers, onChanged, timeZone }: { peers: PeerView[]; onChanged: () => void; timeZone: string | undefined }) {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n.language);
+  const { t } = useTranslation();
   const mayRemove = useMayCall('peers.remove');
   const remove = useCounterMutation('peers.remove');
   const check = useCounterMutation('peers.check');
-  const at = (iso: string | null) => (iso ? formatTime(iso, language, timeZone) : '—');
+  const at = (iso: string | null) => (iso ? timeText(iso, timeZone) : '—');
   return (
     <section className="peers-section" data-testid="peer-list">
       <h3>{t('peers.list.title')}</h3>

@@ -1,6 +1,7 @@
 // The OPD census of a range of days: totals, tokens per day and per hour as
 // charts (with their numbers), per department, by sex and age band, by
 // priority and fee category; no-shows and waiting times once rooms record calls.
+import { dayMonthNumeric } from '../lib/dates';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CensusReport } from '../../../preload/contract/methods/report-schemas';
@@ -16,7 +17,7 @@ export function CensusView({ report, language }: { report: CensusReport; languag
   const tm = useMoneyT();
   const days = useMemo(
     () => ({
-      labels: report.byDay.map((d) => d.day.slice(5)),
+      labels: report.byDay.map((d) => dayMonthNumeric(d.day)),
       series: [{ label: tm('reports.tokens'), values: report.byDay.map((d) => d.tokens) }],
     }),
     [report, tm],

@@ -8,6 +8,15 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The HMIS report's months to choose from: this one and the 35 before it, newest first (YYYY-MM). */
+export function monthsUpTo(today: string, count = 36): string[] {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
 export type Preset = 'today' | 'last7' | 'thisMonth' | 'last90';
 export const PRESETS: readonly Preset[] = ['today', 'last7', 'thisMonth', 'last90'];
 

@@ -1,5 +1,6 @@
 // Fees over a range of days: asked, waived, collected and refunded, per day
 // (chart), per category, counter, clerk and payment method.
+import { dayMonthNumeric } from '../lib/dates';
 import { useMemo } from 'react';
 import type { FeeFigures, FeeReport } from '../../../preload/contract/methods/report-schemas';
 import { inr } from '../../../preload/contract/money';
@@ -12,7 +13,7 @@ export function FeesView({ report, language }: { report: FeeReport; language: La
   const tm = useMoneyT();
   const perDay = useMemo(
     () => ({
-      labels: report.byDay.map((d) => d.day.slice(5)),
+      labels: report.byDay.map((d) => dayMonthNumeric(d.day)),
       series: [{ label: tm('reports.net'), values: report.byDay.map((d) => d.netPaise / 100) }],
     }),
     [report, tm],

@@ -5,10 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMayCall } from '../auth/use-may-call';
 import { CallErrorMessage } from '../components/call-error-message';
+import { DayInput } from '../components/day-input';
 import { Dialog, DialogTitle } from '../components/dialog';
+import { monthText } from '../lib/dates';
 import { currentLanguage } from '../i18n';
 import { CensusView } from './census-view';
-import { PRESETS, presetRange, type Preset } from './date-range';
+import { monthsUpTo, PRESETS, presetRange, type Preset } from './date-range';
 import { FeesView } from './fees-view';
 import { HmisView } from './hmis-view';
 import { useCensus, useFeeReport, useHmis, useReportExport } from './use-reports';
@@ -73,35 +75,23 @@ export default function ReportsScreen({ today, onClose }: { today: string; onClo
         {tab === 'hmis' ? (
           <label>
             <span>{tm('reports.month')}</span>
-            <input
-              type="month"
-              data-testid="reports-month"
-              value={month}
-              max={today.slice(0, 7)}
-              onChange={(e) => e.target.value && setMonth(e.target.value)}
-            />
+            <select data-testid="reports-month" value={month} onChange={(e) => setMonth(e.target.value)}>
+              {monthsUpTo(today).map((m) => (
+                <option key={m} value={m}>
+                  {monthText(m, language)}
+                </option>
+              ))}
+            </select>
           </label>
         ) : (
           <>
             <label>
               <span>{tm('reports.from')}</span>
-              <input
-                type="date"
-                data-testid="reports-from"
-                value={range.from}
-                max={range.to}
-                onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
-              />
+              <DayInput data-testid="reports-from" value={range.from} onChange={(from) => setRange((r) => ({ ...r, from }))} />
             </label>
             <label>
               <span>{tm('reports.to')}</span>
-              <input
-                type="date"
-                data-testid="reports-to"
-                value={range.to}
-                min={range.from}
-                onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))}
-              />
+              <DayInput data-testid="reports-to" value={range.to} onChange={(to) => setRange((r) => ({ ...r, to }))} />
             </label>
             <div className="report-presets">
               {PRESETS.map((p: Preset) => (

@@ -3,6 +3,7 @@
 // department's queue (no polling), and the moves the doctor's keys make.
 // Each press of a key gets its own move id; "Try again" after a lost answer
 // sends the same id, so the core answers it instead of calling twice.
+import { useServerSkew } from '../hooks/use-server-skew';
 import { useCallback, useEffect, useState } from 'react';
 import type { CallError, MethodInput, Token } from '../../../preload/contract';
 import type { MoveResult, QueueView, WaitingTimes } from '../../../preload/contract/methods/queue-schemas';
@@ -42,15 +43,7 @@ export function useRoomQueue(departmentCode: string, room: string): RoomQueue {
   const times = useCounterQuery('queue.waitingTimes', { departmentCode }, reloads);
   const [pending, setPending] = useState(false);
   const [last, setLast] = useState<RoomOutcome | null>(null);
-  const [skewMs, setSkewMs] = useState(0);
-
-  // Measured when an answer arrives (in a task, not during the render that shows it).
-  const serverTime = list.data?.serverTime;
-  useEffect(() => {
-    if (!serverTime) return;
-    const timer = window.setTimeout(() => setSkewMs(Date.parse(serverTime) - Date.now()), 0);
-    return () => window.clearTimeout(timer);
-  }, [serverTime]);
+  const skewMs = useServerSkew(list.data?.serverTime);
 
   // Pushed, not polled: any change to this department's queue (a clerk issued, another room called) reads it again.
   useEffect(() => {

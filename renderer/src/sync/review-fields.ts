@@ -1,5 +1,7 @@
 // What the review list compares, side by side: the fields a clerk recognises,
 // read from the two FHIR resources (this counter's and the HIMS's).
+import { dayNumeric } from '../lib/dates';
+
 export interface ReviewRow {
   key: string;
   local: string;
@@ -18,7 +20,7 @@ function identifier(r: Json | null, system: string): string {
 const FIELDS: { key: string; read: (r: Json | null) => string }[] = [
   { key: 'name', read: (r) => str(list(r?.name)[0]?.text) },
   { key: 'gender', read: (r) => str(r?.gender) },
-  { key: 'birthDate', read: (r) => str(r?.birthDate) },
+  { key: 'birthDate', read: (r) => (str(r?.birthDate) ? dayNumeric(str(r?.birthDate)) : '') },
   { key: 'phone', read: (r) => str(list(r?.telecom)[0]?.value) },
   { key: 'uhid', read: (r) => identifier(r, '/sid/uhid') },
   { key: 'abhaNumber', read: (r) => identifier(r, 'healthid.abdm.gov.in') },

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../preload/contract/methods/sync-schemas';
 import { useMayCall } from '../auth/use-may-call';
+import { timeText } from '../lib/dates';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { SyncReview } from './sync-review';
 import { SyncSettingsForm } from './sync-settings';
@@ -19,30 +20,35 @@ function age(seconds: number, t: TFunction): string {
   return t('sync.age.days', { count: Math.floor(seconds / 86_400) });
 }
 
-function clock(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—';
+function clock(iso: string | null, timeZone: string | undefined): string {
+  return iso ? timeText(iso, timeZone) : '—';
 }
 
-export function SyncIndicator() {
+export function SyncIndicator({ timeZone }: { timeZone: string | undefined }) {
   const { t } = useTranslation();
   const { status, refresh } = useSyncStatus();
   const syncNow = useCounterMutation('sync.now');
   const [panel, setPanel] = useState<'settings' | 'review' | null>(null);
   const mayConfigure = useMayCall('sync.getSettings'); // a supervisor's
   if (!status) return null;
+  const troubled = status.state === 'offline' || status.state === 'error';
   const toggle = (which: 'settings' | 'review') => setPanel((p) => (p === which ? null : which));
 
   return (
     <div className={`sync-strip state-${status.state}`} data-testid="sync-indicator" data-state={status.state}>
       <span className="sync-dot" aria-hidden="true" />
       <strong data-testid="sync-state">{t(`sync.state.${status.state}`)}</strong>
-      <span data-testid="sync-pending">
-        {status.pending === 0 ? t('sync.allSent') : t('sync.pending', { count: status.pending })}
-        {status.oldestPendingAgeSeconds !== null &&
-          status.pending > 0 &&
-          ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
-      </span>
-      <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt) })}</span>
+      {/* A line at the foot of the screen: how long things have waited, and the last success, only when it matters. */}
+      {status.state !== 'disabled' && (
+        <span data-testid="sync-pending">
+          {status.pending === 0 ? t('sync.allSent') : t('sync.pending', { count: status.pending })}
+          {status.oldestPendingAgeSeconds !== null &&
+            status.pending > 0 &&
+            troubled &&
+            ` · ${t('sync.oldest', { age: age(status.oldestPendingAgeSeconds, t) })}`}
+        </span>
+      )}
+      {troubled && <span className="hint">{t('sync.lastSuccess', { time: clock(status.lastSuccessAt, timeZone) })}</span>}
       {status.lastError && status.state !== 'idle' && (
         <span className="sync-error" data-testid="sync-last-error" title={status.lastErrorAt ?? ''}>
           {status.lastError}

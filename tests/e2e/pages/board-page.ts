@@ -9,6 +9,8 @@ export interface Announced {
   key: string;
   label: string;
   state: string;
+  /** How fully it was said: full, once, first (first language), bare (no chime). */
+  form: string;
   engines: string;
   peak: number;
   started: number;
@@ -65,6 +67,7 @@ export class BoardPage {
           key: li.getAttribute('data-key') ?? '',
           label: li.getAttribute('data-label') ?? '',
           state: li.getAttribute('data-state') ?? '',
+          form: li.getAttribute('data-form') ?? '',
           engines: li.getAttribute('data-engines') ?? '',
           peak: Number(li.getAttribute('data-peak')),
           started: Number(li.getAttribute('data-started')),

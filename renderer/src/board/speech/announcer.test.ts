@@ -1,8 +1,19 @@
 // The announcement queue with fake players that take time: announcements
 // never overlap, each call is said once (a recall again), the settings'
-// languages, order and repeats are followed, and nothing grows without bound.
+// languages, order and repeats are followed, nothing grows without bound,
+// and a burst of calls is said in order, every one within 30 s of its call.
 import { describe, expect, it } from 'vitest';
-import { Announcer, DEFAULT_SPEECH, LOG_MAX, QUEUE_MAX, type Call, type Players, type SpeechSettings } from './announcer';
+import {
+  Announcer,
+  DEFAULT_SPEECH,
+  LOG_MAX,
+  QUEUE_MAX,
+  type Call,
+  type ClipParts,
+  type Players,
+  type SpeechSettings,
+} from './announcer';
+import { DEADLINE_MS } from './plan';
 import type { SpeechLanguage } from './words';
 
 function fakePlayers(voices: SpeechLanguage[] = []) {
@@ -21,6 +32,7 @@ function fakePlayers(voices: SpeechLanguage[] = []) {
         await busy(`${parts.chime ? 'chime+' : ''}clips:${parts.language ?? ''}:${(parts.words ?? []).join(' ')}`);
         return { peak: 0.5, seconds: 1 };
       },
+      seconds: () => 0.002,
     },
     voice: {
       voice: (language) => (voices.includes(language) ? {} : null),
@@ -28,6 +40,7 @@ function fakePlayers(voices: SpeechLanguage[] = []) {
         await busy(`voice:${language}:${text}`);
         return true;
       },
+      seconds: () => 0.002,
     },
   };
   return { players, said, overlapped: () => overlap };
@@ -105,5 +118,52 @@ describe('the announcer', () => {
     expect(a.announce(call(0))).toBe(true);
     a.stop();
     expect(a.announce(call(9999))).toBe(false);
+  });
+
+  it('says a burst of five calls in five seconds in order, none dropped, each within 30 s of its call', async () => {
+    // Virtual time: the clips take as long as the real ones (a 1 s chime, about 0.45 s a word).
+    let now = 0;
+    const timers: { at: number; fire: () => void }[] = [];
+    const after = (ms: number, fire: () => void) => timers.push({ at: now + ms, fire });
+    const seconds = (parts: ClipParts) => (parts.chime ? 1.06 : 0) + 0.51 * (parts.words?.length ?? 0) + 0.05;
+    const said: string[] = [];
+    const players: Players = {
+      clips: {
+        play: (parts) =>
+          new Promise((resolve) => {
+            said.push(`${parts.chime ? 'chime+' : ''}${parts.language ?? ''}`);
+            after(1000 * seconds(parts), () => resolve({ peak: 0.5, seconds: seconds(parts) }));
+          }),
+        seconds,
+      },
+      voice: { voice: () => null, say: () => Promise.resolve(false), seconds: () => 0 },
+    };
+    const a = new Announcer(
+      players,
+      () => DEFAULT_SPEECH,
+      undefined,
+      () => now,
+    );
+    const calls = [0, 1, 2, 3, 4].map((n) => ({ ...call(n), room: `20${n}` }));
+    calls.forEach((c, i) => after(1000 * i, () => a.announce(c)));
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 0)); // the announcer takes its next step
+      timers.sort((x, y) => x.at - y.at);
+      const next = timers.shift();
+      if (!next) break;
+      now = next.at;
+      next.fire();
+    }
+    const log = [...a.state().log].reverse();
+    expect(log.map((x) => x.label)).toEqual(calls.map((c) => c.label));
+    expect(a.state().dropped).toBe(0);
+    for (const [i, x] of log.entries()) {
+      expect(x.state).toBe('done');
+      expect(x.endedAt! - 1000 * i, `${x.label} said within 30 s of its call`).toBeLessThanOrEqual(DEADLINE_MS);
+    }
+    // The first, with nobody waiting, in full (chime, Hindi, English); the later ones shorter.
+    expect(log[0]!.form).toBe('full');
+    expect(said.slice(0, 2)).toEqual(['chime+hi', 'en']);
+    expect(log.at(-1)!.form).not.toBe('full');
   });
 });

@@ -4,10 +4,13 @@
 // is a new call and is announced again). In each language the board's
 // settings name, in their order: the machine's voice where it has one for the
 // language (and the settings allow it), the bundled clips otherwise.
+// When calls come faster than they can be said, each is said as fully as
+// still lets every call be said within 30 s of it (plan.ts).
 // Everything here is bounded: the queue, what is remembered as announced, and
 // the log shown for the record, so a board left on for days does not grow.
 import { compose, type CallToAnnounce } from './announcement';
 import type { PlayOutcome } from './clip-player';
+import { chooseForm, shapeOf, type Form, type Shape } from './plan';
 import type { SpeechLanguage } from './words';
 
 export interface SpeechSettings {
@@ -34,6 +37,10 @@ export type Engine = 'voice' | 'clips';
 
 export interface Announcement extends Call {
   state: 'queued' | 'playing' | 'done' | 'failed';
+  /** When the call came (ms, the page's clock). */
+  queuedAt: number;
+  /** How fully it was said (plan.ts); null until it starts. */
+  form: Form | null;
   /** The engine each language was said with, in order. */
   engines: Engine[];
   /** Loudest sample heard from the clips (the machine's voice cannot be measured). */
@@ -43,13 +50,19 @@ export interface Announcement extends Call {
   endedAt: number | null;
 }
 
+export type ClipParts = { chime: boolean; language?: SpeechLanguage; words?: readonly string[] };
+
 export interface Players {
   clips: {
-    play(parts: { chime: boolean; language?: SpeechLanguage; words?: readonly string[] }, volume: number): Promise<PlayOutcome>;
+    play(parts: ClipParts, volume: number): Promise<PlayOutcome>;
+    /** How long play(parts) takes, in seconds. */
+    seconds(parts: ClipParts): number;
   };
   voice: {
     voice(language: SpeechLanguage): unknown;
     say(text: string, language: SpeechLanguage, volume: number): Promise<boolean>;
+    /** About how long saying `text` takes, in seconds. */
+    seconds(text: string): number;
   };
 }
 
@@ -88,7 +101,16 @@ export class Announcer {
     if (this.stopped || this.heard.has(call.key)) return false;
     this.heard.add(call.key);
     if (this.heard.size > HEARD_MAX) this.heard.delete(this.heard.values().next().value!);
-    this.queue.push({ ...call, state: 'queued', engines: [], peak: 0, startedAt: null, endedAt: null });
+    this.queue.push({
+      ...call,
+      state: 'queued',
+      queuedAt: this.now(),
+      form: null,
+      engines: [],
+      peak: 0,
+      startedAt: null,
+      endedAt: null,
+    });
     // Past the bound the oldest waiting call gives way (never the one being said).
     while (this.queue.length > QUEUE_MAX) {
       const at = this.queue.findIndex((a) => a.state === 'queued');
@@ -115,11 +137,13 @@ export class Announcer {
     try {
       while (this.queue.length > 0 && !this.stopped) {
         const item = this.queue[0]!;
+        const settings = this.settings();
         item.state = 'playing';
         item.startedAt = this.now();
+        item.form = this.plan(item, settings);
         this.changed();
         try {
-          await this.say(item);
+          await this.say(item, shapeOf(item.form, settings), settings);
           item.state = 'done';
         } catch {
           item.state = 'failed';
@@ -134,18 +158,43 @@ export class Announcer {
     }
   }
 
-  private async say(item: Announcement): Promise<void> {
-    const settings = this.settings();
-    const repeat = Math.max(1, Math.min(3, Math.round(settings.repeat)));
-    for (let r = 0; r < repeat; r++) {
-      let chime = settings.chime;
-      if (settings.languages.length === 0 && chime) {
+  /** How fully to say `item`, with the calls queued behind it in mind. */
+  private plan(item: Announcement, settings: SpeechSettings): Form {
+    const pending = (a: Announcement) => ({
+      queuedAt: a.queuedAt,
+      length: (form: Form) => 1000 * this.seconds(a, shapeOf(form, settings), settings),
+    });
+    return chooseForm(this.now(), pending(item), this.queue.filter((a) => a !== item && a.state === 'queued').map(pending));
+  }
+
+  /** How long saying `item` in this shape takes, with the engines it would be said with. */
+  private seconds(item: Announcement, shape: Shape, settings: SpeechSettings): number {
+    let total = 0;
+    let chime = shape.chime;
+    if (shape.languages.length === 0 && chime) total += this.players.clips.seconds({ chime: true });
+    for (const language of shape.languages) {
+      const spoken = compose(item, language);
+      if (this.usesVoice(language, settings)) {
+        total += (chime ? this.players.clips.seconds({ chime: true }) : 0) + this.players.voice.seconds(spoken.text);
+      } else total += this.players.clips.seconds({ chime, language, words: spoken.clips });
+      chime = false;
+    }
+    return total * shape.repeat;
+  }
+
+  private usesVoice(language: SpeechLanguage, settings: SpeechSettings): boolean {
+    return settings.voice === 'auto' && this.players.voice.voice(language) !== null;
+  }
+
+  private async say(item: Announcement, shape: Shape, settings: SpeechSettings): Promise<void> {
+    for (let r = 0; r < shape.repeat; r++) {
+      let chime = shape.chime;
+      if (shape.languages.length === 0 && chime) {
         item.peak = Math.max(item.peak, (await this.players.clips.play({ chime: true }, settings.volume)).peak);
       }
-      for (const language of settings.languages) {
+      for (const language of shape.languages) {
         const spoken = compose(item, language);
-        const useVoice = settings.voice === 'auto' && this.players.voice.voice(language) !== null;
-        if (useVoice) {
+        if (this.usesVoice(language, settings)) {
           if (chime) item.peak = Math.max(item.peak, (await this.players.clips.play({ chime: true }, settings.volume)).peak);
           if (!(await this.players.voice.say(spoken.text, language, settings.volume))) {
             // The voice failed: say it with the clips rather than not at all.

@@ -14,6 +14,10 @@ import type { SpeechLanguage } from './words';
 const SPRITES: Record<SpeechLanguage | 'chime', string> = { hi: hiUrl, en: enUrl, chime: chimeUrl };
 /** A short breath between words; the clips are already trimmed of silence. */
 const WORD_GAP_S = 0.06;
+/** The chime's length (resources/announcements/chime.ogg), until it is decoded and known exactly. */
+const CHIME_S = 1.0;
+/** Sound starts this long after it is scheduled. */
+const LEAD_S = 0.05;
 
 type Clips = Record<string, readonly number[]>;
 const CLIPS: Record<SpeechLanguage, Clips> = {
@@ -48,6 +52,20 @@ export class ClipPlayer {
 
   hasClips(language: SpeechLanguage, keys: readonly string[]): boolean {
     return keys.every((k) => CLIPS[language][k] !== undefined);
+  }
+
+  private chimeSeconds = CHIME_S;
+
+  /** How long play(parts) takes, from the clips' own lengths. */
+  seconds(parts: { chime: boolean; language?: SpeechLanguage; words?: readonly string[] }): number {
+    let total = LEAD_S + (parts.chime ? this.chimeSeconds + WORD_GAP_S : 0);
+    if (parts.language && parts.words) {
+      for (const key of parts.words) {
+        const at = CLIPS[parts.language][key];
+        if (at) total += at[1]! + WORD_GAP_S;
+      }
+    }
+    return total;
   }
 
   private audio(): { context: AudioContext; gain: GainNode; analyser: AnalyserNode } {
@@ -98,6 +116,7 @@ export class ClipPlayer {
     const segments: { buffer: AudioBuffer; offset: number; duration: number }[] = [];
     if (parts.chime) {
       const chime = await this.buffer('chime');
+      this.chimeSeconds = chime.duration;
       segments.push({ buffer: chime, offset: 0, duration: chime.duration });
     }
     if (parts.language && parts.words) {
@@ -107,7 +126,7 @@ export class ClipPlayer {
         if (at) segments.push({ buffer: sprite, offset: at[0]!, duration: at[1]! });
       }
     }
-    let when = context.currentTime + 0.05;
+    let when = context.currentTime + LEAD_S;
     const start = when;
     let last: AudioBufferSourceNode | null = null;
     for (const s of segments) {

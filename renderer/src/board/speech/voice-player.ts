@@ -19,8 +19,16 @@ export function voiceFor(voices: readonly Pick<SpeechSynthesisVoice, 'lang' | 'l
   return matching.find((v) => v.localService) ?? matching[0] ?? null;
 }
 
+/** About how long a voice at rate 0.9 takes for one word (announcements are short words and digits). */
+const SECONDS_PER_WORD = 0.5;
+
 export class VoicePlayer {
   constructor(private readonly source: VoiceSource | null = speechOf()) {}
+
+  /** About how long saying `text` takes: voices do not tell in advance. */
+  seconds(text: string): number {
+    return 0.3 + SECONDS_PER_WORD * text.split(/[\s,]+/).filter(Boolean).length;
+  }
 
   voice(language: SpeechLanguage): SpeechSynthesisVoice | null {
     if (!this.source) return null;
