@@ -180,6 +180,40 @@ test('today’s queue stays in sight beside the registration form, however far d
   });
 });
 
+test('a long queue scrolls inside its panel: the status line and its buttons are never under it', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // A busy morning in Dental: more tokens than any screen has room for.
+  const request = await http.newContext();
+  for (let i = 0; i < 30; i++) {
+    const patient = await apiValue<{ id: string }>(
+      request,
+      'patients.register',
+      {
+        name: `Long Queue ${i}`,
+        gender: 'female',
+        ageYears: 30,
+        phone: `97116100${String(i).padStart(2, '0')}`,
+        confirmNotDuplicate: true,
+      },
+      BASE,
+    );
+    await apiValue(request, 'tokens.issue', { patientId: patient.id, departmentCode: 'DENT' }, BASE);
+  }
+  await request.dispose();
+  await atEachScreen(page, ACCOUNTS.clerk, 'thirty Dental tokens, the status line clear', async (size, language) => {
+    await new CounterPage(page).showQueue('DENT');
+    await expect(page.getByTestId('queue-row').filter({ hasText: 'Long Queue' })).toHaveCount(30);
+    const status = page.getByTestId('status-line');
+    for (const button of ['cash-open', 'sync-indicator', 'printer-settings-open']) {
+      await expectOnScreen(status.getByTestId(button), `${button} under a long queue`);
+    }
+    expect
+      .soft((await placement(page.getByTestId('queue'))).bottom, 'the queue ends above the status line')
+      .toBeLessThanOrEqual((await placement(status)).top);
+    await page.screenshot({ path: testInfo.outputPath(`counter-long-queue-${language}-${size}.png`) });
+  });
+});
+
 test('whenever Enter would collect a fee, the amount and the Collect button are on screen; the printed-slip notice moves nothing', async ({
   page,
 }, testInfo) => {

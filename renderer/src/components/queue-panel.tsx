@@ -75,7 +75,13 @@ export const QueuePanel = memo(function QueuePanel({ departments, selected, onSe
         {shownNotice || (selected && !queue.loading && t('queue.count', { active, total: queue.tokens.length }))}
       </p>
       {queue.error && <CallErrorMessage error={queue.error} title={t('queue.loadFailed')} testId="queue-load-error" />}
-      <div id={PANEL_ID} role="tabpanel" aria-labelledby={selected ? tabId(selected) : undefined} aria-busy={queue.loading}>
+      <div
+        id={PANEL_ID}
+        className="queue-tabpanel"
+        role="tabpanel"
+        aria-labelledby={selected ? tabId(selected) : undefined}
+        aria-busy={queue.loading}
+      >
         <ol className="queue-list" data-testid="queue-list" aria-label={t('queue.title')}>
           {queue.tokens.map((token) => (
             <QueueRow

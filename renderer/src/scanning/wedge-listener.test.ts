@@ -145,6 +145,20 @@ describe('a person’s keys reach the page at once, as the browser made them', (
     expect(inputs).toEqual(['ra']); // the kept key came as one input; the others the browser typed
   });
 
+  it('keys kept in a field reach it before a click: a click is a person, and the form it submits reads the field', () => {
+    let valueAtClick = '';
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.addEventListener('pointerdown', () => (valueAtClick = field.value));
+    key('3', 1000);
+    key('5', 1001); // kept: as fast as a scanner
+    key('0', 1002);
+    expect(field.value).toBe('3');
+    button.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(valueAtClick).toBe('350');
+    expect(scans).toEqual([]);
+  });
+
   it('a fast burst that is no card lands in the field as one input, before its Enter reaches the page', () => {
     const inputs: string[] = [];
     field.addEventListener('input', () => inputs.push(field.value));

@@ -227,9 +227,18 @@ export function installWedgeListener(
     wakeIn(key.kept && key.field && !scanLikeSoFar() ? opts.holdMs : opts.burstBreakMs);
   }
 
+  // A click is a person's: no scanner clicks. Whatever burst is gathering is
+  // judged now, so keys kept in a field are in it before the click's own
+  // handlers read it (a form submitted by the mouse right after fast typing).
+  function onPointerDown() {
+    if (burst.length > 0) finish();
+  }
+
   win.addEventListener('keydown', onKeyDown, true);
+  win.addEventListener('pointerdown', onPointerDown, true);
   return () => {
     win.removeEventListener('keydown', onKeyDown, true);
+    win.removeEventListener('pointerdown', onPointerDown, true);
     clearTimer();
   };
 }
