@@ -4,10 +4,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n } from './i18n';
+import { installLatinDigits } from './scanning/typed-digits';
 import './fonts.css';
 import './styles.css';
 
 initI18n();
+installLatinDigits(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,10 +4,11 @@
 // InScript character and the key's place, as Chromium gets them from a
 // clerk's keyboard set to Hindi.
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS } from './pages/desk-session';
+import { ACCOUNTS, apiValue } from './pages/desk-session';
 import { CounterPage } from './pages/counter-page';
-import { inscriptKey, inscriptStrokes } from './pages/inscript';
+import { inscriptKey, inscriptScan, inscriptStrokes, linuxNumberRow } from './pages/inscript';
 import { KeyRhythm } from './pages/key-rhythm';
+import { scanStrokes } from '../support/key-strokes';
 
 test('on a Hindi InScript keyboard the one-key choices go by the key’s place: sex, relation, department, and the emergency form’s sex', async ({
   page,
@@ -55,5 +56,31 @@ test('on a Hindi InScript keyboard the one-key choices go by the key’s place: 
     await keys.play([{ ...inscriptKey('KeyF'), at: 0 }]);
     await expect(page.getByTestId('emergency-gender')).toHaveValue('female');
     await expect(page.getByTestId('emergency-age')).toBeFocused();
+  });
+});
+
+test('on Linux’s Hindi InScript keyboard a mobile typed on the number row (०-९) finds the patient, and a card scanned with the keyboard still in Hindi opens them', async ({
+  page,
+}) => {
+  const counter = new CounterPage(page);
+  await counter.open(ACCOUNTS.admin);
+  const keys = new KeyRhythm(page);
+  const patient = await counter.registerByApi({ name: 'Gomti Bai', gender: 'female', ageYears: 52, phone: '9711300002' });
+  const { uhid } = await apiValue<{ uhid: string }>(page.request, 'patients.get', { id: patient.id });
+
+  await test.step('The number row types ९७११३००००२: the search box holds 9711300002 and finds her', async () => {
+    await counter.search.focus();
+    await keys.play(linuxNumberRow('9711300002', 90));
+    await expect(counter.search).toHaveValue('9711300002');
+    await expect(counter.results.first()).toContainText('Gomti Bai');
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('A wedge scan of her UHID, which the Hindi layout types as थळफ-ऴ२६-…, opens her', async () => {
+    await counter.search.focus();
+    const cdp = await page.context().newCDPSession(page);
+    await scanStrokes(cdp, inscriptScan(uhid));
+    await expect(counter.patientPanel).toContainText('Gomti Bai');
+    await expect(counter.search).toHaveValue('');
   });
 });

@@ -103,8 +103,17 @@ export function typedAt(text: string, gapMs: number, at = 0): Stroke[] {
  * sent it).
  */
 export async function scanBurst(cdp: KeySender, text: string, gapMs = 8): Promise<void> {
-  const keys = [...text, 'Enter'];
+  await scanStrokes(
+    cdp,
+    [...text].map((key) => ({ key })),
+    gapMs,
+  );
+}
+
+/** The same burst as keys of any layout (a scanner pressing US places on a Hindi keyboard), then Enter. */
+export async function scanStrokes(cdp: KeySender, strokes: Omit<Stroke, 'at'>[], gapMs = 8): Promise<void> {
+  const keys = [...strokes, { key: 'Enter' }];
   const end = Date.now() / 1000;
-  const events = keys.flatMap((key, i) => keyEvents({ key }, end - ((keys.length - 1 - i) * gapMs) / 1000));
+  const events = keys.flatMap((stroke, i) => keyEvents(stroke, end - ((keys.length - 1 - i) * gapMs) / 1000));
   await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e)));
 }

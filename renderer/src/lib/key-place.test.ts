@@ -1,7 +1,7 @@
 // The key's place, not the character typed: what a Hindi InScript keyboard
 // sends for the keys the counter reads as one-key choices.
 import { describe, expect, it } from 'vitest';
-import { keyLetter } from './key-place';
+import { keyLetter, usKeyChar } from './key-place';
 
 describe('keyLetter', () => {
   it('reads the letter printed on the key whatever the layout types there', () => {
@@ -19,5 +19,21 @@ describe('keyLetter', () => {
     expect(keyLetter({ key: 'Enter', code: 'Enter' })).toBe('');
     expect(keyLetter({ key: 'स', code: '' })).toBe('');
     expect(keyLetter({ key: ';', code: 'Semicolon' })).toBe('');
+  });
+});
+
+describe('usKeyChar', () => {
+  it('is what a US keyboard types at the place, with and without Shift', () => {
+    expect(usKeyChar('KeyL', true)).toBe('L');
+    expect(usKeyChar('KeyL', false)).toBe('l');
+    expect(usKeyChar('Digit2', false)).toBe('2');
+    expect(usKeyChar('Digit2', true)).toBe('@');
+    expect(usKeyChar('Minus', false)).toBe('-');
+    expect(usKeyChar('Slash', false)).toBe('/');
+    expect(usKeyChar('Numpad4', false)).toBe('4');
+  });
+  it('is null where a US keyboard types nothing', () => {
+    expect(usKeyChar('Enter', false)).toBeNull();
+    expect(usKeyChar('ArrowDown', false)).toBeNull();
   });
 });

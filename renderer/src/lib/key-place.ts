@@ -11,3 +11,48 @@ export function keyLetter(e: Pick<KeyboardEvent, 'key' | 'code'>): string {
   // No place given (an on-screen keyboard, an event made by a script): the character typed.
   return !e.code && /^[a-z0-9]$/i.test(e.key) ? e.key.toUpperCase() : '';
 }
+
+/** The US layout's characters away from the letter keys: [without Shift, with Shift]. */
+const US_SIGNS: Record<string, [string, string]> = {
+  Digit1: ['1', '!'],
+  Digit2: ['2', '@'],
+  Digit3: ['3', '#'],
+  Digit4: ['4', '$'],
+  Digit5: ['5', '%'],
+  Digit6: ['6', '^'],
+  Digit7: ['7', '&'],
+  Digit8: ['8', '*'],
+  Digit9: ['9', '('],
+  Digit0: ['0', ')'],
+  Minus: ['-', '_'],
+  Equal: ['=', '+'],
+  BracketLeft: ['[', '{'],
+  BracketRight: [']', '}'],
+  Backslash: ['\\', '|'],
+  Semicolon: [';', ':'],
+  Quote: ["'", '"'],
+  Comma: [',', '<'],
+  Period: ['.', '>'],
+  Slash: ['/', '?'],
+  Backquote: ['`', '~'],
+  Space: [' ', ' '],
+  NumpadSubtract: ['-', '-'],
+  NumpadAdd: ['+', '+'],
+  NumpadDecimal: ['.', '.'],
+  NumpadDivide: ['/', '/'],
+  NumpadMultiply: ['*', '*'],
+};
+
+/**
+ * The character a US keyboard types at this place, or null for a place with
+ * none (Enter, an arrow). Wedge scanners press keys as a US keyboard would, so
+ * this is what a scanner meant whatever layout the clerk has switched to.
+ */
+export function usKeyChar(code: string, shift: boolean): string | null {
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  if (letter) return shift ? letter : letter.toLowerCase();
+  const numpad = /^Numpad(\d)$/.exec(code)?.[1];
+  if (numpad) return numpad;
+  const sign = US_SIGNS[code];
+  return sign ? sign[shift ? 1 : 0] : null;
+}

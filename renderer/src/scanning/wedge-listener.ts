@@ -13,7 +13,9 @@
 //   kept keys go where they were aimed, in order, a field's as one input.
 // Kept keys are judged by their own timestamps, so a busy page does not turn
 // a scan into typing; one input for a whole burst is also what spares a busy
-// page a render per character.
+// page a render per character. A scanner presses keys as a US keyboard would:
+// with the clerk's keyboard switched to Hindi (InScript types थ for Shift+L),
+// a scan is read from the keys' places, so a card still reads as a card.
 import {
   DEFAULT_WEDGE_OPTIONS,
   gaps,
@@ -24,6 +26,8 @@ import {
   type KeyStroke,
   type WedgeOptions,
 } from './wedge-detector';
+import { usKeyChar } from '../lib/key-place';
+import { latinDigits } from '../lib/numerals';
 import { insertText, setFieldValue, textField, type TextField } from './text-field';
 
 export interface WedgeListenerOptions extends WedgeOptions {
@@ -32,6 +36,8 @@ export interface WedgeListenerOptions extends WedgeOptions {
 }
 
 interface BurstKey extends KeyStroke {
+  /** What the layout typed (KeyStroke.char is what a scanner meant: the US key at that place). */
+  typed: string;
   /** Where the key was aimed: its text field, or (outside fields) the element that had focus. */
   field: TextField | null;
   target: EventTarget;
@@ -126,7 +132,7 @@ export function installWedgeListener(
     let run: BurstKey[] = [];
     const typeRun = () => {
       const field = run[0]?.field;
-      if (field?.isConnected) insertText(field, run.map((k) => k.char).join(''));
+      if (field?.isConnected) insertText(field, latinDigits(run.map((k) => k.typed).join('')));
       run = [];
     };
     for (const key of keys) {
@@ -139,7 +145,7 @@ export function installWedgeListener(
       }
       typeRun();
       // Outside a field only the page's own shortcuts can still hear it (two keys pressed together).
-      const event = new KeyboardEvent('keydown', { key: key.char, bubbles: true, cancelable: true });
+      const event = new KeyboardEvent('keydown', { key: key.typed, bubbles: true, cancelable: true });
       replayed.add(event);
       key.target.dispatchEvent(event);
     }
@@ -196,7 +202,8 @@ export function installWedgeListener(
       }
       return;
     }
-    if (e.ctrlKey || e.altKey || e.metaKey || e.repeat || !isWedgeChar(e.key)) {
+    const char = scannerChar(e);
+    if (e.ctrlKey || e.altKey || e.metaKey || e.repeat || !isWedgeChar(char)) {
       // Editing, a shortcut or a held-down key: whatever was gathering is not a scan.
       const keys = burst;
       burst = [];
@@ -212,7 +219,7 @@ export function installWedgeListener(
     }
     endedAsTyping = [];
     const before = burst.at(-1);
-    burst.push({ char: e.key, time, field, target: e.target ?? win, valueBefore: field?.value ?? '', kept: false });
+    burst.push({ char, typed: e.key, time, field, target: e.target ?? win, valueBefore: field?.value ?? '', kept: false });
     const fast = before !== undefined && time - before.time <= opts.maxMedianGapMs;
     lastKeyAt = Date.now();
     const key = burst.at(-1)!;
@@ -241,4 +248,10 @@ export function installWedgeListener(
     win.removeEventListener('pointerdown', onPointerDown, true);
     clearTimer();
   };
+}
+
+/** What a scanner meant by this key: the character itself on a Latin layout, else the US key at its place. */
+function scannerChar(e: KeyboardEvent): string {
+  if (isWedgeChar(e.key) || !e.code) return e.key;
+  return usKeyChar(e.code, e.shiftKey) ?? e.key;
 }

@@ -1,8 +1,9 @@
 // The Hindi InScript keyboard as the keys a clerk presses: each Devanagari
 // character is the key at its place (KeyboardEvent.code) with or without
 // Shift, typing that character (KeyboardEvent.key). Taken from the X
-// keyboard's in(deva) layout (/usr/share/X11/xkb/symbols/in); the number row
-// types Latin digits, as Windows' Hindi Traditional (InScript) layout does.
+// keyboard's in(deva) layout (/usr/share/X11/xkb/symbols/in). The number row
+// types Latin digits, as Windows' Hindi Traditional (InScript) layout does,
+// or Devanagari digits as Linux's does (linuxNumberRow).
 import type { Stroke } from '../../support/key-strokes';
 
 /** Key place → [the character without Shift, with Shift]. */
@@ -67,5 +68,26 @@ export function inscriptStrokes(text: string, gapMs: number, at = 0): Stroke[] {
     const stroke = BY_CHARACTER.get(ch);
     if (!stroke) throw new Error(`InScript has no key for “${ch}”`);
     return { ...stroke, at: at + i * gapMs };
+  });
+}
+
+/** Digits on the number row of Linux's InScript layout, which types ० to ९ there, `gapMs` apart. */
+export function linuxNumberRow(digits: string, gapMs: number, at = 0): Stroke[] {
+  return [...digits].map((d, i) => ({ key: String.fromCodePoint(0x0966 + Number(d)), code: `Digit${d}`, at: at + i * gapMs }));
+}
+
+/**
+ * What a wedge scanner sends for `text` while the computer's keyboard is set
+ * to InScript (Linux): the scanner presses the US keys (Shift for capitals),
+ * and the layout turns each into its own character.
+ */
+export function inscriptScan(text: string): Omit<Stroke, 'at'>[] {
+  return [...text].map((ch) => {
+    if (/^\d$/.test(ch)) return { key: String.fromCodePoint(0x0966 + Number(ch)), code: `Digit${ch}` };
+    const code = /^[a-z]$/i.test(ch) ? `Key${ch.toUpperCase()}` : ch === '-' ? 'Minus' : '';
+    const place = LAYOUT[code];
+    if (!place) throw new Error(`no InScript place for “${ch}”`);
+    const shift = /^[A-Z]$/.test(ch);
+    return { key: place[shift ? 1 : 0], code, shift };
   });
 }
