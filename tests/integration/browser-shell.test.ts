@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../preload/contract/methods';
+import { QueueMove } from '../../preload/contract/queue-rule';
 import { startBrowserShell, type RunningShell } from '../../main/browser/http-server';
 import { RAM, startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
@@ -133,6 +134,41 @@ describe('browser shell access', () => {
     expect([crossSite.status, json(crossSite).error?.code]).toEqual([403, 'FORBIDDEN']);
     const fetchMeta = await call('counter.info', {}, { ...auth, 'Sec-Fetch-Site': 'cross-site' });
     expect(fetchMeta.status).toBe(403);
+  });
+
+  it("GET /api's schema for queue.move requires, move by move, exactly what the core refuses without", async () => {
+    interface Condition {
+      if?: { properties?: { move?: { const?: string } } };
+      then?: { required?: string[] };
+    }
+    const contract = JSON.parse((await send('GET', '/api', { Authorization: `Bearer ${API_KEY}` })).body) as {
+      methods: Record<string, { input: { required?: string[]; allOf?: Condition[] } }>;
+    };
+    const schema = contract.methods['queue.move']!.input;
+    const schemaRequires = (move: string) =>
+      [
+        ...(schema.required ?? []),
+        ...(schema.allOf ?? []).filter((c) => c.if?.properties?.move?.const === move).flatMap((c) => c.then?.required ?? []),
+      ].filter((field) => field === 'room' || field === 'reason');
+    const coreRequires = async (move: string) => {
+      const refusedWithout: string[] = [];
+      for (const field of ['room', 'reason']) {
+        const input: Record<string, unknown> = {
+          moveId: crypto.randomUUID(),
+          tokenId: crypto.randomUUID(),
+          version: 1,
+          move,
+          room: '101',
+          reason: 'issued to the wrong patient',
+        };
+        delete input[field];
+        const error = json(await call('queue.move', input)).error;
+        if (error?.code === 'VALIDATION_FAILED' && error.field === field) refusedWithout.push(field);
+      }
+      return refusedWithout;
+    };
+    for (const move of QueueMove.options) expect(schemaRequires(move), move).toEqual(await coreRequires(move));
+    expect(schemaRequires('entered_in_error')).toEqual(['reason']);
   });
 
   it('lists the contract with JSON Schemas at GET /api', async () => {
