@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../preload/contract/methods';
 import { QueueMove } from '../../preload/contract/queue-rule';
+import { methodAccess } from '../../preload/contract/method-access';
 import { startBrowserShell, type RunningShell } from '../../main/browser/http-server';
 import { RAM, startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
@@ -232,6 +233,18 @@ describe('bad input over HTTP', () => {
     expect(reply.status).toBe(status);
     expect(json(reply)).toMatchObject({ ok: false, error: { code } });
     expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses every peer method at /api, even with the API key: they answer only on the peer port', async () => {
+    const registered = json(await call('patients.register', { ...RAM, name: 'Peer Probe', confirmNotDuplicate: true }));
+    const id = (registered.value as { id: string }).id;
+    const reply = await call('peer.patient', { id });
+    expect(reply.status).toBe(403);
+    expect(json(reply)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(reply.body).not.toContain('Peer Probe');
+    const peerMethods = methodNames.filter((m) => methodAccess[m].level === 'peer');
+    expect(peerMethods).toEqual(expect.arrayContaining(['peer.patient', 'peer.lookup', 'peer.move']));
+    for (const method of peerMethods) expect(json(await call(method, {})).error?.code, method).toBe('FORBIDDEN');
   });
 
   it('names the offending field', async () => {
