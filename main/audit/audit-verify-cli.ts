@@ -50,10 +50,13 @@ export function main(argv: string[], out: (line: string) => void = console.log):
       out(`BROKEN at #${b.seq} (${b.at}, ${b.actor}, ${b.action}): this entry ${what}`);
     }
     if (verdict.expected) {
+      const { seq, matches, found } = verdict.expected;
       out(
-        verdict.expected.matches
-          ? `#${verdict.expected.seq} has the expected hash: nothing up to it was rewritten`
-          : `#${verdict.expected.seq} does NOT have the expected hash: the log was rewritten or cut after that head was taken`,
+        matches
+          ? `#${seq} has the expected hash: nothing up to it was rewritten`
+          : found
+            ? `#${seq} does NOT have the expected hash: the log was rewritten after that head was taken`
+            : `#${seq} is missing: the newest entries were cut off after that head was taken`,
       );
     }
     out(verdict.intact ? 'The audit chain is intact.' : 'The audit chain is BROKEN.');

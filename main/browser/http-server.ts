@@ -8,6 +8,7 @@ import { httpStatusOf } from '../../preload/contract/errors';
 import type { Core } from '../core/create-core';
 import type { Caller } from '../core/registry';
 import { describeContract } from './contract-schema';
+import { methodAccess } from '../../preload/contract/method-access';
 import { createEventStream, type PushVerdict } from './event-stream';
 import type { EventName } from '../../preload/contract/events';
 import { createGuard } from './request-guard';
@@ -43,6 +44,10 @@ function sendError(res: ServerResponse, error: CallError): void {
 }
 
 class BodyTooLarge extends Error {}
+
+function isPeerMethod(method: string): boolean {
+  return Object.hasOwn(methodAccess, method) && methodAccess[method as keyof typeof methodAccess].level === 'peer';
+}
 
 /** `/api/patients.search` → `patients.search`; null when the %-escapes do not decode (`/api/%E0%A4`). */
 function methodName(path: string): string | null {
@@ -168,6 +173,11 @@ export function startBrowserShell(options: BrowserShellOptions): Promise<Running
             code: 'MALFORMED_REQUEST',
             message: 'the method name in the address is not valid percent-encoding',
           });
+        }
+        // The API key is trusted with every clerk method, but the peer methods
+        // answer only on the peer port, to a paired counter (docs/peers.md).
+        if (isPeerMethod(method)) {
+          return sendError(res, { code: 'FORBIDDEN', message: `${method} answers only on the peer port, to a paired counter` });
         }
         const caller: Caller =
           auth.actor === 'api-key'

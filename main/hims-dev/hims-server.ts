@@ -2,11 +2,20 @@
 // behind a small node:http server on loopback. Gaps of the stock pieces that
 // this wrapper closes: transactions are atomic (transaction.ts), unknown
 // search parameters are refused (search-params.ts), identifier searches use
-// an index (indexed-repository.ts), and conditional entries are not capped.
+// an index (indexed-repository.ts), conditional entries are not capped,
+// invalid resources are refused, history is newest first and per type too,
+// a deleted resource is 410 Gone, and paging links are absolute URLs.
 // Requests are handled one at a time, like a serialisable database.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { badRequest, getStatus, normalizeOperationOutcome, OperationOutcomeError, unauthorized } from '@medplum/core';
+import {
+  badRequest,
+  getStatus,
+  isResourceType,
+  normalizeOperationOutcome,
+  OperationOutcomeError,
+  unauthorized,
+} from '@medplum/core';
 import { FhirRouter, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { loadR4Definitions } from '../fhir/definitions';
@@ -39,6 +48,7 @@ export async function startHimsServer(options: HimsServerOptions = {}): Promise<
   const tokens = new Set<string>();
   const maxBody = options.maxBodyBytes ?? 32 * 1024 * 1024;
   let queue: Promise<unknown> = Promise.resolve();
+  let port = 0;
 
   const server = createServer((req, res) => {
     // One request at a time: conditional creates and transactions see a stable store.
@@ -68,6 +78,11 @@ export async function startHimsServer(options: HimsServerOptions = {}): Promise<
       }
     }
     const segments = path.split('/').filter(Boolean);
+    // Links in Bundles are absolute, on the address the client used (a proxy in between stays in between).
+    const base = new URL(`http://${header(req, 'host') ?? `127.0.0.1:${port}`}${url.pathname}${url.search}`);
+    if (method === 'GET' && segments.length === 2 && segments[1] === '_history') {
+      return sendResource(res, 200, withPageLinks(typeHistory(repo, segments[0]!, url.searchParams), base));
+    }
     if (method === 'GET' && segments.length === 1) checkSearchParams(segments[0]!, url.searchParams);
     if ((method === 'PUT' || method === 'DELETE') && segments.length === 1) checkSearchParams(segments[0]!, url.searchParams);
     const ifNoneExist = header(req, 'if-none-exist');
@@ -92,12 +107,13 @@ export async function startHimsServer(options: HimsServerOptions = {}): Promise<
     const [outcome, resource] = await router.handleRequest(fhirReq, repo);
     const status = getStatus(outcome);
     if (status >= 400 || !resource) return sendOutcome(res, outcome);
-    if (resource.resourceType === 'Bundle' && resource.type === 'searchset') addNextLink(resource, url);
+    if (resource.resourceType === 'Bundle' && (resource.type === 'searchset' || resource.type === 'history'))
+      withPageLinks(resource, base);
     sendResource(res, status, resource);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     baseUrl: `http://127.0.0.1:${port}/fhir`,
     port,
@@ -132,14 +148,36 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The stock search answers no `next` link; a client pages with one. */
-function addNextLink(bundle: Bundle, url: URL): void {
-  const count = Number(url.searchParams.get('_count') ?? NaN);
-  const offset = Number(url.searchParams.get('_offset') ?? 0);
-  if (!Number.isFinite(count) || bundle.total === undefined || offset + count >= bundle.total) return;
-  const next = new URL(url);
-  next.searchParams.set('_offset', String(offset + count));
-  bundle.link = [{ relation: 'next', url: `${next.pathname.slice(1)}${next.search}` }];
+/**
+ * `self`, and `next` while more remain (the stock search answers none), as
+ * absolute URLs: a relative one resolves against the base differently in
+ * every client (`fhir/Patient?…` under `/fhir/` is `/fhir/fhir/Patient`).
+ */
+function withPageLinks<T extends Bundle>(bundle: T, request: URL): T {
+  const count = Number(request.searchParams.get('_count') ?? NaN);
+  const offset = Number(request.searchParams.get('_offset') ?? 0);
+  bundle.link = [{ relation: 'self', url: request.href }];
+  if (Number.isFinite(count) && bundle.total !== undefined && offset + count < bundle.total) {
+    const next = new URL(request);
+    next.searchParams.set('_offset', String(offset + count));
+    bundle.link.push({ relation: 'next', url: next.href });
+  }
+  return bundle;
+}
+
+const HISTORY_PARAMS = new Set(['_count', '_offset', '_since']);
+
+/** GET /<type>/_history (the stock router has only a resource's own). */
+function typeHistory(repo: IndexedMemoryRepository, resourceType: string, params: URLSearchParams): Bundle {
+  if (!isResourceType(resourceType)) throw new OperationOutcomeError(badRequest(`Unknown resource type ${resourceType}`));
+  for (const name of params.keys()) {
+    if (!HISTORY_PARAMS.has(name)) throw new OperationOutcomeError(badRequest(`Unknown history parameter "${name}"`));
+  }
+  const since = params.get('_since') ?? undefined;
+  if (since !== undefined && Number.isNaN(Date.parse(since)))
+    throw new OperationOutcomeError(badRequest('_since is not an instant'));
+  const number = (name: string) => (params.has(name) ? Math.max(0, Number.parseInt(params.get(name)!, 10) || 0) : undefined);
+  return repo.typeHistory(resourceType, { since, offset: number('_offset'), count: number('_count') });
 }
 
 function sendResource(res: ServerResponse, status: number, resource: Resource): void {

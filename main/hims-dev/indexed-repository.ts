@@ -1,13 +1,21 @@
-// Medplum's in-memory repository with two gaps closed for our use:
+// Medplum's in-memory repository with its gaps closed for our use:
 //  - search by `identifier=system|value` is answered from an index instead of
 //    a scan of every stored resource (a conditional create on the client-UUID
 //    identifier otherwise gets slower with every resource stored);
 //  - a journal so a transaction Bundle can be rolled back: the stock
 //    withTransaction just runs the callback, so a failed entry left the
-//    earlier ones applied.
-import { matchesSearchRequest, type SearchRequest, type WithId } from '@medplum/core';
-import { MemoryRepository } from '@medplum/fhir-router';
+//    earlier ones applied;
+//  - an invalid resource is refused (400), never stored;
+//  - history from a log of every change (resource-history.ts): newest first
+//    and the same on every call (the stock one reverses its array in place,
+//    so the order flips between calls), per type too, deletions included;
+//  - a deleted resource reads as 410 Gone, not 404.
+import { badRequest, gone, matchesSearchRequest, OperationOutcomeError, type SearchRequest, type WithId } from '@medplum/core';
+import { MemoryRepository, type ReadHistoryOptions } from '@medplum/fhir-router';
 import type { Bundle, Identifier, Resource } from '@medplum/fhirtypes';
+import { r4Problems } from '../fhir/fhir-validate';
+import { codeProblems } from './code-bindings';
+import { changeTime, historyBundle, type Change } from './resource-history';
 
 /** The private maps of MemoryRepository (type → id → resource / versions). */
 interface MemoryMaps {
@@ -20,6 +28,8 @@ interface JournalEntry {
   id: string;
   before: Resource | undefined;
   historyLength: number;
+  /** How long the change log was before this write. */
+  changeCount: number;
 }
 
 const indexKey = (type: string, system: string | undefined, value: string) => `${type}|${system ?? ''}|${value}`;
@@ -28,6 +38,8 @@ export class IndexedMemoryRepository extends MemoryRepository {
   /** "Type|system|value" → ids holding that identifier. */
   private readonly byIdentifier = new Map<string, Set<string>>();
   private journal: JournalEntry[] | undefined;
+  /** Every write and delete, oldest first: what history answers from. */
+  private readonly changes: Change[] = [];
 
   private maps(): MemoryMaps {
     return this as unknown as MemoryMaps;
@@ -37,13 +49,19 @@ export class IndexedMemoryRepository extends MemoryRepository {
     return this.maps().resources.get(type)?.get(id);
   }
 
+  /** Every create and update comes here (the stock update calls it): checked first, then logged. */
   override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
+    const problems = [...r4Problems(resource), ...codeProblems(resource)];
+    if (problems.length > 0)
+      throw new OperationOutcomeError(badRequest(`Invalid ${resource.resourceType}: ${problems.join('; ')}`));
     const type = resource.resourceType;
     const id = resource.id;
     const before = id ? this.current(type, id) : undefined;
+    const changeCount = this.changes.length;
     const saved = await super.createResource(resource);
     const historyLength = (this.maps().history.get(type)?.get(saved.id)?.length ?? 1) - 1;
-    this.journal?.push({ resourceType: type, id: saved.id, before, historyLength });
+    this.journal?.push({ resourceType: type, id: saved.id, before, historyLength, changeCount });
+    this.changes.push({ resourceType: type, id: saved.id, version: structuredClone(saved), created: historyLength === 0 });
     this.reindex(type, saved.id, before, saved);
     return saved;
   }
@@ -51,9 +69,51 @@ export class IndexedMemoryRepository extends MemoryRepository {
   override async deleteResource(resourceType: string, id: string): Promise<void> {
     const before = this.current(resourceType, id);
     const historyLength = this.maps().history.get(resourceType)?.get(id)?.length ?? 0;
+    const changeCount = this.changes.length;
     await super.deleteResource(resourceType, id);
-    this.journal?.push({ resourceType, id, before, historyLength });
+    this.journal?.push({ resourceType, id, before, historyLength, changeCount });
+    this.changes.push({ resourceType, id, version: null, at: new Date().toISOString() });
     this.reindex(resourceType, id, before, undefined);
+  }
+
+  /** 410 for a resource that was deleted (it has a history), 404 for one that never was. */
+  override async readResource<T extends Resource>(resourceType: string, id: string): Promise<T> {
+    if (!this.current(resourceType, id) && this.wasDeleted(resourceType, id)) throw new OperationOutcomeError(gone);
+    return super.readResource<T>(resourceType, id);
+  }
+
+  /** An earlier version stays readable after a delete. */
+  override async readVersion<T extends Resource>(resourceType: string, id: string, versionId: string): Promise<T> {
+    if (this.current(resourceType, id)) return super.readVersion<T>(resourceType, id, versionId);
+    const version = this.maps()
+      .history.get(resourceType)
+      ?.get(id)
+      ?.find((v) => v.meta?.versionId === versionId);
+    if (!version) return super.readVersion<T>(resourceType, id, versionId); // its 404
+    return structuredClone(version) as T;
+  }
+
+  override async readHistory<T extends Resource>(
+    resourceType: string,
+    id: string,
+    options?: ReadHistoryOptions,
+  ): Promise<Bundle<T>> {
+    if (!this.current(resourceType, id) && !this.wasDeleted(resourceType, id)) await super.readResource(resourceType, id); // its 404
+    const changes = this.changes.filter((c) => c.resourceType === resourceType && c.id === id);
+    return historyBundle<T>(changes, { offset: options?.offset, count: options?.limit });
+  }
+
+  /** GET /<type>/_history: every change of that type, newest first, optionally since an instant. */
+  typeHistory(resourceType: string, options: { since?: string; offset?: number; count?: number }): Bundle {
+    const since = options.since ? Date.parse(options.since) : null;
+    const changes = this.changes.filter(
+      (c) => c.resourceType === resourceType && (since === null || Date.parse(changeTime(c)) >= since),
+    );
+    return historyBundle(changes, options);
+  }
+
+  private wasDeleted(resourceType: string, id: string): boolean {
+    return (this.maps().history.get(resourceType)?.get(id)?.length ?? 0) > 0;
   }
 
   /** All-or-nothing: on any error every write made inside is undone. */
@@ -108,6 +168,7 @@ export class IndexedMemoryRepository extends MemoryRepository {
 
   private rollback(journal: JournalEntry[]): void {
     const { resources, history } = this.maps();
+    if (journal[0]) this.changes.length = journal[0].changeCount;
     for (const entry of journal.reverse()) {
       const now = this.current(entry.resourceType, entry.id);
       const byId = resources.get(entry.resourceType);

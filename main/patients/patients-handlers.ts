@@ -25,7 +25,7 @@ import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { formatUhid, nextUhid } from './uhid';
 import { issuingIdentity } from '../config/counter-identity';
-import { isKnownPincode } from '../places/pincode-directory';
+import { isKnownPincode, placeOfPincode } from '../places/pincode-directory';
 import { followMerged, requireNotMerged } from './merge-store';
 
 /** A PIN India Post does not have is a typing mistake, said at its field (resources/pincodes). */
@@ -37,6 +37,24 @@ export function checkPincode(pincode: string | null | undefined): void {
       issues: [{ field: 'address.pincode', message, code: 'unknown_pincode' }],
     });
   }
+}
+
+/**
+ * District and state filled from the PIN where the caller left them empty
+ * (and, for a change, the record has none): the rule is the core's, so a
+ * script or a peer registering by PIN alone gets the same record as the form.
+ * Never over a district or state someone gave.
+ */
+export function withPlaceFromPincode<A extends { pincode?: string | null; district?: string | null; state?: string | null }>(
+  address: A | undefined,
+  stored: { district: string | null; state: string | null } = { district: null, state: null },
+): A | undefined {
+  if (!address?.pincode) return address;
+  const place = placeOfPincode(address.pincode);
+  const filled = { ...address };
+  if (place.district && !address.district && !stored.district) filled.district = place.district;
+  if (place.state && !address.state && !stored.state) filled.state = place.state;
+  return filled;
 }
 
 /** "S/o" without a name (or a name without S/o, D/o …) is half a guardian. */
@@ -77,6 +95,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
   function register(input: RegisterPatientInput, actor: string): Patient {
     checkGuardian(input.guardianName, input.guardianRelation);
     checkPincode(input.address?.pincode);
+    const address = withPlaceFromPincode(input.address);
     const day = today(ctx);
     const birth = resolveBirth(input, day);
     const { hospitalCode, counterLetter } = issuingIdentity(ctx.identity);
@@ -107,10 +126,10 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
         phone: input.phone ?? null,
         guardianName: input.guardianName ?? null,
         guardianRelation: input.guardianRelation ?? null,
-        addressLine: input.address?.line ?? null,
-        district: input.address?.district ?? null,
-        state: input.address?.state ?? null,
-        pincode: input.address?.pincode ?? null,
+        addressLine: address?.line ?? null,
+        district: address?.district ?? null,
+        state: address?.state ?? null,
+        pincode: address?.pincode ?? null,
         originCounter: ctx.identity.counterId,
         at,
         idProofType: input.idProof?.type ?? null,
@@ -147,7 +166,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       }
       checkIdentifiersFree(db, changes, id);
       const at = nowIso(ctx);
-      const changed = updatePatientRow(db, current, changes, day, at);
+      const address = withPlaceFromPincode(changes.address, current);
+      const changed = updatePatientRow(db, current, address ? { ...changes, address } : changes, day, at);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'update', version: version + 1, at });
       // Naming an unidentified emergency patient is its own action in the log: who identified them, when.
       const action = changed.includes('unidentified') ? 'patient.identify' : 'patient.update';

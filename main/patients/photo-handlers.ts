@@ -25,7 +25,9 @@ export function photoHandlers(ctx: CoreContext): HandlerMap {
     'patients.setPhoto': ({ patientId, jpeg, width, height }, call) => {
       const bytes = Buffer.from(jpeg, 'base64');
       if (!isJpeg(bytes) || bytes.length > MAX_PHOTO_BYTES) {
-        throw new AppError('VALIDATION_FAILED', 'jpeg: is not a JPEG photo of at most 48 KB', { field: 'jpeg' });
+        throw new AppError('VALIDATION_FAILED', `jpeg: is not a JPEG photo of at most ${MAX_PHOTO_BYTES / 1024} KB`, {
+          field: 'jpeg',
+        });
       }
       return writeTransaction(db, () => {
         const row = patientById(db, patientId);

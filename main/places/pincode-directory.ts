@@ -50,6 +50,20 @@ export function placesOfPincode(pincode: string): Place[] {
   return directory().byPin.get(pincode) ?? [];
 }
 
+/**
+ * The district and state a PIN names by itself: the district when it belongs
+ * to one place, the state when all its places are in one state; null where the
+ * PIN does not decide (the clerk chooses).
+ */
+export function placeOfPincode(pincode: string): { district: string | null; state: string | null } {
+  const places = placesOfPincode(pincode);
+  const states = new Set(places.map((p) => p.state));
+  return {
+    district: places.length === 1 ? places[0]!.district : null,
+    state: states.size === 1 ? places[0]!.state : null,
+  };
+}
+
 export function isKnownPincode(pincode: string): boolean {
   return directory().byPin.has(pincode);
 }

@@ -71,6 +71,11 @@ export interface PrintWorker {
   kick(): void;
   /** Forget a job's back-off so a retry goes at once. */
   forget(jobId: string): void;
+  /**
+   * Another printer address: the back-offs were the old printer's, so every
+   * slip waiting on one goes now, oldest first.
+   */
+  forgetAll(): void;
 }
 
 export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorkerOptions> = {}): PrintWorker {
@@ -259,6 +264,10 @@ export function createPrintWorker(ctx: CoreContext, options: Partial<PrintWorker
     },
     forget(jobId) {
       notBefore.delete(jobId);
+      wake?.();
+    },
+    forgetAll() {
+      notBefore.clear();
       wake?.();
     },
   };

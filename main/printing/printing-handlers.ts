@@ -28,6 +28,7 @@ export function printingHandlers(ctx: CoreContext, worker: PrintWorker): Handler
     'printers.getSettings': () => readPrinterSettings(db),
 
     'printers.saveSettings': (settings, call) => {
+      const before = readPrinterSettings(db);
       writeTransaction(db, () => {
         writePrinterSettings(db, settings);
         appendAudit(db, {
@@ -44,7 +45,9 @@ export function printingHandlers(ctx: CoreContext, worker: PrintWorker): Handler
           },
         });
       });
-      worker.kick();
+      const moved = before.interface !== settings.interface || before.fallbackInterface !== (settings.fallbackInterface ?? null);
+      if (moved) worker.forgetAll();
+      else worker.kick();
       return readPrinterSettings(db);
     },
 

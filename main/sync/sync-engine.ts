@@ -142,6 +142,17 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * A round that starts after this call (sync.now). A round already running
+   * read the outbox before the caller's latest save, so joining it would
+   * answer "sent" with that save still waiting: wait it out, then run (or join
+   * the round another caller started since, which also began after this call).
+   */
+  async roundAfterNow(): Promise<RoundOutcome> {
+    if (this.running) await this.running.catch(() => undefined);
+    return this.runOnce();
+  }
+
   private async round(): Promise<RoundOutcome> {
     const db = this.o.db;
     const settings = readSettings(db);

@@ -102,7 +102,7 @@ export function syncHandlers(db: Database, engine: SyncEngine, secrets: SecretSt
       }
     },
     'sync.now': async () => {
-      await engine.runOnce();
+      await engine.roundAfterNow();
       return engine.status();
     },
     'sync.reviewList': () =>

@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../main/audit/audit-log';
 import { auditRowHash, chainHead, GENESIS_HASH, verifyAuditChain } from '../../main/audit/audit-chain';
+import { main as verifyCli } from '../../main/audit/audit-verify-cli';
 import { loadMigrations } from '../../main/db/migrate';
 import { migrationsDir, openDatabase } from '../../main/db/open-database';
 import { RAM, startTestCore, tempDir, type TestCore } from '../support/temp-core';
@@ -87,17 +88,41 @@ describe('audit hash chain', () => {
     expect(verdict.breaks.map((b) => [b.seq, b.reason])).toEqual([[5, 'changed']]);
   });
 
-  it('a deleted row is reported at the row after the hole; a cut tail is caught by a head kept elsewhere', async () => {
+  it('a deleted row is reported at the row after the hole', async () => {
     const t = await coreWithHistory();
-    const file = join(t.dataDir, 'counter.sqlite');
-    const headBefore = chainHead(t.core.db)!;
-    tamper(file, 'DELETE FROM audit_log WHERE seq = 9');
+    tamper(join(t.dataDir, 'counter.sqlite'), 'DELETE FROM audit_log WHERE seq = 9');
     expect(verifyAuditChain(t.core.db).breaks.map((b) => [b.seq, b.reason])).toEqual([[10, 'missing_before']]);
+  });
 
-    tamper(file, `DELETE FROM audit_log WHERE seq >= ${headBefore.seq - 1}`);
+  it('a cut tail alone (the rows left chain among themselves) is caught by a head kept elsewhere', async () => {
+    const t = await coreWithHistory();
+    const headBefore = chainHead(t.core.db)!;
+    tamper(join(t.dataDir, 'counter.sqlite'), `DELETE FROM audit_log WHERE seq >= ${headBefore.seq - 1}`);
+    expect(verifyAuditChain(t.core.db).breaks).toEqual([]);
     const cut = verifyAuditChain(t.core.db, { expect: headBefore });
     expect(cut.intact).toBe(false);
-    expect(cut.expected).toEqual({ ...headBefore, matches: false });
+    expect(cut.expected).toEqual({ ...headBefore, matches: false, found: false });
+  });
+
+  it('npm run audit:verify says a cut tail is BROKEN and exits 3', async () => {
+    const t = await coreWithHistory();
+    const headBefore = chainHead(t.core.db)!;
+    tamper(join(t.dataDir, 'counter.sqlite'), `DELETE FROM audit_log WHERE seq >= ${headBefore.seq - 1}`);
+    const lines: string[] = [];
+    const code = verifyCli(['--data-dir', t.dataDir, '--expect', `${headBefore.seq}:${headBefore.hash}`], (l) => lines.push(l));
+    expect(lines.slice(1)).toEqual([
+      `#${headBefore.seq} is missing: the newest entries were cut off after that head was taken`,
+      'The audit chain is BROKEN.',
+    ]);
+    expect(code).toBe(3);
+  });
+
+  it('npm run audit:verify with the current head says intact and exits 0', async () => {
+    const t = await coreWithHistory();
+    const head = chainHead(t.core.db)!;
+    const lines: string[] = [];
+    expect(verifyCli(['--data-dir', t.dataDir, '--expect', `${head.seq}:${head.hash}`], (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toBe('The audit chain is intact.');
   });
 
   it('rows appended after a verify keep chaining, also from a second connection', async () => {

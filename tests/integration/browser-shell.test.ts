@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../preload/contract/methods';
+import { QueueMove } from '../../preload/contract/queue-rule';
+import { methodAccess } from '../../preload/contract/method-access';
 import { startBrowserShell, type RunningShell } from '../../main/browser/http-server';
 import { RAM, startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
@@ -135,6 +137,41 @@ describe('browser shell access', () => {
     expect(fetchMeta.status).toBe(403);
   });
 
+  it("GET /api's schema for queue.move requires, move by move, exactly what the core refuses without", async () => {
+    interface Condition {
+      if?: { properties?: { move?: { const?: string } } };
+      then?: { required?: string[] };
+    }
+    const contract = JSON.parse((await send('GET', '/api', { Authorization: `Bearer ${API_KEY}` })).body) as {
+      methods: Record<string, { input: { required?: string[]; allOf?: Condition[] } }>;
+    };
+    const schema = contract.methods['queue.move']!.input;
+    const schemaRequires = (move: string) =>
+      [
+        ...(schema.required ?? []),
+        ...(schema.allOf ?? []).filter((c) => c.if?.properties?.move?.const === move).flatMap((c) => c.then?.required ?? []),
+      ].filter((field) => field === 'room' || field === 'reason');
+    const coreRequires = async (move: string) => {
+      const refusedWithout: string[] = [];
+      for (const field of ['room', 'reason']) {
+        const input: Record<string, unknown> = {
+          moveId: crypto.randomUUID(),
+          tokenId: crypto.randomUUID(),
+          version: 1,
+          move,
+          room: '101',
+          reason: 'issued to the wrong patient',
+        };
+        delete input[field];
+        const error = json(await call('queue.move', input)).error;
+        if (error?.code === 'VALIDATION_FAILED' && error.field === field) refusedWithout.push(field);
+      }
+      return refusedWithout;
+    };
+    for (const move of QueueMove.options) expect(schemaRequires(move), move).toEqual(await coreRequires(move));
+    expect(schemaRequires('entered_in_error')).toEqual(['reason']);
+  });
+
   it('lists the contract with JSON Schemas at GET /api', async () => {
     const reply = await send('GET', '/api', { Authorization: `Bearer ${API_KEY}` });
     expect(reply.status).toBe(200);
@@ -196,6 +233,18 @@ describe('bad input over HTTP', () => {
     expect(reply.status).toBe(status);
     expect(json(reply)).toMatchObject({ ok: false, error: { code } });
     expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses every peer method at /api, even with the API key: they answer only on the peer port', async () => {
+    const registered = json(await call('patients.register', { ...RAM, name: 'Peer Probe', confirmNotDuplicate: true }));
+    const id = (registered.value as { id: string }).id;
+    const reply = await call('peer.patient', { id });
+    expect(reply.status).toBe(403);
+    expect(json(reply)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(reply.body).not.toContain('Peer Probe');
+    const peerMethods = methodNames.filter((m) => methodAccess[m].level === 'peer');
+    expect(peerMethods).toEqual(expect.arrayContaining(['peer.patient', 'peer.lookup', 'peer.move']));
+    for (const method of peerMethods) expect(json(await call(method, {})).error?.code, method).toBe('FORBIDDEN');
   });
 
   it('names the offending field', async () => {

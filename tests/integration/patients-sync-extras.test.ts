@@ -13,7 +13,7 @@ import { r4Problems } from '../../main/fhir/fhir-validate';
 import { verhoeffDigit } from '../../main/patients/verhoeff';
 import { allOf, connect, drain, type Encounter, type FhirPatient, syncSceneEachTest } from '../support/sync-fixture';
 import { RAM, startTestCore } from '../support/temp-core';
-import { tinyJpeg } from '../support/tiny-jpeg';
+import { noisyJpeg, tinyJpeg } from '../support/tiny-jpeg';
 import { createHimsClient } from '../../main/sync/hims-client';
 import { pushOnce } from '../../main/sync/push';
 import { readSettings } from '../../main/sync/sync-store';
@@ -154,6 +154,30 @@ describe('issue 13 at the HIMS', () => {
     expect(b.core.db.prepare("SELECT action, detail FROM audit_log WHERE action = 'patient.photo'").get()).toMatchObject({
       detail: expect.stringContaining('"consent":true'),
     });
+  });
+
+  it('keeps a photo of at most 24 KB, the one limit the contract, the core and the camera share', async () => {
+    const c = scene.counter('A');
+    const ram = await c.call('patients.register', RAM);
+    const photo = (jpeg: Buffer) => ({
+      patientId: ram.id,
+      jpeg: jpeg.toString('base64'),
+      width: 192,
+      height: 240,
+      consent: true as const,
+    });
+    const big = noisyJpeg(81);
+    expect(big.length).toBeGreaterThan(24 * 1024); // about 29 KB: under the old 48 KB, over the 24 KB the docs say
+    expect(await c.fail('patients.setPhoto', photo(big))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'jpeg',
+      message: expect.stringContaining('24 KB'),
+    });
+    expect(await c.call('patients.photo', { patientId: ram.id })).toBeNull();
+    const fits = noisyJpeg(60);
+    expect(fits.length).toBeLessThanOrEqual(24 * 1024);
+    await c.call('patients.setPhoto', photo(fits));
+    expect(await c.call('patients.photo', { patientId: ram.id })).toMatchObject({ jpeg: fits.toString('base64') });
   });
 
   it('keeps a full Aadhaar number out of the data folder, the log and the HIMS; other ID proof is sent', async () => {

@@ -162,6 +162,30 @@ describe('registering and finding patients', () => {
     ]);
   });
 
+  it('fills district and state from the PIN for any caller, never over what was given', async () => {
+    t = startTestCore();
+    const byPin = await t.call('patients.register', {
+      name: 'Pin Only',
+      gender: 'female',
+      ageYears: 30,
+      address: { pincode: '110002' },
+    });
+    expect(byPin.address).toEqual({ line: null, district: 'Central', state: 'Delhi', pincode: '110002' });
+    const typed = await t.call('patients.register', {
+      name: 'Typed District',
+      gender: 'male',
+      ageYears: 50,
+      address: { pincode: '110002', district: 'New Delhi' },
+    });
+    expect(typed.address).toMatchObject({ district: 'New Delhi', state: 'Delhi' });
+
+    const bare = await t.call('patients.register', { name: 'No Address', gender: 'male', ageYears: 60 });
+    const moved = await t.call('patients.update', { id: bare.id, version: 1, changes: { address: { pincode: '110002' } } });
+    expect(moved.address).toMatchObject({ district: 'Central', state: 'Delhi', pincode: '110002' });
+    const stored = t.core.db.prepare('SELECT district, state FROM patients WHERE id = ?').get(byPin.id);
+    expect(stored).toEqual({ district: 'Central', state: 'Delhi' });
+  });
+
   it('renamed patients are found by the new name only', async () => {
     t = startTestCore();
     const p = await t.call('patients.register', RAM);

@@ -132,6 +132,25 @@ describe('printer faults', () => {
       return job && job.attempts > 0 ? job : undefined;
     });
   });
+
+  it('a new printer address resends the waiting slips at once, oldest first, not after the back-off', async () => {
+    const { token } = await setUp('closed'); // failed, next try in a minute (FAULTY's back-off)
+    const next = await t!.call('patients.register', { name: 'Sita Devi', gender: 'female', ageYears: 30 });
+    const second = await t!.call('tokens.issue', { patientId: next.id, departmentCode: 'MED' });
+    const fixed = await printers.start();
+    await t!.call('printers.saveSettings', {
+      type: 'epson',
+      paperWidth: 58,
+      interface: fixed.uri,
+      fallbackInterface: null,
+      characterSet: 'PC437_USA',
+      statusQuery: 'gs_r',
+      footer: null,
+    });
+    await fixed.waitForJobs(2);
+    expect(fixed.jobs.map((bytes) => decodeEscPos(bytes).texts.includes(token.label))).toEqual([true, false]);
+    expect(decodeEscPos(fixed.jobs[1]!).texts).toContain(second.label);
+  });
 });
 
 describe('what a failed job says', () => {

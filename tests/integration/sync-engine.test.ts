@@ -7,7 +7,7 @@ import { backoffDelay } from '../../main/sync/backoff';
 import { startHimsServer, type HimsServer } from '../../main/hims-dev/hims-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { RAM, startTestCore, type TestCore } from '../support/temp-core';
-import { drain } from '../support/sync-fixture';
+import { allOf, drain } from '../support/sync-fixture';
 
 let hims: HimsServer | undefined;
 let proxy: FaultProxy | undefined;
@@ -89,6 +89,20 @@ describe('sync engine', () => {
     expect(settled).toBe(false);
     expect((await c.call('sync.status', {})).state).toBe('syncing');
     expect((await round).state).toBe('offline');
+  });
+
+  it('sync.now answers after a round that started after the call, not the round already running', async () => {
+    hims = await startHimsServer();
+    const c = counter();
+    await c.call('sync.saveSettings', { enabled: true, baseUrl: hims.baseUrl });
+    await c.call('patients.register', { ...RAM });
+    // This round has read the outbox (one patient) and is waiting on the HIMS.
+    const running = c.core.sync.engine.runOnce();
+    await c.call('patients.register', { name: 'Geeta Rani', gender: 'female', ageYears: 40 });
+    const answer = await c.call('sync.now', {});
+    expect(await running).toMatchObject({ pushed: 1 });
+    expect(answer).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await allOf(hims, 'Patient')).toHaveLength(2);
   });
 
   it('saves settings with secrets kept out of the answer, and tests the connection with OAuth2', async () => {

@@ -88,7 +88,8 @@ const SearchKind = z.enum(['uhid', 'phone', 'abha_number', 'abha_address', 'name
 
 export const patientMethods = {
   'patients.register': {
-    summary: 'Register a new patient; refuses likely duplicates unless confirmNotDuplicate.',
+    summary:
+      'Register a new patient; refuses likely duplicates unless confirmNotDuplicate. District and state left empty are filled from the PIN where it names one.',
     input: RegisterPatientInput,
     output: Patient,
   },

@@ -5,12 +5,16 @@ import { Uuid } from '../fields';
 import { Patient } from '../records';
 import type { MethodSpec } from '../method-spec';
 
-/** Far above a 20 KB photo, far below harm: base64 of at most 48 KB. */
-export const MAX_PHOTO_BYTES = 48 * 1024;
+/**
+ * The one limit on a photo's JPEG: the camera aims at about 20 KB and lowers
+ * the quality to fit, the contract and the core refuse more, docs say the same.
+ */
+export const MAX_PHOTO_BYTES = 24 * 1024;
+const MAX_PHOTO_WORDS = `${MAX_PHOTO_BYTES / 1024} KB`;
 
 const Base64Jpeg = z
   .string()
-  .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, { message: 'must be at most 48 KB' })
+  .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, { message: `must be at most ${MAX_PHOTO_WORDS}` })
   .regex(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/, { message: 'must be a JPEG image, base64-encoded' });
 
 export const PhotoSettings = z.object({
@@ -20,7 +24,7 @@ export const PhotoSettings = z.object({
 
 export const photoMethods = {
   'patients.setPhoto': {
-    summary: "Keep the patient's photo (JPEG, base64), with their consent; replaces an earlier one.",
+    summary: `Keep the patient's photo (JPEG of at most ${MAX_PHOTO_WORDS}, base64), with their consent; replaces an earlier one.`,
     input: z
       .object({
         patientId: Uuid,

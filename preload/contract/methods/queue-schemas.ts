@@ -49,6 +49,12 @@ export const CallNextInput = z
   })
   .strict();
 
+/** The fields some moves cannot do without, for the check and for the schema alike. */
+const FIELD_A_MOVE_NEEDS: Partial<Record<QueueMove, { field: 'room' | 'reason'; message: string }>> = {
+  call: { field: 'room', message: 'is required to call a patient' },
+  entered_in_error: { field: 'reason', message: 'is required to mark a token entered in error' },
+};
+
 export const MoveInput = z
   .object({
     moveId: Uuid,
@@ -56,7 +62,7 @@ export const MoveInput = z
     move: QueueMove,
     /** The token's version as the screen saw it: a token changed meanwhile is a VERSION_CONFLICT. */
     version: z.number().int().min(1),
-    /** The room making the move; a call needs one. */
+    /** The room making the move; a call needs one (FIELD_A_MOVE_NEEDS). */
     room: RoomCode.optional(),
     /** Why a token is marked entered in error (required for that move). */
     reason: requiredText(200).optional(),
@@ -68,12 +74,17 @@ export const MoveInput = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    if (input.move === 'call' && input.room === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['room'], message: 'is required to call a patient' });
+    const needs = FIELD_A_MOVE_NEEDS[input.move];
+    if (needs && input[needs.field] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [needs.field], message: needs.message });
     }
-    if (input.move === 'entered_in_error' && input.reason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to mark a token entered in error' });
-    }
+  })
+  // The same rule in the JSON Schema (GET /api), so a script sees what the core requires.
+  .meta({
+    allOf: Object.entries(FIELD_A_MOVE_NEEDS).map(([move, needs]) => ({
+      if: { properties: { move: { const: move } }, required: ['move'] },
+      then: { required: [needs.field], description: `${needs.field} ${needs.message}` },
+    })),
   });
 
 /** One token on the hall board: label and room, never more unless the board was started with first names. */

@@ -25,7 +25,8 @@ export const syncMethods = {
     output: ConnectionTest,
   },
   'sync.now': {
-    summary: 'Run one push and pull round now, and answer the status after it.',
+    summary:
+      'Run one push and pull round that starts after this call (after any round already running), and answer the status after it.',
     input: z.object({}).strict(),
     output: SyncStatus,
   },

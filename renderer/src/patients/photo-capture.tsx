@@ -1,19 +1,19 @@
 // The patient's photo from the counter's webcam (issue 13), with the same
 // camera handling as the card scanner (@zxing/browser attaches the stream).
 // The middle of the frame is cropped to a passport-like 4:5 and made a JPEG of
-// about 20 KB, lowering the quality until it fits; the patient's consent is
+// about 20 KB, lowering the quality until it fits the contract's limit
+// (MAX_PHOTO_BYTES, which the core enforces too); the patient's consent is
 // ticked before it can be kept.
 import { BrowserCodeReader } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Patient } from '../../../preload/contract';
+import { MAX_PHOTO_BYTES } from '../../../preload/contract/methods/photo-methods';
 import { CallErrorMessage } from '../components/call-error-message';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { DoorDialog } from './door-dialog';
 
 export const PHOTO_SIZE = { width: 192, height: 240 };
-/** The target: about 20 KB, never above 24 KB. */
-const MAX_BYTES = 24 * 1024;
 
 type CameraState = 'starting' | 'live' | 'no_camera' | 'denied';
 
@@ -37,7 +37,7 @@ async function snapshot(video: HTMLVideoElement): Promise<Snapshot> {
   let blob: Blob | null = null;
   for (const quality of [0.85, 0.75, 0.65, 0.55, 0.45, 0.35]) {
     blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
-    if (blob && blob.size <= MAX_BYTES) break;
+    if (blob && blob.size <= MAX_PHOTO_BYTES) break;
   }
   const bytes = new Uint8Array(await blob!.arrayBuffer());
   let binary = '';
