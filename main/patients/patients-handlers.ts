@@ -21,6 +21,7 @@ import {
   searchPatients,
   setIdentifier,
 } from './patient-store';
+import { refreshDuplicateSummary } from './duplicate-summary';
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { formatUhid, nextUhid } from './uhid';
@@ -118,6 +119,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       });
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, input.abhaNumber ?? null);
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, input.abhaAddress ?? null);
+      // The supervisor's duplicate list learns of this registration now, not when it is opened.
+      refreshDuplicateSummary(db, day, pk);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at });
       appendAudit(db, {
         at,
@@ -148,6 +151,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       checkIdentifiersFree(db, changes, id);
       const at = nowIso(ctx);
       const changed = updatePatientRow(db, current, changes, day, at);
+      refreshDuplicateSummary(db, day, current.pk);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'update', version: version + 1, at });
       // Naming an unidentified emergency patient is its own action in the log: who identified them, when.
       const action = changed.includes('unidentified') ? 'patient.identify' : 'patient.update';
