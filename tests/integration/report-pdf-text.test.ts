@@ -7,17 +7,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { reportPdf } from '../../main/reports/report-pdf';
 import { rupees } from '../../preload/contract/money';
 import { startTestCore, type TestCore } from '../support/temp-core';
 
 let t: TestCore | undefined;
 afterEach(() => t?.dispose());
 
-function pdfText(base64: string): string {
+function pdfFile(base64: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'report-pdf-')), 'report.pdf');
   writeFileSync(file, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return file;
 }
+
+const pdfText = (base64: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile(base64), '-'], { encoding: 'utf8' });
 
 /** Every word of every heading, in the order the PDF may have wrapped them. */
 const words = (texts: string[]) => texts.flatMap((text) => text.split(' '));
@@ -130,5 +133,26 @@ describe('report PDFs', () => {
       expect(census).toContain(words);
     const fees = pdfText((await t.call('reports.export', { report: 'fees', ...range, format: 'pdf', language: 'hi' })).base64);
     for (const words of ['शुल्क श्रेणी के अनुसार', 'क्लर्कवार', 'भुगतान के तरीके के अनुसार']) expect(fees).toContain(words);
+  });
+
+  it('turn landscape, and smaller past that, for a table no portrait page holds', async () => {
+    const wide = (columns: number) => ({
+      title: 'Wide',
+      lines: [],
+      tables: [
+        {
+          title: 'Per day',
+          columns: ['Day', ...Array.from({ length: columns }, (_, i) => `Collected by clerk ${i + 1} (Rs)`)],
+          rows: [['2026-11-26', ...Array.from({ length: columns }, (_, i) => 123_456_789_00 + i)]],
+          money: Array.from({ length: columns }, (_, i) => i + 1),
+        },
+      ],
+    });
+    for (const columns of [9, 16]) {
+      const file = pdfFile((await reportPdf(wide(columns))).toString('base64'));
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+841.89 x 595.28 pts/);
+      const tokens = new Set(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split(/\s+/));
+      for (let i = 0; i < columns; i++) expect(tokens, `${columns} columns`).toContain(rupees(123_456_789_00 + i));
+    }
   });
 });
