@@ -2,7 +2,7 @@
 // their text copies as the words printed: each PDF is read back with
 // poppler's pdftotext (as a clerk's search or copy would), never by looking
 // at how we wrote it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +154,24 @@ describe('report PDFs', () => {
       const tokens = new Set(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split(/\s+/));
       for (let i = 0; i < columns; i++) expect(tokens, `${columns} columns`).toContain(rupees(123_456_789_00 + i));
     }
+  });
+
+  it('embed only the glyphs they draw, and a reader draws them', async () => {
+    t = await seededCounter();
+    const range = { from: '2026-11-26', to: '2026-11-26' };
+    const base64 = (await t.call('reports.export', { report: 'census', ...range, format: 'pdf', language: 'hi' })).base64;
+    const file = pdfFile(base64);
+    // The font is 155 KB; the census uses a few dozen of its glyphs.
+    expect(Buffer.from(base64, 'base64').length).toBeLessThan(40_000);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(
+      /\+LohitDevanagari\s+CID TrueType\s+Identity-H\s+yes yes yes/,
+    );
+    const page = spawnSync('pdftoppm', ['-r', '40', '-gray', '-f', '1', '-l', '1', file]);
+    expect(page.stderr.toString()).toBe('');
+    // A binary PGM: a text header, then one byte per pixel.
+    const [, width, height] = /^P5\s+(\d+)\s+(\d+)/.exec(page.stdout.toString('latin1', 0, 32))!;
+    const pixels = page.stdout.subarray(page.stdout.length - Number(width) * Number(height));
+    const dark = pixels.filter((v) => v < 128).length;
+    expect(dark).toBeGreaterThan(2000);
   });
 });

@@ -7,6 +7,7 @@
 // from, so copying, searching and pdftotext give the words as written; the
 // ToUnicode map covers readers that ignore ActualText for the plain glyphs.
 import { deflateSync } from 'node:zlib';
+import { subsetTrueType } from './font-subset';
 import type { ShapedText, Shaper } from './shaper';
 
 export interface TextStyle {
@@ -170,9 +171,10 @@ export class PdfDocument {
     const k = 1000 / s.upem;
     const catalog = add('');
     const pagesRef = add('');
-    const fontFile = add(stream(`/Length1 ${s.fontBytes.length}`, s.fontBytes));
+    const subset = subsetTrueType(s.fontBytes, this.usedGlyphs);
+    const fontFile = add(stream(`/Length1 ${subset.length}`, subset));
     const descriptor = add(
-      `<< /Type /FontDescriptor /FontName /HIMSReport+LohitDevanagari /Flags 32 /FontBBox [${s.bbox
+      `<< /Type /FontDescriptor /FontName /HIMSRP+LohitDevanagari /Flags 32 /FontBBox [${s.bbox
         .map((v) => Math.round(v * k))
         .join(' ')}] /ItalicAngle 0 /Ascent ${Math.round(s.ascender * k)} /Descent ${Math.round(s.descender * k)} ` +
         `/CapHeight ${Math.round(s.ascender * k)} /StemV 80 /FontFile2 ${fontFile} 0 R >>`,
@@ -180,13 +182,13 @@ export class PdfDocument {
     const gids = [...this.usedGlyphs].sort((a, b) => a - b);
     const widths = gids.map((g) => `${g} [${Math.round(s.glyphAdvance(g) * k)}]`).join(' ');
     const cid = add(
-      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HIMSReport+LohitDevanagari ` +
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HIMSRP+LohitDevanagari ` +
         `/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ` +
         `/FontDescriptor ${descriptor} 0 R /DW 500 /W [${widths}] /CIDToGIDMap /Identity >>`,
     );
     const toUnicode = add(stream('', Buffer.from(this.toUnicodeCMap(), 'latin1')));
     const font = add(
-      `<< /Type /Font /Subtype /Type0 /BaseFont /HIMSReport+LohitDevanagari /Encoding /Identity-H ` +
+      `<< /Type /Font /Subtype /Type0 /BaseFont /HIMSRP+LohitDevanagari /Encoding /Identity-H ` +
         `/DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
     );
     const kids = this.pages.map((page) => {
