@@ -74,26 +74,28 @@ interface TableLayout {
   cells: string[][];
 }
 
-/** Widths at the body size; `need` is the narrowest the table can be without cutting anything. */
-function measureTable(pdf: PdfDocument, table: Table): { widths: number[]; firstMin: number; cells: string[][] } {
+interface TableMeasure {
+  /** Each column's narrowest width at the body size, the first (names) at least 60 points. */
+  widths: number[];
+  /** The narrowest the table can be without cutting anything. */
+  need: number;
+  cells: string[][];
+}
+
+function measureTable(pdf: PdfDocument, table: Table): TableMeasure {
   const cells = table.rows.map((row) => row.map((v, i) => cellText(table, i, v, true)));
   const widths = table.columns.map((heading, i) => {
     // Figures never wrap; headings and the first column's names wrap at spaces.
     const body = cells.map((row) => (i === 0 ? longestWord(pdf, row[0]!, BODY) : pdf.measure(row[i]!, BODY)));
-    return Math.max(longestWord(pdf, heading, BODY), ...body) + 2 * PAD_X;
+    return Math.max(i === 0 ? 60 : 0, longestWord(pdf, heading, BODY), ...body) + 2 * PAD_X;
   });
-  return { widths, firstMin: Math.max(widths[0]!, 60), cells };
+  return { widths, need: widths.reduce((a, b) => a + b, 0), cells };
 }
 
-function minimumWidth(pdf: PdfDocument, table: Table): number {
-  const m = measureTable(pdf, table);
-  return m.firstMin + m.widths.slice(1).reduce((a, b) => a + b, 0);
-}
-
+/** The first column takes what the figures leave; past `available`, everything shrinks alike. */
 function layoutTable(pdf: PdfDocument, table: Table, available: number): TableLayout {
   const m = measureTable(pdf, table);
-  const need = m.firstMin + m.widths.slice(1).reduce((a, b) => a + b, 0);
-  const scale = Math.min(1, available / need);
+  const scale = Math.min(1, available / m.need);
   const others = m.widths.slice(1).map((w) => w * scale);
   return { size: BODY * scale, widths: [available - others.reduce((a, b) => a + b, 0), ...others], cells: m.cells };
 }
@@ -161,7 +163,7 @@ function drawTable(pdf: PdfDocument, flow: Flow, table: Table): void {
 export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
   const pdf = new PdfDocument(await reportShaper(), { title: doc.title, creator: 'HIMS Counter' });
   const portrait = A4.short - 2 * MARGIN;
-  const landscape = doc.tables.some((t) => minimumWidth(pdf, t) > portrait);
+  const landscape = doc.tables.some((t) => measureTable(pdf, t).need > portrait);
   const flow = landscape ? new Flow(pdf, A4.long, A4.short, doc.title) : new Flow(pdf, A4.short, A4.long, doc.title);
   flow.page.text(doc.title, MARGIN, flow.y + 16, { size: 16, bold: true });
   flow.y += 26;
