@@ -50,13 +50,18 @@ class Flow {
   }
 }
 
-/** Splits `text` at spaces into lines no wider than `width` (a longer word keeps a line of its own). */
+/**
+ * Splits `text` at spaces into lines no wider than `width` (a longer word
+ * keeps a line of its own). Leading spaces stay on the first line: the HMIS
+ * report indents its "of which" rows with them.
+ */
 function wrap(pdf: PdfDocument, text: string, width: number, size: number): string[] {
+  const indent = /^ */.exec(text)![0];
   const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && pdf.measure(candidate, size) * BOLD_SLACK > width) {
+  let current = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    const candidate = current.trim() ? `${current} ${word}` : `${current}${word}`;
+    if (current.trim() && pdf.measure(candidate, size) * BOLD_SLACK > width) {
       lines.push(current);
       current = word;
     } else current = candidate;
