@@ -198,7 +198,7 @@ export class PdfDocument {
           `/Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
       );
     });
-    objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRef} 0 R /MarkInfo << /Marked true >> >>`;
+    objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRef} 0 R >>`;
     objects[pagesRef - 1] = `<< /Type /Pages /Kids [${kids.map((p) => `${p} 0 R`).join(' ')}] /Count ${kids.length} >>`;
     const infoRef = add(
       `<< /Title <FEFF${utf16Hex(this.info.title)}> /Creator (${this.info.creator}) /Producer (${this.info.creator}) >>`,
