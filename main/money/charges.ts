@@ -14,6 +14,7 @@ import { enqueueOutbox } from '../core/outbox';
 import { sql } from '../db/statements';
 import { insertJob } from '../printing/print-queue';
 import { readPrinterSettings } from '../printing/printer-settings';
+import { visitTypeFor } from '../tokens/visit-type';
 import { insertShift, openShiftId } from './cash-store';
 import { categoryNames, exemptionByCode, readFeeSettings, scheduleFor } from './fee-store';
 import { addDays, fiscalYear, receiptNumber } from './fiscal-year';
@@ -63,14 +64,6 @@ export function validTicket(db: Database, patientPk: number, departmentCode: str
   return row ? { chargeId: row.id, label: row.label, visitDate: row.visit_date, validUntil: row.valid_until } : null;
 }
 
-/** Was the patient seen in this department before today (any token, at this counter)? */
-function seenBefore(db: Database, patientPk: number, departmentCode: string, day: string): boolean {
-  return !!sql<[number, string, string], { x: number }>(
-    db,
-    'SELECT 1 AS x FROM tokens WHERE patient_pk = ? AND visit_date < ? AND department_code = ? LIMIT 1',
-  ).get(patientPk, day, departmentCode);
-}
-
 /** What this visit costs and why. Throws VALIDATION_FAILED for an unknown or withdrawn exemption. */
 export function priceVisit(db: Database, input: PriceInput): Price {
   const schedule = scheduleFor(db, input.departmentCode);
@@ -89,7 +82,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     scheduledPaise = schedule.followUpPaise;
     validUntil = ticket.validUntil;
   } else {
-    const again = input.visitType === 'follow_up' || seenBefore(db, input.patientPk, input.departmentCode, input.visitDate);
+    const again = visitTypeFor(db, { ...input, chosen: input.visitType }) === 'follow_up';
     basis = again ? 'revisit' : 'new';
     scheduledPaise = again ? schedule.revisitPaise : schedule.newPaise;
     // The day of issue is the first of the N days.
@@ -98,8 +91,8 @@ export function priceVisit(db: Database, input: PriceInput): Price {
   const waivedPaise = exemption ? scheduledPaise : 0;
   return {
     basis,
-    // Within a valid ticket the token is a follow-up whatever was chosen.
-    visitType: ticket ? 'follow_up' : input.visitType,
+    // Within a valid ticket or after it (a revisit) the visit is old whatever was chosen: only a first visit is new.
+    visitType: basis === 'new' ? 'new' : 'follow_up',
     category: input.category,
     scheduledPaise,
     waivedPaise,

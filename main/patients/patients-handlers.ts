@@ -21,6 +21,7 @@ import {
   searchPatients,
   setIdentifier,
 } from './patient-store';
+import { refreshDuplicateSummary } from './duplicate-summary';
 import { updatePatientRow } from './patient-update';
 import { classifyQuery } from './search-query';
 import { formatUhid, nextUhid } from './uhid';
@@ -137,6 +138,8 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       });
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaNumber, input.abhaNumber ?? null);
       setIdentifier(db, pk, IDENTIFIER_SYSTEMS.abhaAddress, input.abhaAddress ?? null);
+      // The supervisor's duplicate list learns of this registration now, not when it is opened.
+      refreshDuplicateSummary(db, day, pk);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at });
       appendAudit(db, {
         at,
@@ -168,6 +171,7 @@ export function patientsHandlers(ctx: CoreContext): HandlerMap {
       const at = nowIso(ctx);
       const address = withPlaceFromPincode(changes.address, current);
       const changed = updatePatientRow(db, current, address ? { ...changes, address } : changes, day, at);
+      refreshDuplicateSummary(db, day, current.pk);
       enqueueOutbox(db, { entity: 'patient', entityId: id, operation: 'update', version: version + 1, at });
       // Naming an unidentified emergency patient is its own action in the log: who identified them, when.
       const action = changed.includes('unidentified') ? 'patient.identify' : 'patient.update';

@@ -1,143 +1,185 @@
-// A report as an A4 PDF. Drawn with Skia's PDF backend (@napi-rs/canvas,
-// already the slips' renderer): its text goes through HarfBuzz, so Hindi
-// comes out right, and the bundled Lohit Devanagari font is embedded as a
-// subset (real, selectable text). pdf-lib with @pdf-lib/fontkit was tried
-// first: its Indic shaper needs a regeneratorRuntime global and misplaces the
-// anusvara (विकलांग came out विंकलाग), so it is not used for reports.
-import { PDFDocument, type CanvasRenderingContext2D as SKRSContext2D } from '@napi-rs/canvas';
-import { ensureSlipFont, SLIP_FONT_FAMILY } from '../printing/text-raster';
+// A report as an A4 PDF that prints every figure and heading in full: a
+// column is as wide as its widest figure and its longest heading word,
+// headings and names wrap onto more lines, and a table too wide for a
+// portrait page turns the whole report landscape (and, past that, smaller).
+// Shaping and the text layer: pdf/pdf-document.ts (docs/decisions.md,
+// "Reports").
+import { PdfDocument, type PdfPage } from './pdf/pdf-document';
+import { reportShaper } from './pdf/shaper';
 import { cellText, type ReportDocument, type Table } from './report-tables';
 
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
+const A4 = { short: 595.28, long: 841.89 }; // points
 const MARGIN = 40;
-const ROW = 15;
-const FONT = `"${SLIP_FONT_FAMILY}"`;
+const BODY = 8.5;
+const PAD_X = 4;
+const PAD_Y = 2.5;
+/** Devanagari's matras reach above and below the Latin line: a looser line than Latin alone needs. */
+const LEADING = 1.4;
+/** Bold is drawn with a stroke around each glyph: a little wider than measured. */
+const BOLD_SLACK = 1.03;
 
-class Pages {
-  private ctx: SKRSContext2D | null = null;
+class Flow {
+  page!: PdfPage;
   y = 0;
-  pageNo = 0;
+  private pageNo = 0;
   constructor(
-    private readonly doc: PDFDocument,
+    private readonly pdf: PdfDocument,
+    readonly width: number,
+    readonly height: number,
     private readonly title: string,
-  ) {}
+  ) {
+    this.next();
+  }
 
-  get c(): SKRSContext2D {
-    if (!this.ctx) this.next();
-    return this.ctx!;
+  get contentWidth(): number {
+    return this.width - 2 * MARGIN;
   }
 
   next(): void {
-    if (this.ctx) this.doc.endPage();
-    this.ctx = this.doc.beginPage(PAGE.width, PAGE.height);
+    this.page = this.pdf.addPage(this.width, this.height);
     this.pageNo++;
     this.y = MARGIN;
-    this.ctx.fillStyle = '#555';
-    this.ctx.font = `8px ${FONT}`;
-    this.ctx.fillText(`${this.title} — ${this.pageNo}`, MARGIN, PAGE.height - MARGIN / 2);
-    this.ctx.fillStyle = '#000';
+    this.page.text(`${this.title} — ${this.pageNo}`, MARGIN, this.height - MARGIN / 2, { size: 8, grey: 0.35 });
   }
 
-  /** Room for `height` more points on this page, else a new page. */
-  need(height: number): void {
-    if (this.y + height > PAGE.height - MARGIN) this.next();
-  }
-
-  end(): void {
-    if (this.ctx) this.doc.endPage();
+  /** Room for `height` more points on this page, else a new page (true when one was begun). */
+  need(height: number): boolean {
+    if (this.y + height <= this.height - MARGIN) return false;
+    this.next();
+    return true;
   }
 }
 
-function fit(c: SKRSContext2D, text: string, width: number): string {
-  if (c.measureText(text).width <= width) return text;
-  let t = text;
-  while (t.length > 1 && c.measureText(`${t}…`).width > width) t = t.slice(0, -1);
-  return `${t}…`;
+/**
+ * Splits `text` at spaces into lines no wider than `width` (a longer word
+ * keeps a line of its own). Leading spaces stay on the first line: the HMIS
+ * report indents its "of which" rows with them.
+ */
+function wrap(pdf: PdfDocument, text: string, width: number, size: number): string[] {
+  const indent = /^ */.exec(text)![0];
+  const lines: string[] = [];
+  let current = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    const candidate = current.trim() ? `${current} ${word}` : `${current}${word}`;
+    if (current.trim() && pdf.measure(candidate, size) * BOLD_SLACK > width) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines;
 }
 
-function drawChart(p: Pages, table: Table, column: number): void {
+const longestWord = (pdf: PdfDocument, text: string, size: number) =>
+  Math.max(0, ...text.split(' ').map((w) => pdf.measure(w, size) * BOLD_SLACK));
+
+interface TableLayout {
+  size: number;
+  widths: number[];
+  cells: string[][];
+}
+
+interface TableMeasure {
+  /** Each column's narrowest width at the body size, the first (names) at least 60 points. */
+  widths: number[];
+  /** The narrowest the table can be without cutting anything. */
+  need: number;
+  cells: string[][];
+}
+
+function measureTable(pdf: PdfDocument, table: Table): TableMeasure {
+  const cells = table.rows.map((row) => row.map((v, i) => cellText(table, i, v, true)));
+  const widths = table.columns.map((heading, i) => {
+    // Figures never wrap; headings and the first column's names wrap at spaces.
+    const body = cells.map((row) => (i === 0 ? longestWord(pdf, row[0]!, BODY) : pdf.measure(row[i]!, BODY)));
+    return Math.max(i === 0 ? 60 : 0, longestWord(pdf, heading, BODY), ...body) + 2 * PAD_X;
+  });
+  return { widths, need: widths.reduce((a, b) => a + b, 0), cells };
+}
+
+/** The first column takes what the figures leave; past `available`, everything shrinks alike. */
+function layoutTable(pdf: PdfDocument, table: Table, available: number): TableLayout {
+  const m = measureTable(pdf, table);
+  const scale = Math.min(1, available / m.need);
+  const others = m.widths.slice(1).map((w) => w * scale);
+  return { size: BODY * scale, widths: [available - others.reduce((a, b) => a + b, 0), ...others], cells: m.cells };
+}
+
+function drawChart(flow: Flow, table: Table, column: number): void {
   const values = table.rows.map((r) => (typeof r[column] === 'number' ? r[column] : 0));
   if (values.length < 2) return;
   const height = 110;
-  p.need(height + 20);
-  const c = p.c;
-  const width = PAGE.width - 2 * MARGIN;
+  flow.need(height + 20);
+  const { page } = flow;
+  const width = flow.contentWidth;
   const max = Math.max(1, ...values);
   const bar = width / values.length;
-  c.strokeStyle = '#999';
-  c.lineWidth = 0.5;
-  c.strokeRect(MARGIN, p.y, width, height);
-  c.fillStyle = '#2f6f9f';
+  page.strokeRect(MARGIN, flow.y, width, height, 0.5, 0.6);
   values.forEach((v, i) => {
     const h = (v / max) * (height - 14);
-    c.fillRect(MARGIN + i * bar + bar * 0.15, p.y + height - h, Math.max(0.5, bar * 0.7), h);
+    page.rect(MARGIN + i * bar + bar * 0.15, flow.y + height - h, Math.max(0.5, bar * 0.7), h, [0.18, 0.44, 0.62]);
   });
-  c.fillStyle = '#000';
-  c.font = `7px ${FONT}`;
-  c.fillText(cellText(table, column, max, true), MARGIN + 2, p.y + 9);
+  page.text(cellText(table, column, max, true), MARGIN + 2, flow.y + 9, { size: 7 });
   const first = String(table.rows[0]![0]);
   const last = String(table.rows.at(-1)![0]);
-  c.fillText(first, MARGIN, p.y + height + 9);
-  c.fillText(last, MARGIN + width - c.measureText(last).width, p.y + height + 9);
-  p.y += height + 18;
+  page.text(first, MARGIN, flow.y + height + 9, { size: 7 });
+  page.text(last, MARGIN + width - page.measure(last, 7), flow.y + height + 9, { size: 7 });
+  flow.y += height + 18;
 }
 
-function drawTable(p: Pages, table: Table): void {
-  p.need(ROW * 3);
-  const c = p.c;
-  c.font = `bold 11px ${FONT}`;
-  c.fillText(table.title, MARGIN, p.y + 11);
-  p.y += 18;
-  if (table.chart) drawChart(p, table, table.chart.valueColumn);
-  const width = PAGE.width - 2 * MARGIN;
-  const n = table.columns.length;
-  // The first column (a name) gets what the others leave.
-  const other = Math.min(62, (width * 0.6) / Math.max(1, n - 1));
-  const firstWidth = width - other * (n - 1);
-  const xs = [MARGIN, ...Array.from({ length: n - 1 }, (_, i) => MARGIN + firstWidth + i * other)];
-  const widths = [firstWidth, ...Array<number>(n - 1).fill(other)];
+function drawTable(pdf: PdfDocument, flow: Flow, table: Table): void {
+  const layout = layoutTable(pdf, table, flow.contentWidth);
+  const { size, widths } = layout;
+  const lineHeight = size * LEADING;
+  flow.need(lineHeight * 4 + 18);
+  flow.page.text(table.title, MARGIN, flow.y + 11, { size: 11, bold: true });
+  flow.y += 18;
+  if (table.chart) drawChart(flow, table, table.chart.valueColumn);
 
-  const line = (cells: string[], bold: boolean) => {
-    p.need(ROW);
-    const ctx = p.c;
-    ctx.font = `${bold ? 'bold ' : ''}8.5px ${FONT}`;
-    cells.forEach((text, i) => {
-      const shown = fit(ctx, text, widths[i]! - 4);
-      const x = i === 0 ? xs[i]! + 2 : xs[i]! + widths[i]! - 2 - ctx.measureText(shown).width;
-      ctx.fillText(shown, x, p.y + 10.5);
+  // Headings and the first column wrap; figures stay on one line.
+  const linesOf = (cells: string[], bold: boolean) =>
+    cells.map((text, i) => (i === 0 || bold ? wrap(pdf, text, widths[i]! - 2 * PAD_X, size) : [text]));
+  const heightOf = (lines: string[][]) => Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * PAD_Y;
+  const draw = (cells: string[], bold: boolean) => {
+    const lines = linesOf(cells, bold);
+    const height = heightOf(lines);
+    let x = MARGIN;
+    lines.forEach((cellLines, i) => {
+      cellLines.forEach((text, k) => {
+        const baseline = flow.y + PAD_Y + size + k * lineHeight;
+        const left = i === 0 ? x + PAD_X : x + widths[i]! - PAD_X - pdf.measure(text, size) * (bold ? BOLD_SLACK : 1);
+        flow.page.text(text, left, baseline, { size, bold });
+      });
+      x += widths[i]!;
     });
-    ctx.strokeStyle = '#ccc';
-    ctx.lineWidth = 0.4;
-    ctx.beginPath();
-    ctx.moveTo(MARGIN, p.y + ROW);
-    ctx.lineTo(MARGIN + width, p.y + ROW);
-    ctx.stroke();
-    p.y += ROW;
+    flow.y += height;
+    flow.page.line(MARGIN, flow.y, MARGIN + flow.contentWidth, flow.y, 0.4, 0.8);
   };
-  line(table.columns, true);
-  for (const row of table.rows)
-    line(
-      row.map((v, i) => cellText(table, i, v, true)),
-      false,
-    );
-  p.y += 12;
+
+  draw(table.columns, true);
+  for (const cells of layout.cells) {
+    // A table that runs onto the next page repeats its headings there.
+    if (flow.need(heightOf(linesOf(cells, false)))) draw(table.columns, true);
+    draw(cells, false);
+  }
+  flow.y += 12;
 }
 
-export function reportPdf(doc: ReportDocument): Buffer {
-  ensureSlipFont();
-  const pdf = new PDFDocument({ title: doc.title, creator: 'HIMS Counter', producer: 'HIMS Counter' });
-  const p = new Pages(pdf, doc.title);
-  const c = p.c;
-  c.font = `bold 16px ${FONT}`;
-  c.fillText(doc.title, MARGIN, p.y + 16);
-  p.y += 26;
-  c.font = `9px ${FONT}`;
+export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
+  const pdf = new PdfDocument(await reportShaper(), { title: doc.title, creator: 'HIMS Counter' });
+  const portrait = A4.short - 2 * MARGIN;
+  const landscape = doc.tables.some((t) => measureTable(pdf, t).need > portrait);
+  const flow = landscape ? new Flow(pdf, A4.long, A4.short, doc.title) : new Flow(pdf, A4.short, A4.long, doc.title);
+  flow.page.text(doc.title, MARGIN, flow.y + 16, { size: 16, bold: true });
+  flow.y += 26;
   for (const line of doc.lines) {
-    c.fillText(line, MARGIN, p.y + 9);
-    p.y += 13;
+    for (const part of wrap(pdf, line, flow.contentWidth, 9)) {
+      flow.need(13);
+      flow.page.text(part, MARGIN, flow.y + 9, { size: 9 });
+      flow.y += 13;
+    }
   }
-  p.y += 8;
-  for (const table of doc.tables) drawTable(p, table);
-  p.end();
-  return pdf.close();
+  flow.y += 8;
+  for (const table of doc.tables) drawTable(pdf, flow, table);
+  return pdf.toBuffer();
 }

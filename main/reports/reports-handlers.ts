@@ -83,7 +83,7 @@ export function reportsHandlers(ctx: CoreContext, peers: Pick<PeerService, 'call
       const file: ReportFile =
         format === 'csv'
           ? { fileName: name, mimeType: 'text/csv', base64: Buffer.from(reportCsv(doc), 'utf8').toString('base64') }
-          : { fileName: name, mimeType: 'application/pdf', base64: reportPdf(doc).toString('base64') };
+          : { fileName: name, mimeType: 'application/pdf', base64: (await reportPdf(doc)).toString('base64') };
       writeTransaction(db, () =>
         appendAudit(db, {
           at: nowIso(ctx),

@@ -25,6 +25,7 @@ import { toSummary } from '../patients/patient-rows';
 import { sql } from '../db/statements';
 import { issuingIdentity } from '../config/counter-identity';
 import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
+import { visitTypeFor } from './visit-type';
 
 export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
   const { db } = ctx;
@@ -173,8 +174,14 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
         const patient = patientById(db, from.patientId)!;
         const at = stampNow(ctx, today(ctx));
         const id = randomUUID();
-        // The new token is numbered in its new department on the day of the original visit.
-        const to = issue({ ...from, id, departmentCode, patientPk: patient.pk, transferredFromId: tokenId }, from.visitDate, at);
+        // The new token is numbered in its new department on the day of the original visit,
+        // and is a new visit there unless the patient was seen there before.
+        const visitType = visitTypeFor(db, { patientPk: patient.pk, departmentCode, visitDate: from.visitDate });
+        const to = issue(
+          { ...from, id, departmentCode, visitType, patientPk: patient.pk, transferredFromId: tokenId },
+          from.visitDate,
+          at,
+        );
         closeToken(db, tokenId, { status: 'transferred', at, reason: reason ?? null, transferredToId: id });
         recordTransferCharge(db, tokenId, to, patient.pk, call.actor, at);
         recordClose(from, 'transfer', call.actor, at);

@@ -105,7 +105,9 @@ describe('reports', () => {
         const category = rnd.pick(['general', 'general', 'general', 'bpl', 'senior_citizen'] as const);
         const clerk = rnd.pick(['meena', 'ravi'] as const);
         const earlier = firstSeen.get(`${patient.id}|${department}`);
-        const scheduled = price(department, visit === 'follow_up' || (earlier !== undefined && earlier < day));
+        // Only a first visit to a department is new, whatever was chosen (a cancelled token was no visit).
+        const old = visit === 'follow_up' || (earlier !== undefined && earlier < day);
+        const scheduled = price(department, old);
         const waived = category !== 'general' ? scheduled : 0;
         const due = scheduled - waived;
         const method = rnd.pick(['cash', 'upi'] as const);
@@ -128,7 +130,7 @@ describe('reports', () => {
           band: band(patient.age),
           priority,
           category,
-          visit,
+          visit: old ? 'follow_up' : 'new',
           day,
           hour,
           state: 'issued',
@@ -150,6 +152,7 @@ describe('reports', () => {
         if (fate < 0.1) {
           await dispatch(clerk, 'tokens.cancel', { tokenId: token.id, reason: 'Left the queue' });
           seen.get(token.id)!.state = 'cancelled';
+          if (firstSeen.get(`${patient.id}|${department}`) === day) firstSeen.delete(`${patient.id}|${department}`);
         } else if (fate < 0.16) {
           const to = rnd.pick(['SURG', 'ORTHO'] as const);
           if (today.has(`${patient.id}|${to}`)) continue;
@@ -158,8 +161,17 @@ describe('reports', () => {
             to: { id: string; issuedAt: string };
           };
           seen.get(token.id)!.state = 'transferred';
+          const seenThere = firstSeen.get(`${patient.id}|${to}`);
+          const visitThere = seenThere !== undefined && seenThere < day ? 'follow_up' : 'new';
           if (!firstSeen.has(`${patient.id}|${to}`)) firstSeen.set(`${patient.id}|${to}`, day);
-          seen.set(moved.to.id, { ...seen.get(token.id)!, department: to, state: 'issued', transferIn: true, hour });
+          seen.set(moved.to.id, {
+            ...seen.get(token.id)!,
+            department: to,
+            visit: visitThere,
+            state: 'issued',
+            transferIn: true,
+            hour,
+          });
         }
       }
       // A refund a day, on the day's first receipt.
