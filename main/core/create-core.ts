@@ -37,6 +37,7 @@ import { cashHandlers } from '../money/cash-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
+import { peerTicketHandlers, ticketsElsewhere } from '../money/tickets-elsewhere';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
 import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
@@ -153,6 +154,8 @@ export function createCore(options: CoreOptions): Core {
       onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
+    // An OPD ticket bought at another counter is honoured here (docs/peers.md).
+    const tickets = ticketsElsewhere(context, peers);
     const boards = createBoardSessions(db, context.clock);
     const localQueue = queueHandlers(context, events);
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
@@ -165,14 +168,15 @@ export function createCore(options: CoreOptions): Core {
         counterHandlers(context, identity, sync.engine),
         departmentsHandlers(context, events),
         patientsHandlers(context),
-        tokensHandlers(context, events),
+        tokensHandlers(context, events, tickets),
         // The department queue across the hospital's counters once any is paired (docs/peers.md).
         { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events) },
         peerQueueHandlers(context, events, localQueue),
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
-        feesHandlers(context),
+        feesHandlers(context, tickets),
+        peerTicketHandlers(context),
         cashHandlers(context),
         reportsHandlers(context, peers),
         ops.handlers,

@@ -25,6 +25,15 @@ export interface PriceInput {
   visitType: 'new' | 'follow_up';
   category: string;
   visitDate: string;
+  /** What the hospital's other counters know of this patient here (tickets-elsewhere.ts), if they were asked. */
+  elsewhere?: Elsewhere | undefined;
+}
+
+/** The other counters' answers: the best ticket among them, whether one saw the patient before, who did not answer. */
+export interface Elsewhere {
+  ticket: Ticket | null;
+  seenBefore: boolean;
+  notSeen: string[];
 }
 
 export interface Ticket {
@@ -44,6 +53,8 @@ export interface Price {
   proofRequired: boolean;
   validUntil: string | null;
   ticket: Ticket | null;
+  /** Paired counters that did not answer: their tickets were not seen. */
+  ticketsNotSeen: string[];
 }
 
 /**
@@ -64,7 +75,7 @@ export function validTicket(db: Database, patientPk: number, departmentCode: str
 }
 
 /** Was the patient seen in this department before today (any token, at this counter)? */
-function seenBefore(db: Database, patientPk: number, departmentCode: string, day: string): boolean {
+export function seenBefore(db: Database, patientPk: number, departmentCode: string, day: string): boolean {
   return !!sql<[number, string, string], { x: number }>(
     db,
     'SELECT 1 AS x FROM tokens WHERE patient_pk = ? AND visit_date < ? AND department_code = ? LIMIT 1',
@@ -80,7 +91,11 @@ export function priceVisit(db: Database, input: PriceInput): Price {
       field: 'feeCategory',
     });
   }
-  const ticket = schedule.validityDays > 0 ? validTicket(db, input.patientPk, input.departmentCode, input.visitDate) : null;
+  // A ticket bought at another counter of the hospital is as good as one bought here.
+  const ticket =
+    schedule.validityDays > 0
+      ? (validTicket(db, input.patientPk, input.departmentCode, input.visitDate) ?? input.elsewhere?.ticket ?? null)
+      : null;
   let basis: FeeBasis;
   let scheduledPaise: number;
   let validUntil: string | null;
@@ -89,7 +104,10 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     scheduledPaise = schedule.followUpPaise;
     validUntil = ticket.validUntil;
   } else {
-    const again = input.visitType === 'follow_up' || seenBefore(db, input.patientPk, input.departmentCode, input.visitDate);
+    const again =
+      input.visitType === 'follow_up' ||
+      seenBefore(db, input.patientPk, input.departmentCode, input.visitDate) ||
+      input.elsewhere?.seenBefore === true;
     basis = again ? 'revisit' : 'new';
     scheduledPaise = again ? schedule.revisitPaise : schedule.newPaise;
     // The day of issue is the first of the N days.
@@ -107,6 +125,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     proofRequired: !!exemption?.proofRequired && waivedPaise > 0,
     validUntil,
     ticket,
+    ticketsNotSeen: input.elsewhere?.notSeen ?? [],
   };
 }
 
@@ -294,6 +313,7 @@ export function recordTransferCharge(db: Database, fromTokenId: string, to: Toke
     proofRequired: false,
     validUntil: from.valid_until,
     ticket: { chargeId: from.id, label: '', visitDate: to.visitDate, validUntil: from.valid_until ?? '' },
+    ticketsNotSeen: [],
   };
   insertCharge(db, { token: to, patientPk, price, proof: undefined, actor, at });
 }

@@ -128,6 +128,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'reports.hospitalHmis': supervisor,
   'peer.census': peer,
   'peer.hmis': peer,
+  'peer.ticket': peer,
   // Keeping the counter safe to run (issue 11): every clerk sees a wrong clock
   // or a failed backup; the audit is a supervisor's; the rest an administrator's.
   'clock.status': clerkPoll,
