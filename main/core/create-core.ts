@@ -38,6 +38,7 @@ import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
 import { peerTicketHandlers, ticketsElsewhere } from '../money/tickets-elsewhere';
+import { departmentsSharing, peerDepartmentsHandlers } from '../departments/departments-sharing';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
 import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
@@ -156,6 +157,8 @@ export function createCore(options: CoreOptions): Core {
     });
     // An OPD ticket bought at another counter is honoured here (docs/peers.md).
     const tickets = ticketsElsewhere(context, peers);
+    // Departments, rooms and queue rules set at one counter reach every paired counter (docs/peers.md).
+    const departmentsShared = departmentsSharing(context, peers, events);
     const boards = createBoardSessions(db, context.clock);
     const localQueue = queueHandlers(context, events);
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
@@ -166,11 +169,12 @@ export function createCore(options: CoreOptions): Core {
         clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers(context, identity, sync.engine),
-        departmentsHandlers(context, events),
+        departmentsHandlers(context, events, () => departmentsShared.offer()),
+        peerDepartmentsHandlers(context, events),
         patientsHandlers(context),
         tokensHandlers(context, events, tickets),
         // The department queue across the hospital's counters once any is paired (docs/peers.md).
-        { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events) },
+        { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events, departmentsShared) },
         peerQueueHandlers(context, events, localQueue),
         cardsHandlers(context, secrets),
         scanners.handlers,

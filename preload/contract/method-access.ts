@@ -94,6 +94,8 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'peer.board': peer,
   'peer.call': peer,
   'peer.move': peer,
+  'peer.departments': peer,
+  'peer.offerDepartments': peer,
   'peers.status': { level: 'clerk', background: true },
   'peers.setNetworkKey': supervisor,
   'peers.add': supervisor,

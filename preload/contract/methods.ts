@@ -19,6 +19,7 @@ import { reportMethods } from './methods/report-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
 import { peerQueueMethods } from './methods/peer-queue-methods';
+import { peerDepartmentsMethods } from './methods/peer-departments-methods';
 import { opsMethods } from './methods/ops-methods';
 import { arrivalMethods } from './methods/arrival-methods';
 import { mergeMethods } from './methods/merge-methods';
@@ -44,6 +45,7 @@ export const methods = joinMethods(
   peerMethods,
   peersMethods,
   peerQueueMethods,
+  peerDepartmentsMethods,
   opsMethods,
   arrivalMethods,
   mergeMethods,
