@@ -38,6 +38,7 @@ import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
 import { peerTicketHandlers, ticketsElsewhere } from '../money/tickets-elsewhere';
+import { screensHandlers, type ScreensListening } from '../screens/screens-handlers';
 import { departmentsSharing, peerDepartmentsHandlers } from '../departments/departments-sharing';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
@@ -91,6 +92,8 @@ export interface Core {
   };
   /** Backups, the clock watch, maintenance, the update feed (main/ops). */
   ops: Ops;
+  /** Where room screens and boards reach this counter over TLS, once the screens server listens (main/screens). */
+  screens: ScreensListening;
   logger: Logger;
   close(): void;
   /** At the end of the day: one last backup (when backups are on), then close. */
@@ -159,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     const tickets = ticketsElsewhere(context, peers);
     // Departments, rooms and queue rules set at one counter reach every paired counter (docs/peers.md).
     const departmentsShared = departmentsSharing(context, peers, events);
+    const screens: ScreensListening = { port: null, certPem: null };
     const boards = createBoardSessions(db, context.clock);
     const localQueue = queueHandlers(context, events);
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
@@ -185,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
         reportsHandlers(context, peers),
         ops.handlers,
         peersHandlers(context, peers),
+        screensHandlers(peers, screens),
         arrivalsHandlers(context, events),
         mergeHandlers(context),
         photoHandlers(context),
@@ -238,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
         kindOf: (token) => sessions.find(token)?.kind ?? null,
       },
       ops,
+      screens,
       logger,
       close,
       closeGracefully: async () => {

@@ -102,6 +102,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'peers.remove': supervisor,
   'peers.check': clerk,
   'peers.discover': supervisor,
+  'screens.pairing': clerk,
   'patients.searchElsewhere': clerk,
   'patients.bringOver': clerk,
 

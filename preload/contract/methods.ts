@@ -20,6 +20,7 @@ import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
 import { peerQueueMethods } from './methods/peer-queue-methods';
 import { peerDepartmentsMethods } from './methods/peer-departments-methods';
+import { screensMethods } from './methods/screens-methods';
 import { opsMethods } from './methods/ops-methods';
 import { arrivalMethods } from './methods/arrival-methods';
 import { mergeMethods } from './methods/merge-methods';
@@ -46,6 +47,7 @@ export const methods = joinMethods(
   peersMethods,
   peerQueueMethods,
   peerDepartmentsMethods,
+  screensMethods,
   opsMethods,
   arrivalMethods,
   mergeMethods,
