@@ -77,4 +77,20 @@ describe('departments and rules set at one counter reach every paired counter', 
     expect(view.olderCopies).toEqual([]);
     expect((await med(back)).queueRule.priority).toBe('arrival');
   });
+
+  it('refuses a copy that repeats a code or a shortcut key, whole, changing nothing', async () => {
+    const { a, b } = await threeCounters();
+    const copy = { revision: 99, counterId: 'zz', changedBy: 'Z', changedAt: '2026-11-25T04:30:00.000Z' };
+    const [first, second] = (await b.call('departments.list', { includeInactive: true })).slice(0, 2);
+    const before = { list: await b.call('departments.list', { includeInactive: true }), audit: b.count('audit_log') };
+    const twiceKey = { ...copy, departments: [first, { ...second, shortcut: first!.shortcut }] };
+    const twiceCode = { ...copy, departments: [first, { ...second, code: first!.code }] };
+    for (const bad of [twiceKey, twiceCode]) {
+      expect(await b.fail('peer.offerDepartments', bad)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    expect(await b.call('departments.list', { includeInactive: true })).toEqual(before.list);
+    expect(b.count('audit_log')).toBe(before.audit);
+    // Nothing newer here to take or name: A and B still agree.
+    expect((await listMed(a)).olderCopies).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
 // is stamped (revision, then the id of the counter that made it); every
 // counter takes the newest it hears of.
 import { z } from 'zod';
+import { DepartmentCode } from '../fields';
 import type { MethodSpec } from '../method-spec';
 import { Department } from '../records';
 
@@ -16,7 +17,20 @@ export const DepartmentsStamp = z.object({
 });
 export type DepartmentsStamp = z.infer<typeof DepartmentsStamp>;
 
-export const DepartmentsCopy = DepartmentsStamp.extend({ departments: z.array(Department).max(200) });
+/** Codes and shortcut keys are unique at every counter: a copy that repeats one is refused whole. */
+const DepartmentList = z
+  .array(Department.extend({ code: DepartmentCode }))
+  .max(200)
+  .refine((list) => new Set(list.map((d) => d.code)).size === list.length, { message: 'a department code appears twice' })
+  .refine(
+    (list) => {
+      const keys = list.flatMap((d) => (d.shortcut ? [d.shortcut] : []));
+      return new Set(keys).size === keys.length;
+    },
+    { message: 'a shortcut key is given to two departments' },
+  );
+
+export const DepartmentsCopy = DepartmentsStamp.extend({ departments: DepartmentList });
 export type DepartmentsCopy = z.infer<typeof DepartmentsCopy>;
 
 export const peerDepartmentsMethods = {
