@@ -28,7 +28,7 @@ export interface DepartmentsSharing {
   catchUp(answers: { peer: PeerRow; stamp: DepartmentsStamp }[]): Promise<string[]>;
 }
 
-function taken(ctx: CoreContext, events: CoreEvents, codes: string[] | null): boolean {
+function taken(events: CoreEvents, codes: string[] | null): boolean {
   if (!codes) return false;
   // Every screen's departments (shortcut keys, rooms, the queue rule) follow without a reload.
   codes.forEach((code) => events.emit('departments.changed', { code }));
@@ -41,7 +41,7 @@ export function peerDepartmentsHandlers(ctx: CoreContext, events: CoreEvents): H
     'peer.departments': () => readCopy(db),
     'peer.offerDepartments': (copy, call) => {
       const codes = writeTransaction(db, () => takeCopy(db, copy, { actor: call.actor, at: nowIso(ctx) }));
-      return { taken: taken(ctx, events, codes), stamp: readStamp(db) };
+      return { taken: taken(events, codes), stamp: readStamp(db) };
     },
   };
 }
@@ -69,7 +69,6 @@ export function departmentsSharing(ctx: CoreContext, peers: PeerService, events:
     if (!answer.ok) return;
     const actor = `peer:${newest.peer.counter_letter}`;
     taken(
-      ctx,
       events,
       writeTransaction(db, () => takeCopy(db, answer.value, { actor, at: nowIso(ctx) })),
     );
