@@ -15,6 +15,7 @@ export type AuditAction =
   | 'token.transfer'
   | 'token.move'
   | 'department.update'
+  | 'department.copy'
   | 'token.print'
   | 'token.reprint'
   | 'printer.settings'

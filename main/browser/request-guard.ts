@@ -11,6 +11,8 @@ export interface GuardOptions {
   /** Host header values accepted, e.g. "127.0.0.1:5170". */
   allowedHosts: string[];
   apiKey?: string | undefined;
+  /** The screens server (screens-server.ts): pages come from https:// origins and the cookie is Secure. */
+  tls?: boolean;
 }
 
 export const SESSION_COOKIE = 'hims_counter_session';
@@ -35,10 +37,11 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
 export function createGuard(options: GuardOptions) {
   const pageSecret = randomBytes(32).toString('base64url');
   const hosts = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
-  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  const scheme = options.tls ? 'https' : 'http';
+  const origins = new Set([...hosts].map((h) => `${scheme}://${h}`));
 
   return {
-    sessionCookie: `${SESSION_COOKIE}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/`,
+    sessionCookie: `${SESSION_COOKIE}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/${options.tls ? '; Secure' : ''}`,
 
     /** Every request: the Host must be ours. */
     checkHost(req: IncomingMessage): GuardVerdict {

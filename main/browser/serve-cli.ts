@@ -6,7 +6,13 @@ import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../config/data-dir';
 import { counterSettings, parseStartupArgs, USAGE } from '../config/startup-options';
 import { createCore, DEFAULT_IDLE_LOCK_MINUTES } from '../core/create-core';
+import { startScreensServer } from '../screens/screens-server';
 import { startBrowserShell } from './http-server';
+
+/** The counter's own machine only: screens elsewhere cannot reach it, so no TLS server is needed. */
+function isLoopbackHost(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+}
 
 export async function main(argv: string[]): Promise<void> {
   const options = parseStartupArgs(argv, { strict: true });
@@ -34,6 +40,17 @@ export async function main(argv: string[]): Promise<void> {
       idleLockMinutes: options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
       peers: { host: options.peerHost, port: options.peerPort, announce: true },
     });
+    // On the hospital network, room screens and boards get the counter over TLS only (docs/peers.md).
+    const screens = isLoopbackHost(options.host)
+      ? null
+      : await startScreensServer({
+          core,
+          rendererDir,
+          host: options.host,
+          port: options.screensPort,
+          extraHosts: options.allowHosts,
+          apiKey,
+        });
     const shell = await startBrowserShell({
       core,
       rendererDir,
@@ -41,12 +58,27 @@ export async function main(argv: string[]): Promise<void> {
       host: options.host,
       apiKey,
       extraHosts: options.allowHosts,
+      screens: () => screens?.info ?? null,
     });
-    return { core, shell };
+    return {
+      core,
+      shell: {
+        ...shell,
+        close: async () => {
+          await screens?.close();
+          await shell.close();
+        },
+      },
+      screens,
+    };
   };
   let running = await open();
   const page = options.mode === 'counter' ? running.shell.url : `${running.shell.url}?mode=${options.mode}`;
   console.log(`HIMS Counter (browser shell) at ${page}  data: ${dataDir}${apiKey ? '  API key: set' : ''}`);
+  if (running.screens) {
+    const { port, pairingCode } = running.screens.info;
+    console.log(`room screens and boards over TLS on port ${port}; pairing code ${pairingCode}`);
+  }
   restart = () => {
     void running.shell
       .close()

@@ -28,6 +28,12 @@ export interface StartupOptions {
   host: string;
   apiKey: string | undefined;
   allowHosts: string[];
+  /** Room screens and boards on other machines reach the counter here over TLS (with a --host off loopback). */
+  screensPort: number;
+  /** A desktop room screen or board on another machine: the counter's screens server (https://host:5172). */
+  counter: string | undefined;
+  /** The code the counter shows, typed once to pair this screen with it. */
+  pairingCode: string | undefined;
   rendererDir: string | undefined;
   help: boolean;
 }
@@ -44,8 +50,11 @@ export const USAGE = `options (the same for npm run serve and the desktop app):
   --board                   open a hall board (the calls, large, spoken)
   --peer-port 5171          where the hospital's other counters reach this one
   --peer-host 0.0.0.0       the network address that port listens on
+  --counter https://HOST:5172  with --room or --board: show that counter's screen (over TLS, paired)
+  --pairing-code CODE       with --counter: pair once with the code the counter shows
 browser shell only:
   --port 5170  --host 127.0.0.1  --allow-host NAME  --api-key KEY  --renderer-dir DIR
+  --screens-port 5172       with --host off loopback: room screens and boards over TLS here
 A counter.json beside the database may hold hospitalName, hospitalCode,
 counterLetter and timeZone; the command line wins over it.`;
 
@@ -85,6 +94,9 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
         'allow-host': { type: 'string', multiple: true },
         'api-key': { type: 'string' },
         'renderer-dir': { type: 'string' },
+        'screens-port': { type: 'string' },
+        counter: { type: 'string' },
+        'pairing-code': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -117,6 +129,10 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
   if (!Number.isInteger(peerPort) || peerPort < 0 || peerPort > 65535) {
     throw new StartupError(`--peer-port must be 0-65535, not "${text('peer-port')}"`);
   }
+  const screensPort = Number(text('screens-port') ?? '5172');
+  if (!Number.isInteger(screensPort) || screensPort < 0 || screensPort > 65535) {
+    throw new StartupError(`--screens-port must be 0-65535, not "${text('screens-port')}"`);
+  }
   const allowHosts = values['allow-host'];
   return {
     dataDir: text('data-dir'),
@@ -130,6 +146,9 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
     apiKey: text('api-key'),
     allowHosts: Array.isArray(allowHosts) ? allowHosts.filter((h): h is string => typeof h === 'string') : [],
     rendererDir: text('renderer-dir'),
+    screensPort,
+    counter: text('counter'),
+    pairingCode: text('pairing-code'),
     help: values.help === true,
   };
 }

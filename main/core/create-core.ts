@@ -37,6 +37,9 @@ import { cashHandlers } from '../money/cash-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { createPeerService, type PeerService, type PeerServiceOptions } from '../peers/peer-service';
 import { peersHandlers } from '../peers/peers-handlers';
+import { peerTicketHandlers, ticketsElsewhere } from '../money/tickets-elsewhere';
+import { screensHandlers, type ScreensListening } from '../screens/screens-handlers';
+import { departmentsSharing, peerDepartmentsHandlers } from '../departments/departments-sharing';
 import { applyPendingRestore } from '../backup/backup-restore';
 import { callbackLogger, fileLogger, logFn, type Logger } from '../log/logger';
 import { createOps, type Ops, type OpsOptions } from '../ops/ops-service';
@@ -89,6 +92,8 @@ export interface Core {
   };
   /** Backups, the clock watch, maintenance, the update feed (main/ops). */
   ops: Ops;
+  /** Where room screens and boards reach this counter over TLS, once the screens server listens (main/screens). */
+  screens: ScreensListening;
   logger: Logger;
   close(): void;
   /** At the end of the day: one last backup (when backups are on), then close. */
@@ -153,6 +158,11 @@ export function createCore(options: CoreOptions): Core {
       onPeerTime: (letter, peerTime, localAt) => ops.clock.observePeerTime(letter, peerTime, localAt),
       ...options.peers,
     });
+    // An OPD ticket bought at another counter is honoured here (docs/peers.md).
+    const tickets = ticketsElsewhere(context, peers);
+    // Departments, rooms and queue rules set at one counter reach every paired counter (docs/peers.md).
+    const departmentsShared = departmentsSharing(context, peers, events);
+    const screens: ScreensListening = { port: null, certPem: null };
     const boards = createBoardSessions(db, context.clock);
     const localQueue = queueHandlers(context, events);
     const sessions = createDeskSessions(context.clock, (options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000, boards);
@@ -163,20 +173,23 @@ export function createCore(options: CoreOptions): Core {
         clerksHandlers(context, sessions),
         sync.handlers,
         counterHandlers(context, identity, sync.engine),
-        departmentsHandlers(context, events),
+        departmentsHandlers(context, events, () => departmentsShared.offer()),
+        peerDepartmentsHandlers(context, events),
         patientsHandlers(context),
-        tokensHandlers(context, events),
+        tokensHandlers(context, events, tickets),
         // The department queue across the hospital's counters once any is paired (docs/peers.md).
-        { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events) },
+        { ...localQueue, ...federatedQueueHandlers(context, peers, localQueue, events, departmentsShared) },
         peerQueueHandlers(context, events, localQueue),
         cardsHandlers(context, secrets),
         scanners.handlers,
         printingHandlers(context, printWorker),
-        feesHandlers(context),
+        feesHandlers(context, tickets),
+        peerTicketHandlers(context),
         cashHandlers(context),
         reportsHandlers(context, peers),
         ops.handlers,
         peersHandlers(context, peers),
+        screensHandlers(peers, screens),
         arrivalsHandlers(context, events),
         mergeHandlers(context),
         photoHandlers(context),
@@ -230,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
         kindOf: (token) => sessions.find(token)?.kind ?? null,
       },
       ops,
+      screens,
       logger,
       close,
       closeGracefully: async () => {

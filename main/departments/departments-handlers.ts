@@ -6,9 +6,11 @@ import { enqueueOutbox } from '../core/outbox';
 import type { CoreEvents } from '../core/core-events';
 import type { HandlerMap } from '../core/registry';
 import { writeTransaction } from '../db/transaction';
+import { markChangedHere } from './departments-copy';
 import { departmentByCode, listDepartments, saveDepartment, saveRooms } from './department-store';
 
-export function departmentsHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
+/** `changed`: told after a change is committed (the copy is offered to the paired counters). */
+export function departmentsHandlers(ctx: CoreContext, events: CoreEvents, changed?: () => void): HandlerMap {
   const { db } = ctx;
   return {
     'departments.list': ({ includeInactive }) => listDepartments(db, includeInactive ?? false),
@@ -32,6 +34,8 @@ export function departmentsHandlers(ctx: CoreContext, events: CoreEvents): Handl
         const at = nowIso(ctx);
         saveDepartment(db, next, at);
         if (changes.rooms) saveRooms(db, code, changes.rooms);
+        // The hospital's copy of the departments is now this counter's (departments-copy.ts).
+        markChangedHere(db, { counterId: ctx.identity.counterId, counterLetter: ctx.identity.counterLetter ?? '' }, at);
         enqueueOutbox(db, { entity: 'department', entityId: code, operation: 'update', version: 1, at });
         appendAudit(db, {
           at,
@@ -45,6 +49,7 @@ export function departmentsHandlers(ctx: CoreContext, events: CoreEvents): Handl
       });
       // Every screen's department list (shortcut keys, rooms, the queue rule) follows without a reload.
       events.emit('departments.changed', { code });
+      changed?.();
       return saved;
     },
   };

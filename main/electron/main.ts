@@ -14,6 +14,7 @@ import { EVENT_CHANNEL } from '../../preload/event-channel';
 import { electronPrintQueue } from './os-print-queue';
 import { createUpdatePolicy, type UpdatePolicy } from './updater';
 import { readFeedUrl } from '../ops/update-settings';
+import { openThinScreen } from './thin-screen';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appPageUrl = pathToFileURL(rendererIndex).href;
@@ -95,6 +96,20 @@ if (!app.requestSingleInstanceLock()) {
       let startup: StartupOptions;
       try {
         startup = startupOptions();
+        if (startup.counter) {
+          // A room screen or board on another machine: the counter's page over pinned TLS, no core here.
+          if (startup.mode !== 'room' && startup.mode !== 'board') throw new Error('--counter goes with --room or --board');
+          const dataDir = startup.dataDir ? resolve(startup.dataDir) : app.getPath('userData');
+          openThinScreen(startup.mode, dataDir, startup.counter, startup.pairingCode).then(
+            (win) => (mainWindow = win),
+            (err: unknown) => {
+              dialog.showErrorBox('HIMS Counter cannot reach its counter', err instanceof Error ? err.message : String(err));
+              app.exit(1);
+            },
+          );
+          readyToQuit = true;
+          return;
+        }
         // The same folder as the browser shell's default; --data-dir for a second counter on one machine.
         const dataDir = startup.dataDir ? resolve(startup.dataDir) : app.getPath('userData');
         core = createCore({

@@ -26,6 +26,15 @@ export interface PriceInput {
   visitType: 'new' | 'follow_up';
   category: string;
   visitDate: string;
+  /** What the hospital's other counters know of this patient here (tickets-elsewhere.ts), if they were asked. */
+  elsewhere?: Elsewhere | undefined;
+}
+
+/** The other counters' answers: the best ticket among them, whether one saw the patient before, who did not answer. */
+export interface Elsewhere {
+  ticket: Ticket | null;
+  seenBefore: boolean;
+  notSeen: string[];
 }
 
 export interface Ticket {
@@ -45,6 +54,8 @@ export interface Price {
   proofRequired: boolean;
   validUntil: string | null;
   ticket: Ticket | null;
+  /** Paired counters that did not answer: their tickets were not seen. */
+  ticketsNotSeen: string[];
 }
 
 /**
@@ -73,7 +84,11 @@ export function priceVisit(db: Database, input: PriceInput): Price {
       field: 'feeCategory',
     });
   }
-  const ticket = schedule.validityDays > 0 ? validTicket(db, input.patientPk, input.departmentCode, input.visitDate) : null;
+  // A ticket bought at another counter of the hospital is as good as one bought here.
+  const ticket =
+    schedule.validityDays > 0
+      ? (validTicket(db, input.patientPk, input.departmentCode, input.visitDate) ?? input.elsewhere?.ticket ?? null)
+      : null;
   let basis: FeeBasis;
   let scheduledPaise: number;
   let validUntil: string | null;
@@ -82,7 +97,9 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     scheduledPaise = schedule.followUpPaise;
     validUntil = ticket.validUntil;
   } else {
-    const again = visitTypeFor(db, { ...input, chosen: input.visitType }) === 'follow_up';
+    // Seen before in this department, here or (by the peers' answer) at another counter of the hospital.
+    const again =
+      visitTypeFor(db, { ...input, chosen: input.visitType }) === 'follow_up' || input.elsewhere?.seenBefore === true;
     basis = again ? 'revisit' : 'new';
     scheduledPaise = again ? schedule.revisitPaise : schedule.newPaise;
     // The day of issue is the first of the N days.
@@ -100,6 +117,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     proofRequired: !!exemption?.proofRequired && waivedPaise > 0,
     validUntil,
     ticket,
+    ticketsNotSeen: input.elsewhere?.notSeen ?? [],
   };
 }
 
@@ -287,6 +305,7 @@ export function recordTransferCharge(db: Database, fromTokenId: string, to: Toke
     proofRequired: false,
     validUntil: from.valid_until,
     ticket: { chargeId: from.id, label: '', visitDate: to.visitDate, validUntil: from.valid_until ?? '' },
+    ticketsNotSeen: [],
   };
   insertCharge(db, { token: to, patientPk, price, proof: undefined, actor, at });
 }

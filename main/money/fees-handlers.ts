@@ -19,16 +19,18 @@ import { insertJob, publicJob } from '../printing/print-queue';
 import { requireSlipPrinter } from '../printing/extra-jobs';
 import { readPrinterSettings } from '../printing/printer-settings';
 import { openShiftOf, shiftById } from './cash-store';
-import { feeForToken, nextMoneyNumber, priceVisit } from './charges';
+import { feeForToken, nextMoneyNumber, priceVisit, type Elsewhere } from './charges';
 import { readFeeSettings, removeSchedule, writeExemption, writeFeeSettings, writeSchedule } from './fee-store';
 import { refundNumber } from './fiscal-year';
 import { receiptRecord, refundById, refundsOfToken } from './receipt-store';
+import type { TicketsElsewhere } from './tickets-elsewhere';
 import { qrSvg, upiUri } from './upi';
 
-export function feesHandlers(ctx: CoreContext): HandlerMap {
+/** `elsewhere`: the hospital's other counters, asked for a ticket bought there (none: this counter alone). */
+export function feesHandlers(ctx: CoreContext, elsewhere?: TicketsElsewhere): HandlerMap {
   const { db } = ctx;
 
-  function quote(input: MethodParsedInput<'fees.quote'>): FeeQuote & { uhid: string } {
+  function quote(input: MethodParsedInput<'fees.quote'>, found?: Elsewhere): FeeQuote & { uhid: string } {
     const patient = patientById(db, input.patientId);
     if (!patient) throw notFound('patient', 'patientId');
     if (!departmentByCode(db, input.departmentCode)) throw notFound(`department ${input.departmentCode}`, 'departmentCode');
@@ -38,6 +40,7 @@ export function feesHandlers(ctx: CoreContext): HandlerMap {
       visitType: input.visitType,
       category: input.feeCategory,
       visitDate: today(ctx),
+      elsewhere: found,
     });
     const settings = readFeeSettings(db);
     let upi: FeeQuote['upi'] = null;
@@ -57,6 +60,35 @@ export function feesHandlers(ctx: CoreContext): HandlerMap {
       validUntil: price.ticket.validUntil,
     };
     return { ...price, ticket, upi, uhid: formatUhid(patient.uhid) };
+  }
+
+  /** The quote, once the other counters say what tickets they hold (at once when there is nobody to ask). */
+  function priced<T>(input: MethodParsedInput<'fees.quote'>, then: (q: FeeQuote & { uhid: string }) => T): T | Promise<T> {
+    const asking = elsewhere?.ask(input.patientId, input.departmentCode, today(ctx));
+    return asking ? asking.then((found) => then(quote(input, found))) : then(quote(input));
+  }
+
+  function printUpiRequest(q: FeeQuote & { uhid: string }, departmentCode: string, actor: string) {
+    if (q.duePaise === 0) throw conflict('nothing is due for this visit', 'departmentCode');
+    if (!q.upi) throw conflict('upiVpa: the hospital’s UPI address is not set (Fees settings)', 'upiVpa');
+    return writeTransaction(db, () =>
+      publicJob(
+        insertJob(db, {
+          kind: 'upi',
+          tokenId: null,
+          duplicate: false,
+          actor,
+          at: nowIso(ctx),
+          payload: {
+            kind: 'upi',
+            uri: q.upi!.uri,
+            amountPaise: q.duePaise,
+            departmentCode,
+            uhid: q.uhid,
+          },
+        }),
+      ),
+    );
   }
 
   function audit(actor: string, action: 'fee.settings' | 'fee.schedule' | 'fee.exemption', id: string, detail: object) {
@@ -101,10 +133,7 @@ export function feesHandlers(ctx: CoreContext): HandlerMap {
         return readFeeSettings(db);
       }),
 
-    'fees.quote': (input) => {
-      const { uhid: _uhid, ...answer } = quote(input);
-      return answer;
-    },
+    'fees.quote': (input) => priced(input, ({ uhid: _uhid, ...answer }) => answer),
 
     'fees.forToken': ({ tokenId }) => {
       if (!sql<[string], { x: number }>(db, 'SELECT 1 AS x FROM tokens WHERE id = ?').get(tokenId))
@@ -223,27 +252,7 @@ export function feesHandlers(ctx: CoreContext): HandlerMap {
 
     'fees.printUpiRequest': (input, call) => {
       requireSlipPrinter(db);
-      const q = quote(input);
-      if (q.duePaise === 0) throw conflict('nothing is due for this visit', 'departmentCode');
-      if (!q.upi) throw conflict('upiVpa: the hospital’s UPI address is not set (Fees settings)', 'upiVpa');
-      return writeTransaction(db, () =>
-        publicJob(
-          insertJob(db, {
-            kind: 'upi',
-            tokenId: null,
-            duplicate: false,
-            actor: call.actor,
-            at: nowIso(ctx),
-            payload: {
-              kind: 'upi',
-              uri: q.upi!.uri,
-              amountPaise: q.duePaise,
-              departmentCode: input.departmentCode,
-              uhid: q.uhid,
-            },
-          }),
-        ),
-      );
+      return priced(input, (q) => printUpiRequest(q, input.departmentCode, call.actor));
     },
   };
 }

@@ -103,6 +103,8 @@ export interface PeerService {
   ): Promise<{ peer: PeerRow; result: PeerCallResult<MethodOutput<M>> }[]>;
   /** Where the peer server listens, once it does. */
   listening(): { host: string; port: number } | null;
+  /** This counter's TLS key and certificate (made the first time): the screens server shows the same. */
+  credentials(): Promise<PeerCredentials>;
 }
 
 export function createPeerService(
@@ -233,11 +235,22 @@ export function createPeerService(
     );
   }
 
+  let loading: Promise<PeerCredentials> | null = null;
+  function ownCredentials(): Promise<PeerCredentials> {
+    // A failure is not kept: the next caller tries again.
+    loading ??= loadPeerCredentials(db, secrets, `HIMS Counter ${ctx.identity.counterId}`, ctx.clock.now()).catch(
+      (err: unknown) => {
+        loading = null;
+        throw err;
+      },
+    );
+    return loading;
+  }
+
   async function ensureStarted(): Promise<void> {
     if (server || !key || closed) return;
     starting ??= (async () => {
-      const identity = ctx.identity;
-      credentials = await loadPeerCredentials(db, secrets, `HIMS Counter ${identity.counterId}`, ctx.clock.now());
+      credentials = await ownCredentials();
       server = await startPeerServer(
         {
           credentials,
@@ -498,5 +511,6 @@ export function createPeerService(
       );
     },
     listening: () => (server ? { host: o.host, port: server.port } : null),
+    credentials: ownCredentials,
   };
 }

@@ -12,6 +12,7 @@ import type { CoreEvents } from '../core/core-events';
 import type { HandlerMap } from '../core/registry';
 import { relaxedWriteTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
+import { readStamp } from '../departments/departments-copy';
 import { tokenById } from '../tokens/token-store';
 import { boardDepartment } from './board-feed';
 import { emitQueueChanged } from './queue-events';
@@ -43,6 +44,7 @@ export function peerQueueHandlers(ctx: CoreContext, events: CoreEvents, local: H
         history: historyFor(db, day, departmentCode, rule, room).slice(0, PEER_QUEUE_CAPS.history),
         atRoom: atRoomTokens(db, day, departmentCode, room).slice(0, PEER_QUEUE_CAPS.atRoom),
         setAside: scope === 'all' ? setAsideTokens(db, day, departmentCode).slice(0, PEER_QUEUE_CAPS.setAside) : [],
+        departments: readStamp(db),
       };
     },
     'peer.tokens': ({ ids }) => ownTokens(db, ids),

@@ -17,6 +17,7 @@ import type { CoreEvents } from '../core/core-events';
 import type { CallContext, HandlerMap } from '../core/registry';
 import { relaxedWriteTransaction } from '../db/transaction';
 import { departmentByCode } from '../departments/department-store';
+import type { DepartmentsSharing } from '../departments/departments-sharing';
 import type { PeerService } from '../peers/peer-service';
 import { listPeers, type PeerRow } from '../peers/peer-store';
 import { tokenById } from '../tokens/token-store';
@@ -40,7 +41,13 @@ interface Part {
   queue: PeerQueue;
 }
 
-export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, local: HandlerMap, events: CoreEvents): HandlerMap {
+export function federatedQueueHandlers(
+  ctx: CoreContext,
+  peers: PeerService,
+  local: HandlerMap,
+  events: CoreEvents,
+  sharing: DepartmentsSharing,
+): HandlerMap {
   const { db } = ctx;
   const hasPeers = () => listPeers(db).length > 0;
 
@@ -56,6 +63,11 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     return known;
   }
 
+  /**
+   * Every answering counter's part; a newer copy of the departments heard of
+   * in the answers is taken first, so the department (its rooms and rule)
+   * is read after it: one rule for the merge, hospital-wide.
+   */
   async function gather(departmentCode: string, room: string | null, scope: 'heads' | 'all') {
     const answers = await peers.callAll('peer.queue', { departmentCode, room, scope }, QUEUE_READ_TIMEOUT_MS);
     const parts: Part[] = [];
@@ -64,7 +76,8 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
       if (result.ok) parts.push({ peer, queue: result.value });
       else notShown.push({ counterLetter: peer.counter_letter, problem: result.problem });
     }
-    return { parts, notShown };
+    const olderCopies = await sharing.catchUp(parts.map((p) => ({ peer: p.peer, stamp: p.queue.departments })));
+    return { parts, notShown, olderCopies, department: requireDepartment(departmentCode) };
   }
 
   /** This counter's rows and every answering counter's, for the rule. */
@@ -149,7 +162,7 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     // Made at another counter before (remote-calls-store): a press sent again gets the same answer.
     const earlier = remoteCall(db, moveId);
     if (earlier?.state === 'answered') return { ...earlier.result, replayed: true };
-    const department = requireDepartment(departmentCode);
+    let department = requireDepartment(departmentCode);
     const roomName = requireRoom(department, room);
     // Called here before (its answer lost): the local handler answers from what it recorded.
     if (moveById(db, moveId)) return local['queue.callNext']!({ moveId, departmentCode, room }, call);
@@ -161,9 +174,11 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
       if (answer) return remember(moveId, earlier.counterId, { token: answer, finished: null, replayed: false });
       forgetRemoteCall(db, moveId); // it did not call that patient (or is no longer paired): choose afresh
     }
+    const gathered = await gather(departmentCode, roomName, 'heads');
+    let { parts } = gathered;
+    department = gathered.department;
     const perRoom = department.queueRule.rooms === 'per_room' ? roomName : null;
     const day = today(ctx);
-    let { parts } = await gather(departmentCode, roomName, 'heads');
     const finished = await finishRoom(parts, department, roomName, moveId, call);
     for (let attempt = 0; attempt < CALL_ATTEMPTS; attempt++) {
       const ownWaiting = waitingHeads(db, { visitDate: day, departmentCode, room: perRoom });
@@ -213,12 +228,13 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
     date?: string | undefined;
     limit: number;
   }): Promise<QueueView> {
-    const department = requireDepartment(input.departmentCode);
+    const roomAsked = input.room ? requireRoom(requireDepartment(input.departmentCode), input.room) : null;
+    const { parts, notShown, olderCopies, department } = await gather(input.departmentCode, roomAsked, 'all');
+    // The newer copy may have renamed or removed the room: checked again against it.
     const roomName = input.room ? requireRoom(department, input.room) : null;
     const day = today(ctx);
     const rule = department.queueRule;
     const perRoom = rule.rooms === 'per_room' ? roomName : null;
-    const { parts, notShown } = await gather(input.departmentCode, roomName, 'all');
     const own = {
       waiting: waitingEntries(db, { visitDate: day, departmentCode: input.departmentCode, room: perRoom }),
       history: historyFor(db, day, input.departmentCode, rule, roomName),
@@ -258,6 +274,7 @@ export function federatedQueueHandlers(ctx: CoreContext, peers: PeerService, loc
       ),
       serverTime: nowIso(ctx),
       notShown,
+      olderCopies,
     };
   }
 

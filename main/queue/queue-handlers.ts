@@ -111,6 +111,7 @@ export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap 
         setAside: setAsideTokens(db, day, departmentCode),
         serverTime: nowIso(ctx),
         notShown: [],
+        olderCopies: [],
       };
     },
 

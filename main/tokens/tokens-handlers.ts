@@ -24,10 +24,14 @@ import { patientByPk } from '../patients/patient-store';
 import { toSummary } from '../patients/patient-rows';
 import { sql } from '../db/statements';
 import { issuingIdentity } from '../config/counter-identity';
-import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge } from '../money/charges';
+import type { MethodParsedInput } from '../../preload/contract/methods';
+import type { CallContext } from '../core/registry';
+import { checkCollection, feeForToken, priceVisit, recordCharge, recordTransferCharge, type Elsewhere } from '../money/charges';
+import type { TicketsElsewhere } from '../money/tickets-elsewhere';
 import { visitTypeFor } from './visit-type';
 
-export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {
+/** `elsewhere`: the hospital's other counters, asked for a ticket bought there (none: this counter alone). */
+export function tokensHandlers(ctx: CoreContext, events: CoreEvents, elsewhere?: TicketsElsewhere): HandlerMap {
   const { db } = ctx;
   const letter = () => issuingIdentity(ctx.identity).counterLetter;
 
@@ -87,61 +91,73 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap
     return tokenById(db, fields.id)!;
   }
 
+  function issueToken(input: MethodParsedInput<'tokens.issue'>, call: CallContext, found: Elsewhere | undefined) {
+    const visitDate = today(ctx);
+    const id = input.id ?? randomUUID();
+    const answer = writeTransaction(db, () => {
+      const again = tokenById(db, id);
+      if (again) {
+        // A retried call gets the same token back; an id reused for another visit is a mistake (or a probe).
+        if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
+          throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
+        }
+        return { token: { ...again, fee: feeForToken(db, id) ?? undefined }, fresh: false };
+      }
+      const patient = patientById(db, input.patientId);
+      if (!patient) throw notFound('patient', 'patientId');
+      requireNotMerged(db, patient, 'patientId');
+      requireActiveDepartment(input.departmentCode);
+      const open = activeTokenFor(db, patient.pk, input.departmentCode, visitDate);
+      if (open) {
+        throw new AppError('CONFLICT', `this patient already has token ${open.label} in ${input.departmentCode} today`, {
+          field: 'departmentCode',
+          details: { token: open },
+        });
+      }
+      // The fee (issue 12) is priced and checked before the token is written: a refused fee uses no number.
+      const price = priceVisit(db, {
+        ...input,
+        patientPk: patient.pk,
+        category: input.feeCategory,
+        visitDate,
+        elsewhere: found,
+      });
+      const collection = { proof: input.exemptionProof, payment: input.payment };
+      checkCollection(db, price, collection);
+      // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
+      const at = stampNow(ctx, visitDate);
+      const { mlc, ...fields } = input;
+      let token = issue(
+        { ...fields, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
+        visitDate,
+        at,
+      );
+      appendAudit(db, {
+        at,
+        actor: call.actor,
+        action: 'token.issue',
+        entity: 'token',
+        entityId: id,
+        detail: { label: token.label, department: token.departmentCode },
+      });
+      if (mlc) {
+        recordMlc(db, id, mlc, call.actor, ctx.clock.now());
+        token = tokenById(db, id)!;
+      }
+      // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
+      enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
+      const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
+      return { token: { ...token, fee }, fresh: true };
+    });
+    if (answer.fresh) emitQueueChanged(events, answer.token, 'issue', answer.token.issuedAt);
+    return answer.token;
+  }
+
   return {
     'tokens.issue': (input, call) => {
-      const visitDate = today(ctx);
-      const id = input.id ?? randomUUID();
-      const answer = writeTransaction(db, () => {
-        const again = tokenById(db, id);
-        if (again) {
-          // A retried call gets the same token back; an id reused for another visit is a mistake (or a probe).
-          if (again.patientId !== input.patientId || again.departmentCode !== input.departmentCode) {
-            throw new AppError('CONFLICT', 'this id belongs to another token', { field: 'id' });
-          }
-          return { token: { ...again, fee: feeForToken(db, id) ?? undefined }, fresh: false };
-        }
-        const patient = patientById(db, input.patientId);
-        if (!patient) throw notFound('patient', 'patientId');
-        requireNotMerged(db, patient, 'patientId');
-        requireActiveDepartment(input.departmentCode);
-        const open = activeTokenFor(db, patient.pk, input.departmentCode, visitDate);
-        if (open) {
-          throw new AppError('CONFLICT', `this patient already has token ${open.label} in ${input.departmentCode} today`, {
-            field: 'departmentCode',
-            details: { token: open },
-          });
-        }
-        // The fee (issue 12) is priced and checked before the token is written: a refused fee uses no number.
-        const price = priceVisit(db, { ...input, patientPk: patient.pk, category: input.feeCategory, visitDate });
-        const collection = { proof: input.exemptionProof, payment: input.payment };
-        checkCollection(db, price, collection);
-        // Never dated before a token already issued: a clock set back is refused here (CLOCK_BEHIND).
-        const at = stampNow(ctx, visitDate);
-        const { mlc, ...fields } = input;
-        let token = issue(
-          { ...fields, visitType: price.visitType, id, patientPk: patient.pk, transferredFromId: null },
-          visitDate,
-          at,
-        );
-        appendAudit(db, {
-          at,
-          actor: call.actor,
-          action: 'token.issue',
-          entity: 'token',
-          entityId: id,
-          detail: { label: token.label, department: token.departmentCode },
-        });
-        if (mlc) {
-          recordMlc(db, id, mlc, call.actor, ctx.clock.now());
-          token = tokenById(db, id)!;
-        }
-        // The slip's print job commits with the token; the worker prints after the commit (never awaited here).
-        enqueueTokenSlip(db, { tokenId: id, actor: call.actor, at });
-        const fee = recordCharge(db, { token, patientPk: patient.pk, price, ...collection, actor: call.actor, at });
-        return { token: { ...token, fee }, fresh: true };
-      });
-      if (answer.fresh) emitQueueChanged(events, answer.token, 'issue', answer.token.issuedAt);
-      return answer.token;
+      // The other counters are asked before the transaction (never inside it); alone, the token is issued at once.
+      const asking = elsewhere?.ask(input.patientId, input.departmentCode, today(ctx));
+      return asking ? asking.then((found) => issueToken(input, call, found)) : issueToken(input, call, undefined);
     },
 
     'tokens.cancel': ({ tokenId, reason }, call) => {

@@ -94,12 +94,15 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'peer.board': peer,
   'peer.call': peer,
   'peer.move': peer,
+  'peer.departments': peer,
+  'peer.offerDepartments': peer,
   'peers.status': { level: 'clerk', background: true },
   'peers.setNetworkKey': supervisor,
   'peers.add': supervisor,
   'peers.remove': supervisor,
   'peers.check': clerk,
   'peers.discover': supervisor,
+  'screens.pairing': clerk,
   'patients.searchElsewhere': clerk,
   'patients.bringOver': clerk,
 
@@ -128,6 +131,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'reports.hospitalHmis': supervisor,
   'peer.census': peer,
   'peer.hmis': peer,
+  'peer.ticket': peer,
   // Keeping the counter safe to run (issue 11): every clerk sees a wrong clock
   // or a failed backup; the audit is a supervisor's; the rest an administrator's.
   'clock.status': clerkPoll,

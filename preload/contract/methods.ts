@@ -19,6 +19,8 @@ import { reportMethods } from './methods/report-methods';
 import { peerMethods } from './methods/peer-methods';
 import { peersMethods } from './methods/peers-methods';
 import { peerQueueMethods } from './methods/peer-queue-methods';
+import { peerDepartmentsMethods } from './methods/peer-departments-methods';
+import { screensMethods } from './methods/screens-methods';
 import { opsMethods } from './methods/ops-methods';
 import { arrivalMethods } from './methods/arrival-methods';
 import { mergeMethods } from './methods/merge-methods';
@@ -44,6 +46,8 @@ export const methods = joinMethods(
   peerMethods,
   peersMethods,
   peerQueueMethods,
+  peerDepartmentsMethods,
+  screensMethods,
   opsMethods,
   arrivalMethods,
   mergeMethods,

@@ -2,7 +2,7 @@
 // 12). A fee is collected with its token (tokens.issue's `payment`); these are
 // everything around it.
 import { z } from 'zod';
-import { Uuid, requiredText } from '../fields';
+import { DepartmentCode, IsoDate, Uuid, requiredText } from '../fields';
 import type { MethodSpec } from '../method-spec';
 import { PrintJob } from './printing-methods';
 import {
@@ -12,6 +12,7 @@ import {
   FeeSettings,
   FeePaise,
   PaymentMethod,
+  PeerTicket,
   RefundView,
   ScheduleDepartment,
   TokenFee,
@@ -92,5 +93,12 @@ export const feeMethods = {
     summary: 'Print the UPI request (a QR for the exact amount) for the patient to scan before the token is issued.',
     input: FeeQuoteInput,
     output: PrintJob,
+  },
+  // What one counter asks another (docs/peers.md; peers only): a ticket bought there is honoured here.
+  'peer.ticket': {
+    summary:
+      "This counter's valid OPD ticket for a patient (by the patient's id, the same at every counter) in a department on a day, and whether the patient was seen there before.",
+    input: z.object({ patientId: Uuid, departmentCode: DepartmentCode, day: IsoDate }).strict(),
+    output: PeerTicket,
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -214,6 +214,11 @@ export const FeeQuote = z.object({
   validUntil: z.string().nullable(),
   /** The valid ticket that makes this visit a follow-up. */
   ticket: z.object({ label: z.string(), visitDate: z.string(), validUntil: z.string() }).nullable(),
+  /**
+   * Paired counters whose tickets were not seen (they did not answer): a
+   * ticket bought there may make this visit a follow-up, so the clerk asks.
+   */
+  ticketsNotSeen: z.array(z.string()),
   /** A UPI request for the exact amount (when something is due and the hospital's UPI address is set). */
   upi: z.object({ uri: z.string(), qrSvg: z.string() }).nullable(),
 });
@@ -232,3 +237,14 @@ export const RefundView = z.object({
   createdAt: z.string(),
 });
 export type RefundView = z.infer<typeof RefundView>;
+
+/**
+ * What one counter knows of a patient's OPD ticket in a department, for
+ * another counter pricing a visit (peer.ticket): its best valid ticket, and
+ * whether the patient was seen there in the department on an earlier day.
+ */
+export const PeerTicket = z.object({
+  ticket: z.object({ chargeId: z.string(), label: z.string(), visitDate: z.string(), validUntil: z.string() }).nullable(),
+  seenBefore: z.boolean(),
+});
+export type PeerTicket = z.infer<typeof PeerTicket>;

@@ -9,6 +9,7 @@ import type { MethodSpec } from '../method-spec';
 import { Priority } from '../fields';
 import { Token } from '../records';
 import { BoardDepartment, MoveInput, MoveResult } from './queue-schemas';
+import { DepartmentsStamp } from './peer-departments-methods';
 
 /** A waiting token as the queue rule sees it (main/queue/queue-order.ts QueueEntry). */
 export const PeerQueueEntry = z.object({
@@ -35,6 +36,8 @@ export const PeerQueue = z.object({
   atRoom: z.array(Token).max(PEER_QUEUE_CAPS.atRoom),
   /** Skipped or no-show today (queue.list only). */
   setAside: z.array(Token).max(PEER_QUEUE_CAPS.setAside),
+  /** Which copy of the departments and their rules this counter holds: the asker takes a newer one first. */
+  departments: DepartmentsStamp,
 });
 export type PeerQueue = z.infer<typeof PeerQueue>;
 

@@ -27,6 +27,11 @@ export const QueueView = z.object({
   serverTime: z.string(),
   /** Paired counters that did not answer: their tokens are not in this queue (docs/peers.md). */
   notShown: NotShown,
+  /**
+   * Counters (this one included) that hold an older copy of the departments'
+   * rooms and rules than the newest heard of: they are being brought up to date.
+   */
+  olderCopies: z.array(z.string()),
 });
 export type QueueView = z.infer<typeof QueueView>;
 

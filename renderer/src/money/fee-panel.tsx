@@ -52,6 +52,11 @@ export function FeePanel({ quote, entry, onChange, onPrintQr, printing }: Props)
           {tm('fee.ticket', { label: quote.ticket.label, day: dayNumeric(quote.ticket.visitDate) })}
         </p>
       )}
+      {quote.ticketsNotSeen.length > 0 && (
+        <p className="hint" data-testid="fee-tickets-not-seen">
+          {tm('fee.ticketsNotSeen', { letters: quote.ticketsNotSeen.join(', ') })}
+        </p>
+      )}
       {quote.validUntil && (
         <p className="fee-valid" data-testid="fee-valid-until">
           {tm('fee.validUntil', { day: dayNumeric(quote.validUntil) })}

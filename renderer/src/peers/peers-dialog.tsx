@@ -12,6 +12,7 @@ import { Dialog, DialogTitle } from '../components/dialog';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { timeText } from '../lib/dates';
+import { ScreensPairing } from './screens-pairing';
 import './peers.css';
 
 type Discovered = MethodOutput<'peers.discover'>[number];
@@ -38,6 +39,7 @@ export function PeersDialog({ onClose }: { onClose: () => void }) {
           <NetworkKey status={status.data} onChanged={reload} />
           {status.data.networkKeySet && <AddPeer onAdded={reload} />}
           <PeerList peers={status.data.peers} onChanged={reload} timeZone={timeZone} />
+          <ScreensPairing />
         </>
       )}
     </Dialog>

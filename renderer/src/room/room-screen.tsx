@@ -24,6 +24,7 @@ import { RoomTimes } from './room-times';
 import { useRoomQueue, type RoomQueue } from './use-room-queue';
 import './room.css';
 import { NotShownNote } from '../peers/not-shown-note';
+import { OlderCopiesNote } from '../peers/older-copies-note';
 
 export function RoomScreen() {
   const { t, i18n } = useTranslation();
@@ -126,6 +127,7 @@ function RoomDeskView({ desk, where, onChange }: { desk: RoomDesk; where: string
       </section>
       <div className="room-side">
         <NotShownNote notShown={queue.view?.notShown} />
+        <OlderCopiesNote olderCopies={queue.view?.olderCopies} />
         <WaitingList
           tokens={queue.view?.waiting ?? []}
           count={queue.view?.waitingCount ?? 0}

@@ -25,15 +25,18 @@ async function waitForServer(url: string, timeoutMs: number) {
   }
 }
 
-/** Starts `serve-cli.ts --port PORT --data-dir <new folder> ...args` (the renderer is already built). */
-export async function startOwnServer(port: number, args: string[]): Promise<OwnServer> {
+/**
+ * Starts `serve-cli.ts --port PORT --data-dir <new folder> ...args` (the renderer is already built).
+ * `host`: where it is reached when args give another --host (this machine's other loopback addresses).
+ */
+export async function startOwnServer(port: number, args: string[], host = '127.0.0.1'): Promise<OwnServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hims-e2e-own-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [require.resolve('tsx/cli'), 'main/browser/serve-cli.ts', '--port', String(port), '--data-dir', dataDir, ...args],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${host}:${port}`;
   await waitForServer(`${base}/`, 60_000);
   return {
     base,

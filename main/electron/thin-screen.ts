@@ -1,0 +1,51 @@
+// A desktop room screen or hall board on another machine than its counter
+// (--room/--board --counter https://HOST:5172): no core of its own, one
+// window on the counter's screens server, over TLS that trusts the paired key
+// alone (docs/peers.md "Room screens and boards over TLS"). The page talks to
+// the counter over HTTPS like a browser (no preload bridge).
+import { app, BrowserWindow, session } from 'electron';
+import { carriesPinnedKey } from '../screens/screen-client';
+import { screenPairing } from '../screens/screen-pairing-file';
+
+/** Chromium's verdicts for setCertificateVerifyProc. */
+const TRUSTED = 0;
+const REFUSED = -2;
+
+export async function openThinScreen(
+  mode: 'room' | 'board',
+  dataDir: string,
+  counter: string,
+  code: string | undefined,
+): Promise<BrowserWindow> {
+  const pairing = await screenPairing(dataDir, counter, code);
+  const origin = new URL(pairing.counterUrl);
+  // The paired counter's key, at the address it was paired at; nothing else is reached from this screen.
+  session.defaultSession.setCertificateVerifyProc((request, callback) =>
+    callback(request.hostname === origin.hostname && carriesPinnedKey(request.certificate.data, pairing) ? TRUSTED : REFUSED),
+  );
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (new URL(url).origin !== origin.origin) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 800,
+    kiosk: mode === 'board',
+    title: 'HIMS Counter',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      ...(mode === 'board' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
+    },
+  });
+  await win.loadURL(`${origin.origin}/?mode=${mode}`);
+  return win;
+}
