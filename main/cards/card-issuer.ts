@@ -40,11 +40,10 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     abhaNumber: patient.abhaNumber,
     abhaAddress: patient.abhaAddress,
   };
-  const issuedAt = ctx.clock.now();
   // Both forms at once: the compact one for the scanners at the counters and
   // the kiosk, the SMART Health Card for any verifier elsewhere.
-  const qr = await signShc(holder, { iss: issuer, kid: signer.kid, key: signer.key }, issuedAt);
-  const compactQr = await signCompactCard(holder, signer, issuedAt);
+  const qr = await signShc(holder, { iss: issuer, kid: signer.kid, key: signer.key }, ctx.clock.now());
+  const compactQr = await signCompactCard(holder, signer);
   const pdf = await cardPdf({
     hospitalName: ctx.identity.hospitalName,
     name: patient.name,
@@ -52,7 +51,8 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     gender: patient.gender === 'male' ? 'Male' : patient.gender === 'female' ? 'Female' : 'Other',
     dateOfBirth: patient.dateOfBirthEstimated ? `${patient.dateOfBirth.slice(0, 4)} (age)` : patient.dateOfBirth,
     abhaNumber: patient.abhaNumber,
-    qr,
+    compactQr,
+    shcQr: qr,
     issuedOn: day,
     // The photo, if the patient agreed to one (issue #13): the card then shows who holds it.
     photoJpeg: photoOf(db, row.pk)?.jpeg ?? null,

@@ -18,10 +18,10 @@ import type { VerifyKey } from './issuer-store';
 
 export const COMPACT_PREFIX = COMPACT_CARD_PREFIX;
 /**
- * At most 200 characters: 0.8 s through a wedge scanner at 4 ms a key, which
- * leaves the counter 0.2 s to open the patient inside the second.
+ * At most 190 characters: 0.76 s through a wedge scanner at 4 ms a key, which
+ * leaves the counter a quarter of a second to open the patient inside the second.
  */
-export const MAX_COMPACT_CHARS = 200;
+export const MAX_COMPACT_CHARS = 190;
 /**
  * The key id on the card: the first 4 bytes of the key's JWK thumbprint. Enough
  * to pick among a hospital's few dozen trusted keys (a clash costs one more
@@ -29,10 +29,11 @@ export const MAX_COMPACT_CHARS = 200;
  */
 const SHORT_KID_BYTES = 4;
 
-// CWT claim keys (RFC 8392 §4): the subject is the UHID.
+// CWT claim keys (RFC 8392 §4): the subject is the UHID. No issue time (nbf,
+// 9 scanned keys): the issuing counter finds the card, and when it was issued,
+// by its text; the SMART Health Card on the back carries it for everyone else.
 const SUB = 2;
 const EXP = 4;
-const NBF = 5;
 /** Our one private claim: [name, sex, birth date], what the clerk recognises the holder by. */
 const HOLDER = 'p';
 
@@ -53,11 +54,8 @@ const SEX = { male: 'm', female: 'f', other: 'o' } as const;
 /** 1984-03-05 → 19840305; a year alone (an age given at registration) stays a year. */
 const dobNumber = (dob: string) => Number(dob.replace(/-/g, ''));
 
-function claims(holder: CompactHolder, name: string, issuedAt: Date, expiresAt?: Date): Uint8Array {
-  const map = new Map<number | string, unknown>([
-    [SUB, holder.uhid],
-    [NBF, Math.floor(issuedAt.getTime() / 1000)],
-  ]);
+function claims(holder: CompactHolder, name: string, expiresAt?: Date): Uint8Array {
+  const map = new Map<number | string, unknown>([[SUB, holder.uhid]]);
   if (expiresAt) map.set(EXP, Math.floor(expiresAt.getTime() / 1000));
   map.set(HOLDER, [name, SEX[holder.gender], dobNumber(holder.dateOfBirth)]);
   return encode(map);
@@ -67,17 +65,12 @@ function claims(holder: CompactHolder, name: string, issuedAt: Date, expiresAt?:
  * The QR text. A name too long for the budget is cut, a whole letter (grapheme)
  * at a time: the full name is printed beside the QR and kept in the record.
  */
-export async function signCompactCard(
-  holder: CompactHolder,
-  signer: CompactSigner,
-  issuedAt: Date,
-  expiresAt?: Date,
-): Promise<string> {
+export async function signCompactCard(holder: CompactHolder, signer: CompactSigner, expiresAt?: Date): Promise<string> {
   const kid = shortKid(signer.kid);
   const letters = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(holder.name)].map((s) => s.segment);
-  let payload = claims(holder, holder.name, issuedAt, expiresAt);
+  let payload = claims(holder, holder.name, expiresAt);
   for (let kept = letters.length; kept > 0; kept--) {
-    payload = claims(holder, letters.slice(0, kept).join('').trim(), issuedAt, expiresAt);
+    payload = claims(holder, letters.slice(0, kept).join('').trim(), expiresAt);
     if (COMPACT_PREFIX.length + base45Length(signedLength(payload, kid)) <= MAX_COMPACT_CHARS) break;
   }
   return COMPACT_PREFIX + encodeBase45(await signCoseSign1(payload, kid, signer.key));
@@ -98,7 +91,7 @@ async function signedBy(message: ReturnType<typeof parseCoseSign1> & object, key
   return null;
 }
 
-function holderCard(payload: Uint8Array): { card: ParsedCard; times: { nbf?: number; exp?: number } } {
+function holderCard(payload: Uint8Array): { card: ParsedCard; times: { exp?: number } } {
   let map: unknown;
   try {
     map = decode(payload, { preferMap: true });
@@ -107,12 +100,10 @@ function holderCard(payload: Uint8Array): { card: ParsedCard; times: { nbf?: num
   }
   if (!(map instanceof Map)) throw malformed();
   const uhid: unknown = map.get(SUB);
-  const nbf: unknown = map.get(NBF);
   const exp: unknown = map.get(EXP);
   const holder: unknown = map.get(HOLDER);
   const compact = typeof uhid === 'string' ? normalizeUhid(uhid) : null;
-  if (!compact || typeof nbf !== 'number' || (exp !== undefined && typeof exp !== 'number') || !Array.isArray(holder))
-    throw malformed();
+  if (!compact || (exp !== undefined && typeof exp !== 'number') || !Array.isArray(holder)) throw malformed();
   const [name, sex, dob] = holder as unknown[];
   const card = emptyCard('hospital_card');
   card.uhid = formatUhid(compact);
@@ -122,7 +113,7 @@ function holderCard(payload: Uint8Array): { card: ParsedCard; times: { nbf?: num
   card.dateOfBirthAsPrinted =
     digits.length === 8 ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}` : digits.length === 4 ? digits : null;
   Object.assign(card, parseDob(card.dateOfBirthAsPrinted));
-  return { card, times: { nbf, ...(typeof exp === 'number' ? { exp } : {}) } };
+  return { card, times: typeof exp === 'number' ? { exp } : {} };
 }
 
 export interface CompactReading {

@@ -116,7 +116,7 @@ describe('cards.issue', () => {
     const ram = await c.call('patients.register', RAM);
     const card = await c.call('cards.issue', { patientId: ram.id });
     expect(card.compactQr).toMatch(/^HHC1:[0-9A-Z $%*+\-./:]+$/);
-    expect(card.compactQr.length).toBeLessThanOrEqual(200);
+    expect(card.compactQr.length).toBeLessThanOrEqual(190);
     const stored = c.core.db.prepare('SELECT qr, compact_qr FROM issued_cards WHERE id = ?').get(card.id);
     expect(stored).toEqual({ qr: card.qr, compact_qr: card.compactQr });
 

@@ -109,7 +109,7 @@ export const IssuedCard = z.object({
   issuedAt: z.string(),
   /** The SMART Health Card's QR content: shc:/ followed by digits (the back of the card; portable). */
   qr: z.string(),
-  /** The compact signed QR on the card's front: HHC1: and base45, at most 200 characters (docs/cards.md). */
+  /** The compact signed QR on the card's front: HHC1: and base45, at most 190 characters (docs/cards.md). */
   compactQr: z.string(),
   /** The CR80 card as a PDF, base64 (for a card printer). */
   pdfBase64: z.string(),
