@@ -104,6 +104,8 @@ export class CardScanPage {
       };
       requestAnimationFrame(frame);
     }); true`);
+    // The burst's first key is stamped before now: the page must be older than that to stamp it truly.
+    await this.page.waitForFunction(`performance.now() > ${text.length * gapMs + 1000}`);
     await scanBurst(this.cdp!, text, gapMs);
     this.clock = Math.max(this.clock, Date.now() / 1000);
     return this.page.evaluate<{ typedMs: number; answeredMs: number }>(`window.panelShown.then((shownAt) => {
