@@ -105,7 +105,10 @@ export class CardScanPage {
       requestAnimationFrame(frame);
     }); true`);
     // The burst's first key is stamped before now: the page must be older than that to stamp it truly.
-    await this.page.waitForFunction(`performance.now() > ${text.length * gapMs + 1000}`);
+    // (Its age, not a condition to poll: the CSP forbids waitForFunction's string form.)
+    const age = await this.page.evaluate<number>('performance.now()');
+    const needed = text.length * gapMs + 1000;
+    if (age < needed) await new Promise((r) => setTimeout(r, needed - age));
     await scanBurst(this.cdp!, text, gapMs);
     this.clock = Math.max(this.clock, Date.now() / 1000);
     return this.page.evaluate<{ typedMs: number; answeredMs: number }>(`window.panelShown.then((shownAt) => {
