@@ -11,12 +11,11 @@ import { formatUhid, normalizeUhid } from '../patients/uhid';
 import { decodeBase45, encodeBase45 } from './base45';
 import { reject } from './card-error';
 import { emptyCard, parseDob, parseGender } from './card-fields';
-import { coseSignatureValid, parseCoseSign1, signCoseSign1, signedLength } from './cose-sign1';
+import { coseSignatureValid, parseCoseSign1, signCoseSign1, signedLength, type CoseSign1 } from './cose-sign1';
 import type { CardHolder } from './shc-bundle';
 import { checkTimes, verifyKeyOf, type ShcTrust } from './shc-verify';
 import type { VerifyKey } from './issuer-store';
 
-export const COMPACT_PREFIX = COMPACT_CARD_PREFIX;
 /**
  * At most 190 characters: 0.76 s through a wedge scanner at 4 ms a key, which
  * leaves the counter a quarter of a second to open the patient inside the second.
@@ -71,19 +70,20 @@ export async function signCompactCard(holder: CompactHolder, signer: CompactSign
   let payload = claims(holder, holder.name, expiresAt);
   for (let kept = letters.length; kept > 0; kept--) {
     payload = claims(holder, letters.slice(0, kept).join('').trim(), expiresAt);
-    if (COMPACT_PREFIX.length + base45Length(signedLength(payload, kid)) <= MAX_COMPACT_CHARS) break;
+    if (COMPACT_CARD_PREFIX.length + base45Length(signedLength(payload, kid)) <= MAX_COMPACT_CHARS) break;
   }
-  return COMPACT_PREFIX + encodeBase45(await signCoseSign1(payload, kid, signer.key));
+  return COMPACT_CARD_PREFIX + encodeBase45(await signCoseSign1(payload, kid, signer.key));
 }
 
 export function claimsCompactCard(text: string): boolean {
-  return text.slice(0, COMPACT_PREFIX.length).toUpperCase() === COMPACT_PREFIX;
+  return text.slice(0, COMPACT_CARD_PREFIX.length).toUpperCase() === COMPACT_CARD_PREFIX;
 }
 
 const malformed = () =>
   reject('malformed', 'This hospital card QR is damaged or cut short (not a signed compact card). Scan it again.');
 
-async function signedBy(message: ReturnType<typeof parseCoseSign1> & object, keys: VerifyKey[]): Promise<VerifyKey | null> {
+/** The key among those with the card's key id whose signature it carries, if any. */
+async function signedBy(message: CoseSign1, keys: VerifyKey[]): Promise<VerifyKey | null> {
   for (const key of keys) {
     const imported = await verifyKeyOf(key);
     if (!(imported instanceof Uint8Array) && (await coseSignatureValid(message, imported))) return key;
@@ -130,8 +130,8 @@ export interface CompactReading {
  */
 export async function readCompactCard(text: string, trust: ShcTrust): Promise<CompactReading> {
   // Base45 has no small letters: a scanner typing with Caps Lock on still reads.
-  const issuedText = COMPACT_PREFIX + text.slice(COMPACT_PREFIX.length).toUpperCase();
-  const bytes = decodeBase45(issuedText.slice(COMPACT_PREFIX.length));
+  const issuedText = COMPACT_CARD_PREFIX + text.slice(COMPACT_CARD_PREFIX.length).toUpperCase();
+  const bytes = decodeBase45(issuedText.slice(COMPACT_CARD_PREFIX.length));
   const message = bytes && parseCoseSign1(bytes);
   if (!message) throw malformed();
   const keys = trust.findKeysByShortKid(message.kid);

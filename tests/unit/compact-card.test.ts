@@ -5,7 +5,8 @@ import { encode } from 'cbor2';
 import { describe, expect, it } from 'vitest';
 import { BASE45_ALPHABET, decodeBase45, encodeBase45 } from '../../main/cards/base45';
 import { CardRejected } from '../../main/cards/card-error';
-import { COMPACT_PREFIX, MAX_COMPACT_CHARS, shortKid, signCompactCard } from '../../main/cards/compact-card';
+import { MAX_COMPACT_CHARS, shortKid, signCompactCard } from '../../main/cards/compact-card';
+import { COMPACT_CARD_PREFIX } from '../../preload/contract/methods/card-schemas';
 import { signCoseSign1 } from '../../main/cards/cose-sign1';
 import { parseCardText } from '../../main/cards/parser-registry';
 import { formatUhid } from '../../main/patients/uhid';
@@ -51,7 +52,7 @@ describe('compact card', () => {
   it('round-trips and verifies offline, in the alphanumeric QR alphabet', async () => {
     issuer = await makeIssuer();
     const card = await signCompactCard(HOLDER, issuer);
-    expect(card.startsWith(COMPACT_PREFIX)).toBe(true);
+    expect(card.startsWith(COMPACT_CARD_PREFIX)).toBe(true);
     expect([...card].every((ch) => BASE45_ALPHABET.includes(ch))).toBe(true);
     expect(card.length).toBeLessThanOrEqual(MAX_COMPACT_CHARS);
     const read = await parseCardText(card, trust());
@@ -91,7 +92,7 @@ describe('compact card', () => {
   it('refuses every changed character', async () => {
     issuer = await makeIssuer();
     const card = await signCompactCard(HOLDER, issuer);
-    for (let i = COMPACT_PREFIX.length; i < card.length; i++) {
+    for (let i = COMPACT_CARD_PREFIX.length; i < card.length; i++) {
       const other = BASE45_ALPHABET[(BASE45_ALPHABET.indexOf(card[i]!) + 1 + (i % 44)) % 45]!;
       const changed = card.slice(0, i) + other + card.slice(i + 1);
       // A space at either end is trimmed off like a scanner's padding; inside, it is one more character.
@@ -103,17 +104,17 @@ describe('compact card', () => {
   it('refuses a truncated code', async () => {
     issuer = await makeIssuer();
     const card = await signCompactCard(HOLDER, issuer);
-    for (let cut = 1; cut < card.length - COMPACT_PREFIX.length; cut++) {
+    for (let cut = 1; cut < card.length - COMPACT_CARD_PREFIX.length; cut++) {
       const { reason } = await rejection(card.slice(0, card.length - cut), trust());
       expect(['malformed', 'bad_signature'], `cut ${cut}`).toContain(reason);
     }
-    expect((await rejection(COMPACT_PREFIX, trust())).reason).toBe('malformed');
+    expect((await rejection(COMPACT_CARD_PREFIX, trust())).reason).toBe('malformed');
   });
 
   it('refuses the wrong prefix', async () => {
     issuer = await makeIssuer();
     const card = await signCompactCard(HOLDER, issuer);
-    const body = card.slice(COMPACT_PREFIX.length);
+    const body = card.slice(COMPACT_CARD_PREFIX.length);
     for (const prefix of ['HC1:', 'HHC2:', 'HHC1', 'HHC1/', '']) {
       expect((await rejection(prefix + body, trust())).reason, prefix).toBe('unrecognized');
     }
@@ -129,7 +130,7 @@ describe('compact card', () => {
       ]),
     );
     for (const kid of [shortKid(issuer.kid), shortKid(forger.kid)]) {
-      const forged = COMPACT_PREFIX + encodeBase45(await signCoseSign1(altered, kid, forger.key));
+      const forged = COMPACT_CARD_PREFIX + encodeBase45(await signCoseSign1(altered, kid, forger.key));
       expect((await rejection(forged, trust())).reason).toBe('bad_signature');
     }
     // The forger's own card reads only where the forger is trusted.
