@@ -18,6 +18,7 @@ import { recordIssuedCard } from './card-store';
 import { issuerUrl, signingKey } from './issuer-store';
 import type { SecretStore } from '../config/secret-store';
 import { signShc } from './shc-issue';
+import { signCompactCard } from './compact-card';
 import { issuingIdentity } from '../config/counter-identity';
 
 export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientId: string, actor: string): Promise<IssuedCard> {
@@ -30,19 +31,19 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
   const signer = await signingKey(db, secrets, at);
   const issuer = issuerUrl(db, issuingIdentity(ctx.identity).hospitalCode);
   const cardId = randomUUID();
-  const qr = await signShc(
-    {
-      cardId,
-      uhid: patient.uhid,
-      name: patient.name,
-      gender: patient.gender,
-      dateOfBirth: patient.dateOfBirthEstimated ? patient.dateOfBirth.slice(0, 4) : patient.dateOfBirth,
-      abhaNumber: patient.abhaNumber,
-      abhaAddress: patient.abhaAddress,
-    },
-    { iss: issuer, kid: signer.kid, key: signer.key },
-    ctx.clock.now(),
-  );
+  const holder = {
+    cardId,
+    uhid: patient.uhid,
+    name: patient.name,
+    gender: patient.gender,
+    dateOfBirth: patient.dateOfBirthEstimated ? patient.dateOfBirth.slice(0, 4) : patient.dateOfBirth,
+    abhaNumber: patient.abhaNumber,
+    abhaAddress: patient.abhaAddress,
+  };
+  // Both forms at once: the compact one for the scanners at the counters and
+  // the kiosk, the SMART Health Card for any verifier elsewhere.
+  const qr = await signShc(holder, { iss: issuer, kid: signer.kid, key: signer.key }, ctx.clock.now());
+  const compactQr = await signCompactCard(holder, signer);
   const pdf = await cardPdf({
     hospitalName: ctx.identity.hospitalName,
     name: patient.name,
@@ -50,13 +51,14 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     gender: patient.gender === 'male' ? 'Male' : patient.gender === 'female' ? 'Female' : 'Other',
     dateOfBirth: patient.dateOfBirthEstimated ? `${patient.dateOfBirth.slice(0, 4)} (age)` : patient.dateOfBirth,
     abhaNumber: patient.abhaNumber,
-    qr,
+    compactQr,
+    shcQr: qr,
     issuedOn: day,
     // The photo, if the patient agreed to one (issue #13): the card then shows who holds it.
     photoJpeg: photoOf(db, row.pk)?.jpeg ?? null,
   });
   const superseded = writeTransaction(db, () => {
-    const replaced = recordIssuedCard(db, { id: cardId, patientPk: row.pk, kid: signer.kid, issuer, at, qr });
+    const replaced = recordIssuedCard(db, { id: cardId, patientPk: row.pk, kid: signer.kid, issuer, at, qr, compactQr });
     // The card id is one of the Patient's identifiers at the HIMS
     // (docs/fhir-mapping.md), so a new card is a change to send. The patient
     // record itself is unchanged: its version stays.
@@ -78,6 +80,7 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     issuer,
     issuedAt: at,
     qr,
+    compactQr,
     pdfBase64: Buffer.from(pdf).toString('base64'),
     superseded,
   };

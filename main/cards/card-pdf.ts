@@ -1,10 +1,12 @@
 // The e-health card as a CR80 card (ISO/IEC 7810 ID-1: 85.60 × 53.98 mm) for
-// a card printer: hospital name, holder, UHID and the signed QR. Latin text is
-// PDF text; any other line (a Devanagari name) is drawn with the bundled
+// a card printer, printed on both sides: the front has hospital name, holder,
+// UHID and the compact signed QR that the counters' scanners read; the back
+// has the SMART Health Card for any verifier elsewhere. Latin text is PDF
+// text; any other line (a Devanagari name) is drawn with the bundled
 // Devanagari font into an image, since the PDF standard fonts have no
-// Devanagari. The QR is drawn as vector modules so it stays sharp.
+// Devanagari. The QRs are drawn as vector modules so they stay sharp.
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { shcQrSegments } from './shc-numeric';
 import { ensureSlipFont, SLIP_FONT_FAMILY } from '../printing/text-raster';
@@ -19,7 +21,10 @@ export interface CardFace {
   gender: string;
   dateOfBirth: string;
   abhaNumber: string | null;
-  qr: string;
+  /** The compact signed card (HHC1:…), on the front. */
+  compactQr: string;
+  /** The SMART Health Card (shc:/…), on the back. */
+  shcQr: string;
   issuedOn: string;
   /** The patient's photo (JPEG), printed left of the name block when there is one. */
   photoJpeg?: Uint8Array | null;
@@ -41,6 +46,41 @@ function textImage(text: string, sizePt: number): { png: Buffer; width: number; 
   ctx.textBaseline = 'top';
   ctx.fillText(text, 2, Math.ceil(px * 0.15));
   return { png: canvas.toBuffer('image/png'), width: width / scale, height: (px * 1.5) / scale };
+}
+
+type Qr = ReturnType<typeof QRCode.create>;
+
+function drawQr(page: PDFPage, qr: Qr, at: { left: number; bottom: number; side: number }): void {
+  const modules = qr.modules.size;
+  const quiet = 2; // modules of white around the code
+  const cell = at.side / (modules + 2 * quiet);
+  for (let r = 0; r < modules; r++) {
+    for (let c = 0; c < modules; c++) {
+      if (qr.modules.get(r, c)) {
+        page.drawRectangle({
+          x: at.left + (c + quiet) * cell,
+          y: at.bottom + (modules - 1 - r + quiet) * cell,
+          width: cell,
+          height: cell,
+          color: rgb(0, 0, 0),
+        });
+      }
+    }
+  }
+}
+
+/** The back: the SMART Health Card, numeric mode and medium error correction as its spec asks, as large as the card allows. */
+function back(pdf: PDFDocument, face: CardFace, regular: PDFFont, bold: PDFFont): void {
+  const page = pdf.addPage([CR80.width, CR80.height]);
+  const side = CR80.height - 4 * MM;
+  drawQr(page, QRCode.create(shcQrSegments(face.shcQr), { errorCorrectionLevel: 'M' }), { left: 2 * MM, bottom: 2 * MM, side });
+  const x = side + 4 * MM;
+  const maxWidth = CR80.width - x - 2 * MM;
+  page.drawText('SMART Health Card', { x, y: CR80.height - 8 * MM, size: 6, font: bold, maxWidth });
+  page.drawText('For any SMART Health', { x, y: CR80.height - 12 * MM, size: 5, font: regular, maxWidth });
+  page.drawText('Card verifier.', { x, y: CR80.height - 14.5 * MM, size: 5, font: regular, maxWidth });
+  page.drawText(`UHID ${face.uhid}`, { x, y: CR80.height - 19 * MM, size: 5, font: bold, maxWidth });
+  page.drawText(`Issued ${face.issuedOn}`, { x, y: 3 * MM, size: 5, font: regular, maxWidth });
 }
 
 export async function cardPdf(face: CardFace): Promise<Uint8Array> {
@@ -97,26 +137,12 @@ export async function cardPdf(face: CardFace): Promise<Uint8Array> {
   }
   page.drawText(`Issued ${face.issuedOn}`, { x: margin, y: margin, size: 5, font: regular, color: rgb(0.3, 0.3, 0.3) });
 
-  // Numeric-mode QR with medium error correction, as SMART Health Cards specify.
-  const qr = QRCode.create(shcQrSegments(face.qr), { errorCorrectionLevel: 'M' });
-  const modules = qr.modules.size;
-  const qrSide = 36 * MM;
-  const quiet = 2; // modules of white around the code
-  const cell = qrSide / (modules + 2 * quiet);
-  const left = CR80.width - qrSide - 2 * MM;
-  const bottom = 2 * MM;
-  for (let r = 0; r < modules; r++) {
-    for (let c = 0; c < modules; c++) {
-      if (qr.modules.get(r, c)) {
-        page.drawRectangle({
-          x: left + (c + quiet) * cell,
-          y: bottom + (modules - 1 - r + quiet) * cell,
-          width: cell,
-          height: cell,
-          color: rgb(0, 0, 0),
-        });
-      }
-    }
-  }
+  // The compact card in the QR's alphanumeric mode (base45 is its alphabet), medium error correction.
+  drawQr(page, QRCode.create([{ mode: 'alphanumeric', data: face.compactQr }], { errorCorrectionLevel: 'M' }), {
+    left: CR80.width - 32 * MM,
+    bottom: 2 * MM,
+    side: 30 * MM,
+  });
+  back(pdf, face, regular, bold);
   return pdf.save();
 }

@@ -11,7 +11,7 @@ import { sql } from '../db/statements';
 import { PATIENT_COLUMNS } from '../patients/patient-rows';
 import { normalizeUhid } from '../patients/uhid';
 import { reject } from './card-error';
-import { issuedCardById } from './card-store';
+import { issuedCardByCompactQr, issuedCardById } from './card-store';
 import { followMerged, supersededByMerge } from '../patients/merge-store';
 import { parseCardText } from './parser-registry';
 import type { ShcTrust } from './shc-verify';
@@ -68,8 +68,10 @@ export function prefillFrom(card: ParsedCard, today: string): RegistrationPrefil
 }
 
 export async function resolveCard(db: Database, text: string, trust: ShcTrust, today: string): Promise<ResolvedCard> {
-  const { card, verification } = await parseCardText(text, trust);
+  const { card, verification, issuedText } = await parseCardText(text, trust);
   const verified = verification.state === 'verified';
+  // A compact card names no card id; where it was issued, its text finds it.
+  if (issuedText && verified) card.cardId = issuedCardByCompactQr(db, issuedText)?.id ?? null;
   if (card.cardId && verified) {
     const issued = issuedCardById(db, card.cardId);
     // A card superseded only because its holder was merged still names them (main/patients/merge.ts).

@@ -12,6 +12,13 @@ export function issuedCardById(db: Database, id: string): IssuedCardRow | undefi
   return sql<[string], IssuedCardRow>(db, 'SELECT id, patient_pk, superseded_at FROM issued_cards WHERE id = ?').get(id);
 }
 
+/** The card a compact QR was issued as (cards issued here since it came; other counters' cards are not here). */
+export function issuedCardByCompactQr(db: Database, compactQr: string): IssuedCardRow | undefined {
+  return sql<[string], IssuedCardRow>(db, 'SELECT id, patient_pk, superseded_at FROM issued_cards WHERE compact_qr = ?').get(
+    compactQr,
+  );
+}
+
 /** The id of the patient's current (not superseded) card, if any. */
 export function currentCardId(db: Database, patientPk: number): string | null {
   return (
@@ -23,7 +30,7 @@ export function currentCardId(db: Database, patientPk: number): string | null {
 /** Call inside the issuing transaction. Returns the ids of the cards superseded. */
 export function recordIssuedCard(
   db: Database,
-  card: { id: string; patientPk: number; kid: string; issuer: string; at: string; qr: string },
+  card: { id: string; patientPk: number; kid: string; issuer: string; at: string; qr: string; compactQr: string },
 ): string[] {
   const current = sql<[number], { id: string }>(
     db,
@@ -34,13 +41,14 @@ export function recordIssuedCard(
     card.id,
     card.patientPk,
   );
-  sql(db, 'INSERT INTO issued_cards (id, patient_pk, kid, issuer, issued_at, qr) VALUES (?, ?, ?, ?, ?, ?)').run(
+  sql(db, 'INSERT INTO issued_cards (id, patient_pk, kid, issuer, issued_at, qr, compact_qr) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     card.id,
     card.patientPk,
     card.kid,
     card.issuer,
     card.at,
     card.qr,
+    card.compactQr,
   );
   return current.map((r) => r.id);
 }

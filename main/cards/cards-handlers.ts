@@ -12,7 +12,16 @@ import { publicJob } from '../printing/print-queue';
 import { issueCard } from './card-issuer';
 import { resolveCard } from './card-resolve';
 import { currentPrintableCard } from './card-store';
-import { findVerifyKey, isKnownIssuer, issuerUrl, listIssuers, ownKeys, signingKey, trustIssuer } from './issuer-store';
+import {
+  findVerifyKey,
+  findVerifyKeysByShortKid,
+  isKnownIssuer,
+  issuerUrl,
+  listIssuers,
+  ownKeys,
+  signingKey,
+  trustIssuer,
+} from './issuer-store';
 import type { SecretStore } from '../config/secret-store';
 import type { ShcTrust } from './shc-verify';
 
@@ -21,6 +30,7 @@ export function cardsHandlers(ctx: CoreContext, secrets: SecretStore): HandlerMa
   const iss = () => issuerUrl(db, ctx.identity.hospitalCode);
   const trust: ShcTrust = {
     findKey: (kid) => findVerifyKey(db, kid, iss()),
+    findKeysByShortKid: (shortKid) => findVerifyKeysByShortKid(db, shortKid, iss()),
     isKnownIssuer: (name) => isKnownIssuer(db, name, iss()),
     now: () => ctx.clock.now(),
   };

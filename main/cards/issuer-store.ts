@@ -2,7 +2,7 @@
 // use, private half in the secret store) and other issuers' public keys.
 // kid = RFC 7638 JWK thumbprint, as SMART Health Cards require.
 import type { Database } from 'better-sqlite3';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { PublicJwk, TrustedIssuer } from '../../preload/contract/methods/card-schemas';
 import { AppError } from '../core/app-error';
 import { sql } from '../db/statements';
@@ -69,6 +69,23 @@ export function findVerifyKey(db: Database, kid: string, ownIss: string): Verify
     'SELECT iss, name, public_jwk FROM trusted_card_issuers WHERE kid = ?',
   ).get(kid);
   return other ? { kid, iss: other.iss, name: other.name, own: false, jwk: JSON.parse(other.public_jwk) as PublicJwk } : null;
+}
+
+/**
+ * Every key, ours and trusted, whose kid (JWK thumbprint) begins with these
+ * bytes. A hospital holds a few dozen keys at most, so they are all read.
+ */
+export function findVerifyKeysByShortKid(db: Database, shortKid: Uint8Array, ownIss: string): VerifyKey[] {
+  const startsWith = (kid: string) => {
+    const bytes = base64url.decode(kid);
+    return bytes.length >= shortKid.length && shortKid.every((b, i) => bytes[i] === b);
+  };
+  const own = sql<[], { kid: string }>(db, 'SELECT kid FROM card_issuer_keys').all();
+  const others = sql<[], { kid: string }>(db, 'SELECT kid FROM trusted_card_issuers').all();
+  return [...own, ...others]
+    .filter((r) => startsWith(r.kid))
+    .map((r) => findVerifyKey(db, r.kid, ownIss))
+    .filter((k): k is VerifyKey => k !== null);
 }
 
 /** Is `iss` an issuer we hold keys for? A card claiming it with another key is forged. */

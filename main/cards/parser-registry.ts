@@ -5,6 +5,7 @@ import type { CardVerification, ParsedCard } from '../../preload/contract/method
 import { looksLikeAbhaCard, parseAbhaCard } from './abha-card';
 import { parseBareId } from './bare-id';
 import { reject } from './card-error';
+import { claimsCompactCard, readCompactCard } from './compact-card';
 import { SHC_PREFIX } from './shc-numeric';
 import { readShc, type ShcTrust } from './shc-verify';
 
@@ -14,6 +15,8 @@ export const MAX_CARD_TEXT = 8_000;
 export interface ParseResult {
   card: ParsedCard;
   verification: CardVerification;
+  /** A compact card's text as issued: the issuing counter finds the card's record by it. */
+  issuedText?: string;
 }
 
 export interface CardParser {
@@ -29,6 +32,7 @@ export const cardParsers: CardParser[] = [
     claims: (t) => t.slice(0, SHC_PREFIX.length).toLowerCase() === SHC_PREFIX,
     parse: (t, trust) => readShc(`${SHC_PREFIX}${t.slice(SHC_PREFIX.length)}`, trust),
   },
+  { name: 'compact-hospital-card', claims: claimsCompactCard, parse: readCompactCard },
   { name: 'abha-card', claims: looksLikeAbhaCard, parse: parseAbhaCard },
   {
     name: 'bare-identifier',

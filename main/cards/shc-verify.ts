@@ -20,13 +20,15 @@ const CLOCK_SKEW_SECONDS = 300;
 
 export interface ShcTrust {
   findKey(kid: string): VerifyKey | null;
+  /** Keys whose JWK thumbprint starts with these bytes (the compact card carries only the first few). */
+  findKeysByShortKid(shortKid: Uint8Array): VerifyKey[];
   isKnownIssuer(iss: string): boolean;
   now(): Date;
 }
 
 /** Imported keys by kid and point: importing costs more than verifying. */
 const imported = new Map<string, Promise<CryptoKey | Uint8Array>>();
-function verifyKeyOf(key: VerifyKey): Promise<CryptoKey | Uint8Array> {
+export function verifyKeyOf(key: VerifyKey): Promise<CryptoKey | Uint8Array> {
   const cacheKey = `${key.kid}:${key.jwk.x}:${key.jwk.y}`;
   const cached = imported.get(cacheKey);
   if (cached) return cached;
@@ -60,7 +62,7 @@ function header(jws: string): { kid: string } {
   return { kid: h.kid };
 }
 
-function checkTimes(payload: Record<string, unknown>, now: Date): void {
+export function checkTimes(payload: Record<string, unknown>, now: Date): void {
   const seconds = now.getTime() / 1000;
   const { nbf, exp } = payload;
   if (typeof nbf === 'number' && nbf > seconds + CLOCK_SKEW_SECONDS) {

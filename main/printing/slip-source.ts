@@ -101,9 +101,9 @@ export function cardSlipLayout(
   cardId: string,
   options: Pick<SlipOptions, 'paperWidth' | 'footer'>,
 ): SlipLayout {
-  const card = sql<[string], { patient_pk: number; qr: string | null; issued_at: string }>(
+  const card = sql<[string], { patient_pk: number; qr: string | null; compact_qr: string | null; issued_at: string }>(
     ctx.db,
-    'SELECT patient_pk, qr, issued_at FROM issued_cards WHERE id = ?',
+    'SELECT patient_pk, qr, compact_qr, issued_at FROM issued_cards WHERE id = ?',
   ).get(cardId);
   if (!card?.qr) throw notFound('card with a stored QR', 'cardId');
   const row = patientByPk(ctx.db, card.patient_pk);
@@ -119,6 +119,7 @@ export function cardSlipLayout(
       gender: patient.gender,
     },
     qr: card.qr,
+    compactQr: card.compact_qr,
     issuedAt: new Date(card.issued_at),
     hospitalName: ctx.identity.hospitalName,
     timeZone: ctx.identity.timeZone,

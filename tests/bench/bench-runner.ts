@@ -9,6 +9,7 @@ import * as counterLoop from './counter-loop.bench';
 import * as printing from './printing.bench';
 import * as cardsBench from './cards.bench';
 import * as scanScreen from './scan-screen.bench';
+import * as cardWedge from './card-wedge.bench';
 import * as clerkScreen from './clerk-screen.bench';
 import * as sync from './sync.bench';
 import * as reports from './reports.bench';
@@ -35,6 +36,7 @@ const benches: Record<string, { run(options: BenchOptions): Promise<BenchReport>
   printing,
   cards: cardsBench,
   'scan-screen': scanScreen,
+  'card-wedge': cardWedge,
   'clerk-screen': clerkScreen,
   sync,
   reports,

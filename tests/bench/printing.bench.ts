@@ -6,6 +6,7 @@
 // qr-fit.ts), with the card QR's size: digits, QR version, correction, module.
 import type { Token } from '../../preload/contract/records';
 import { buildCardSlipLayout } from '../../main/printing/card-slip-layout';
+import { signCompactCard } from '../../main/cards/compact-card';
 import { buildNoticeLayout } from '../../main/printing/notice-slip-layout';
 import { fitQr } from '../../main/printing/qr-fit';
 import type { SlipLayout } from '../../preload/contract/methods/printing-methods';
@@ -84,11 +85,12 @@ function noticeLayout(paperWidth: 58 | 80): SlipLayout {
   });
 }
 
-function cardLayout(qr: string, paperWidth: 58 | 80): SlipLayout {
+function cardLayout(qr: string, compactQr: string, paperWidth: 58 | 80): SlipLayout {
   return buildCardSlipLayout({
     ...BASE,
     patient: { name: 'सुनीता कुमारी शर्मा', uhid: HOLDER.uhid, ageYears: 42, ageMonths: 0, gender: 'female' },
     qr,
+    compactQr,
     issuedAt: new Date('2026-11-20T05:00:00Z'),
     paperWidth,
   });
@@ -100,7 +102,9 @@ export async function run(_options: BenchOptions): Promise<BenchReport> {
   const bytes: Record<string, number> = {};
   const missed: string[] = [];
   // A real signed card (ES256, zip DEF) for a holder with every identifier: the longest QR we issue.
-  const qr = await signedCard(await makeIssuer(), { ...HOLDER, name: 'सुनीता कुमारी शर्मा' });
+  const issuer = await makeIssuer();
+  const qr = await signedCard(issuer, { ...HOLDER, name: 'सुनीता कुमारी शर्मा' });
+  const compactQr = await signCompactCard({ ...HOLDER, name: 'सुनीता कुमारी शर्मा' }, issuer);
   const qrSize: Record<string, unknown> = { digits: qr.length - 5 };
   for (const paperWidth of [58, 80] as const) {
     const fit = fitQr(qr, paperWidth === 58 ? 384 : 576);
@@ -109,7 +113,7 @@ export async function run(_options: BenchOptions): Promise<BenchReport> {
   for (const type of ['epson', 'star'] as const) {
     for (const [kind, make] of [
       ['notice', (w: 58 | 80) => noticeLayout(w)],
-      ['card', (w: 58 | 80) => cardLayout(qr, w)],
+      ['card', (w: 58 | 80) => cardLayout(qr, compactQr, w)],
     ] as const) {
       for (const paperWidth of [58, 80] as const) {
         const name = `${type} ${kind} ${paperWidth} mm`;

@@ -30,15 +30,19 @@ test('a clerk prints a patient’s e-health card on the slip printer', async ({ 
       await printer.waitForJobs(1);
     });
 
-    await test.step('Then the slip carries her card’s QR, which verifies as our card for her', async () => {
+    await test.step('Then the slip carries her card’s two QRs, which verify as our card for her', async () => {
       const slip = decodeEscPos(printer.jobs[0]!);
       expect(slip.texts).toContain('E-HEALTH CARD');
-      expect(slip.qr).toHaveLength(1);
-      expect(slip.qr[0]).toMatch(/^shc:\/\d+$/);
-      const resolved = await counter.api<{ verification: { state: string }; patient: { id: string } | null }>('cards.resolve', {
-        text: slip.qr[0],
-      });
-      expect(resolved).toMatchObject({ verification: { state: 'verified' }, patient: { id: asha.id } });
+      // The compact card the counters' scanners read, then the SMART Health Card.
+      expect(slip.qr).toHaveLength(2);
+      expect(slip.qr[0]).toMatch(/^HHC1:/);
+      expect(slip.qr[1]).toMatch(/^shc:\/\d+$/);
+      for (const text of slip.qr) {
+        const resolved = await counter.api<{ verification: { state: string }; patient: { id: string } | null }>('cards.resolve', {
+          text,
+        });
+        expect(resolved).toMatchObject({ verification: { state: 'verified' }, patient: { id: asha.id } });
+      }
       writeFileSync(testInfo.outputPath('card-slip-02-name-raster.png'), bitmapToPng(slip.images.find((i) => i.height === 46)!));
     });
 

@@ -111,6 +111,48 @@ describe('cards.issue', () => {
     expect(audit.n).toBe(2);
   });
 
+  it('issues the compact card with the SMART Health Card: it finds the patient by its card, and a reissue supersedes both', async () => {
+    const c = core();
+    const ram = await c.call('patients.register', RAM);
+    const card = await c.call('cards.issue', { patientId: ram.id });
+    expect(card.compactQr).toMatch(/^HHC1:[0-9A-Z $%*+\-./:]+$/);
+    expect(card.compactQr.length).toBeLessThanOrEqual(190);
+    const stored = c.core.db.prepare('SELECT qr, compact_qr FROM issued_cards WHERE id = ?').get(card.id);
+    expect(stored).toEqual({ qr: card.qr, compact_qr: card.compactQr });
+
+    const scanned = await c.call('cards.resolve', { text: card.compactQr });
+    expect(scanned).toMatchObject({
+      matchedBy: 'card_id',
+      verification: { state: 'verified', kid: card.kid, issuerName: 'this hospital' },
+      patient: { id: ram.id },
+      card: { kind: 'hospital_card', cardId: card.id, uhid: ram.uhid, name: RAM.name },
+    });
+
+    const again = await c.call('cards.issue', { patientId: ram.id });
+    for (const old of [card.compactQr, card.qr]) {
+      expect(await c.fail('cards.resolve', { text: old })).toMatchObject({ details: { reason: 'superseded' } });
+    }
+    expect((await c.call('cards.resolve', { text: again.compactQr })).patient?.id).toBe(ram.id);
+  });
+
+  it("another counter's compact card is refused until its keys are trusted, then verified and found by UHID", async () => {
+    const a = core('A');
+    const b = core('B');
+    const sita = await a.call('patients.register', { ...RAM, name: 'Sita Devi', gender: 'female', phone: '9811111111' });
+    const card = await a.call('cards.issue', { patientId: sita.id });
+    expect(await b.fail('cards.resolve', { text: card.compactQr })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'text',
+      details: { reason: 'bad_signature' },
+    });
+    const { issuer, jwks } = await a.call('cards.issuerKeys', {});
+    await b.call('cards.trustIssuer', { iss: issuer, name: 'Counter A', jwks });
+    const atB = await b.call('cards.resolve', { text: card.compactQr });
+    expect(atB.verification).toMatchObject({ state: 'verified', issuerName: 'Counter A', kid: card.kid });
+    expect(atB.card.cardId).toBeNull(); // issued at A: B has no record of the card itself
+    expect(atB.prefill).toMatchObject({ name: 'Sita Devi', gender: 'female' });
+  });
+
   it('keeps the private key out of the database, in a 0600 file in the browser shell', async () => {
     const c = core();
     const ram = await c.call('patients.register', RAM);

@@ -124,8 +124,14 @@ describe('card slip (the e-health card on thermal paper)', () => {
     expect(slip.images.some((img) => differingPixels(img, referenceRaster('सीता देवी', 576, 'tall', 'left', true)) === 0)).toBe(
       true,
     );
-    const [qr] = slip.qr;
+    // The compact card first (what the counters' scanners read), then the SMART Health Card.
+    const [compactQr, qr] = slip.qr;
+    expect(compactQr).toMatch(/^HHC1:/);
     expect(qr).toMatch(/^shc:\/\d+$/);
+    expect((await t.call('cards.resolve', { text: compactQr! })).card).toMatchObject({
+      kind: 'hospital_card',
+      cardId: first.cardId,
+    });
     const qrItem = slip.items.find((i) => i.kind === 'qr' && i.data === qr) as { cellSize: number };
     expect(qrItem.cellSize).toBe(fitQr(qr!, 576).cellSize);
     expect(qrItem.cellSize).toBeGreaterThanOrEqual(3);
@@ -142,18 +148,20 @@ describe('card slip (the e-health card on thermal paper)', () => {
     const again = await t.call('cards.printSlip', { patientId: sita.id });
     expect(again).toMatchObject({ issued: false, cardId: first.cardId });
     await p.waitForJobs(2);
-    expect(decodeEscPos(p.jobs[1]!).qr).toEqual([qr]);
+    expect(decodeEscPos(p.jobs[1]!).qr).toEqual([compactQr, qr]);
     expect(t.count('issued_cards')).toBe(1);
 
     // A reissue supersedes: the slip now carries the new card, the old QR is refused.
     const reissued = await t.call('cards.issue', { patientId: sita.id });
     expect(await t.call('cards.printSlip', { patientId: sita.id })).toMatchObject({ issued: false, cardId: reissued.id });
     await p.waitForJobs(3);
-    expect(decodeEscPos(p.jobs[2]!).qr).toEqual([reissued.qr]);
-    expect(await t.fail('cards.resolve', { text: qr })).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      details: { reason: 'superseded' },
-    });
+    expect(decodeEscPos(p.jobs[2]!).qr).toEqual([reissued.compactQr, reissued.qr]);
+    for (const old of [compactQr, qr]) {
+      expect(await t.fail('cards.resolve', { text: old! })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { reason: 'superseded' },
+      });
+    }
     const audit = t.core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'card.%' ORDER BY seq").all() as {
       action: string;
     }[];
@@ -182,11 +190,15 @@ describe('card slip (the e-health card on thermal paper)', () => {
     await t.call('cards.printSlip', { patientId: ram.id });
     await p.waitForJobs(1);
     const slip = decodeEscPos(p.jobs[0]!);
-    const qr = slip.items.find((i) => i.kind === 'qr') as { data: string; cellSize: number };
-    const fit = fitQr(qr.data, 384);
-    expect(qr.cellSize).toBe(fit.cellSize);
-    expect((fit.modules + 8) * fit.cellSize).toBeLessThanOrEqual(384);
-    expect((await t.call('cards.resolve', { text: qr.data })).patient).toMatchObject({ id: ram.id });
+    // Both QRs of the card: the compact one the counters' scanners read, then the SMART Health Card.
+    const qrs = slip.items.filter((i) => i.kind === 'qr') as { data: string; cellSize: number }[];
+    expect(qrs.map((q) => q.data.slice(0, 5))).toEqual(['HHC1:', 'shc:/']);
+    for (const qr of qrs) {
+      const fit = fitQr(qr.data, 384);
+      expect(qr.cellSize).toBe(fit.cellSize);
+      expect((fit.modules + 8) * fit.cellSize).toBeLessThanOrEqual(384);
+      expect((await t.call('cards.resolve', { text: qr.data })).patient).toMatchObject({ id: ram.id });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Issuer keys for card tests: real ES256 keys made with jose, and an in-memory
 // trust list shaped like the core's (main/cards/shc-verify.ts ShcTrust).
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import type { PublicJwk } from '../../preload/contract/methods/card-schemas';
 import { publicOnly, type VerifyKey } from '../../main/cards/issuer-store';
 import type { ShcTrust } from '../../main/cards/shc-verify';
@@ -27,6 +27,10 @@ export function trustOf(issuers: TestIssuer[], now = new Date('2026-11-25T05:00:
       const found = issuers.find((i) => i.kid === kid);
       return found ? { kid, iss: found.iss, name: 'test issuer', own: true, jwk: found.jwk } : null;
     },
+    findKeysByShortKid: (shortKid): VerifyKey[] =>
+      issuers
+        .filter((i) => shortKid.every((b, n) => base64url.decode(i.kid)[n] === b))
+        .map((i) => ({ kid: i.kid, iss: i.iss, name: 'test issuer', own: true, jwk: i.jwk })),
     isKnownIssuer: (iss) => issuers.some((i) => i.iss === iss),
     now: () => now,
   };

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { Gender } from '../fields';
 import { PatientSummary } from '../records';
 
-export const CardKind = z.enum(['abha_card', 'shc', 'uhid', 'abha_number', 'abha_address']);
+/** What the hospital's compact signed card (the front QR) begins with; base45 follows (docs/cards.md). */
+export const COMPACT_CARD_PREFIX = 'HHC1:';
+
+export const CardKind = z.enum(['abha_card', 'shc', 'hospital_card', 'uhid', 'abha_number', 'abha_address']);
 export type CardKind = z.infer<typeof CardKind>;
 
 /**
@@ -53,7 +56,7 @@ export const ParsedCard = z.object({
   uhid: nullableString,
   abhaNumber: nullableString,
   abhaAddress: nullableString,
-  /** Id of a card this hospital issued (SMART Health Card). */
+  /** Id of a card this hospital issued (SMART Health Card; a compact card's is found by its text where it was issued). */
   cardId: nullableString,
   name: nullableString,
   gender: Gender.nullable(),
@@ -104,8 +107,10 @@ export const IssuedCard = z.object({
   kid: z.string(),
   issuer: z.string(),
   issuedAt: z.string(),
-  /** The QR content: shc:/ followed by digits. */
+  /** The SMART Health Card's QR content: shc:/ followed by digits (the back of the card; portable). */
   qr: z.string(),
+  /** The compact signed QR on the card's front: HHC1: and base45, at most 190 characters (docs/cards.md). */
+  compactQr: z.string(),
   /** The CR80 card as a PDF, base64 (for a card printer). */
   pdfBase64: z.string(),
   /** Ids of the cards this one replaced. */

@@ -48,6 +48,8 @@ describe('looksLikeCard', () => {
   it('knows the shapes the core reads', () => {
     for (const t of [
       'shc:/5676',
+      'HHC1:PWGSLKC 4OR8VB43LCR6BFRKZ DF+9QG8C%6646',
+      'hhc1:pwgslkc 4or8vb43lcr6bfrkz df+9qg8c%6646',
       '{"hidn":"1"}',
       '91-5312-7746-2208',
       '91531277462208',

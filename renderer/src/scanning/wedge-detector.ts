@@ -4,6 +4,7 @@
 // uses the median gap of the burst, so one hiccup on a USB hub (a single slow
 // gap) does not turn a scan into typing, nor one quick pair typing into a scan.
 // Pure logic: the DOM side (which keys reach the page) is wedge-listener.ts.
+import { COMPACT_CARD_PREFIX } from '../../../preload/contract/methods/card-schemas';
 
 export interface WedgeOptions {
   /** Median gap at or under this is a scanner. */
@@ -90,6 +91,7 @@ export function looksLikeCard(text: string): boolean {
   const t = text.trim();
   return (
     /^shc:\//i.test(t) ||
+    t.slice(0, COMPACT_CARD_PREFIX.length).toUpperCase() === COMPACT_CARD_PREFIX ||
     t.startsWith('{') ||
     /^\d{2}-?\d{4}-?\d{4}-?\d{4}$/.test(t) ||
     /^[a-z0-9][a-z0-9._]{2,49}@(abdm|sbx)$/i.test(t) ||

@@ -3,6 +3,7 @@
 // rhythm is exactly what a scanner or a person produces), a person typing,
 // and the webcam button. Also sets up patients and cards through the API.
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { scanBurst } from '../../support/key-strokes';
 import { ACCOUNTS, apiValue, openCounterAs, startKioskAs } from './desk-session';
 
 export interface ApiPatient {
@@ -21,6 +22,13 @@ interface KeyEvent {
   windowsVirtualKeyCode?: number;
   timestamp: number;
 }
+
+/**
+ * Installed before the app (page.addInitScript): every keydown's own stamp and
+ * the moment the page took it, ahead of the app's listeners (the wedge
+ * listener keeps a scan's keys from the rest of the page).
+ */
+export const KEY_LOG_SCRIPT = `window.keyLog = []; addEventListener('keydown', (e) => { window.keyLog.push({ key: e.key, stamp: e.timeStamp, at: performance.now() }); }, true);`;
 
 export class CardScanPage {
   readonly search: Locator;
@@ -67,6 +75,47 @@ export class CardScanPage {
 
   async issueCard(patientId: string): Promise<string> {
     return (await this.api<{ qr: string }>('cards.issue', { patientId })).qr;
+  }
+
+  /** Both QR texts of a new card: the SMART Health Card (back) and the compact signed card (front). */
+  issueCards(patientId: string): Promise<{ qr: string; compactQr: string }> {
+    return this.api<{ qr: string; compactQr: string }>('cards.issue', { patientId });
+  }
+
+  /**
+   * A wedge scanner's burst at `gapMs` a key, and how long the clerk waits for
+   * the patient panel to show `shown`, measured in the page: the scanner's own
+   * typing time (first key to Enter, by the keys' stamps) plus the app's time
+   * from the Enter reaching the page to the frame that shows the panel. The
+   * keys are queued at once (as in the OS input queue): the DevTools protocol
+   * hands them over one acknowledged event at a time, slower than a USB scanner
+   * on a loaded machine (a blank page falls 0.4-1.4 s behind 4 ms keys there),
+   * so the wall time of that hand-over is not the app's. Needs
+   * KEY_LOG_SCRIPT installed before the page loads.
+   */
+  async scanTimed(text: string, gapMs: number, shown: string): Promise<{ typedMs: number; answeredMs: number }> {
+    await this.page.evaluate(`window.keyLog = []; window.panelShown = new Promise((done) => {
+      const deadline = performance.now() + 10000;
+      const frame = () => {
+        const panel = document.querySelector('[data-testid="patient-panel"]');
+        if ((panel?.textContent ?? '').includes(${JSON.stringify(shown)})) return done(performance.now());
+        if (performance.now() > deadline) return done(-1);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }); true`);
+    // The burst's first key is stamped before now: the page must be older than that to stamp it truly.
+    // (Its age, not a condition to poll: the CSP forbids waitForFunction's string form.)
+    const age = await this.page.evaluate<number>('performance.now()');
+    const needed = text.length * gapMs + 1000;
+    if (age < needed) await new Promise((r) => setTimeout(r, needed - age));
+    await scanBurst(this.cdp!, text, gapMs);
+    this.clock = Math.max(this.clock, Date.now() / 1000);
+    return this.page.evaluate<{ typedMs: number; answeredMs: number }>(`window.panelShown.then((shownAt) => {
+      const first = window.keyLog[0];
+      const enter = window.keyLog.find((k) => k.key === 'Enter');
+      return { typedMs: enter.stamp - first.stamp, answeredMs: shownAt < 0 ? -1 : shownAt - enter.at };
+    })`);
   }
 
   /**
