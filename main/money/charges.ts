@@ -78,6 +78,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
   if (input.category !== 'general' && (!exemption || !exemption.active)) {
     throw new AppError('VALIDATION_FAILED', `feeCategory: ${input.category} is not an exemption this hospital offers`, {
       field: 'feeCategory',
+      reason: 'exemption_unknown',
     });
   }
   const ticket = schedule.validityDays > 0 ? validTicket(db, input.patientPk, input.departmentCode, input.visitDate) : null;
@@ -126,6 +127,7 @@ export function checkCollection(db: Database, price: Price, c: Collection): void
     const name = categoryNames(db, price.category).en;
     throw new AppError('VALIDATION_FAILED', `exemptionProof: ${name} waives the fee only with its proof's type and number`, {
       field: 'exemptionProof',
+      reason: 'proof_required',
     });
   }
   if (price.duePaise > 0 && !c.payment) {
