@@ -46,6 +46,8 @@ export const REASONS = [
   'amount_format',
   'utr_format',
   'upi_address_format',
+  'cash_short_note',
+  'cash_over_note',
   'exemption_unknown',
   'proof_required',
   'username_format',
