@@ -5,6 +5,7 @@
 // hospital later from This counter; the letter is fixed by then.
 import { expect, test } from '@playwright/test';
 import { AuthPage } from './pages/auth-page';
+import { violationsOn } from './pages/axe';
 import { CounterPage, SUNITA } from './pages/counter-page';
 import { openTool, type Account } from './pages/desk-session';
 import { startOwnServer, type OwnServer } from './pages/own-server';
@@ -36,6 +37,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await expect(auth.identityField('hospitalName')).toBeFocused();
     await expect(auth.identityField('timeZone')).toHaveValue('Asia/Kolkata');
     await expect(auth.identityField('counterLetter')).not.toHaveAttribute('readonly');
+    expect(await violationsOn(page, 'first run (en)')).toEqual([]);
   });
 
   await test.step('When I read it in Hindi, every label is in Hindi', async () => {
@@ -43,6 +45,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await expect(auth.setupForm.getByRole('heading', { level: 1 })).toHaveText('यह काउंटर सेट करें');
     await expect(auth.setupForm).toContainText('इस काउंटर का अक्षर');
     await expect(auth.setupForm).toContainText('अस्पताल कोड (UHID उपसर्ग)');
+    expect(await violationsOn(page, 'first run (hi)')).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('first-run-hi.png'), fullPage: true });
   });
 
