@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Patient } from '../../../preload/contract';
+import { isDevanagari, newbornNames } from '../../../preload/contract/temporary-names';
+import { currentLanguage } from '../i18n';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { newId } from '../lib/new-id';
 import { dayNumeric, parseDay } from '../lib/dates';
@@ -16,7 +18,7 @@ const NEWBORN_FIELDS = ['gender', 'date', 'time'] as const;
 type NewbornField = (typeof NEWBORN_FIELDS)[number];
 
 interface Props {
-  mother: Pick<Patient, 'id' | 'name'>;
+  mother: Pick<Patient, 'id' | 'name' | 'nameOtherScript'>;
   /** Today as the counter sees it (YYYY-MM-DD), the usual date of birth. */
   today: string;
   onClose: () => void;
@@ -24,8 +26,14 @@ interface Props {
 }
 
 export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [id] = useState(newId);
+  // The name the baby gets when none is typed, in the script of the screen where the mother has a name in it.
+  const given = newbornNames(mother);
+  const givenShown =
+    given.nameOtherScript !== null && isDevanagari(given.nameOtherScript) === (currentLanguage(i18n.language) === 'hi')
+      ? given.nameOtherScript
+      : given.name;
   const [name, setName] = useState('');
   const [gender, setGender] = useState<GenderValue | ''>('');
   const [date, setDate] = useState(dayNumeric(today));
@@ -80,11 +88,11 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
         }}
       >
         <div className="door-row">
-          <DoorField label={t('door.newborn.name')} hint={t('door.newborn.nameHint', { mother: mother.name })}>
+          <DoorField label={t('door.newborn.name')} hint={t('door.newborn.nameHint', { name: givenShown })}>
             <input
               data-testid="newborn-name"
               maxLength={100}
-              placeholder={`Baby of ${mother.name}`}
+              placeholder={givenShown}
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
