@@ -96,6 +96,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     }
     await expect(dialog.getByTestId('letter-check')).toContainText('the HIMS is not set up');
     await dialog.getByTestId('identity-hospitalName').fill('Lok Nayak Hospital');
+    await dialog.getByTestId('identity-hospitalNameHi').fill('लोक नायक अस्पताल');
     await dialog.getByTestId('identity-hospitalName').press('Enter');
     await expect(dialog.getByTestId('this-counter-saved')).toBeVisible();
     await expect(page.getByTestId('hospital-name')).toHaveText('Lok Nayak Hospital');
@@ -106,5 +107,12 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('this-counter')).toHaveCount(0);
     await expect(counter.search).toBeFocused();
+  });
+
+  await test.step('When I switch to Hindi, the header names the hospital in Hindi', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('hospital-name')).toHaveText('लोक नायक अस्पताल');
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('hospital-name')).toHaveText('Lok Nayak Hospital');
   });
 });

@@ -83,7 +83,7 @@ test('the emergency and newborn forms say what is missing at each field, and Ent
   });
 
   await test.step('With an age, Enter on the sex select registers him', async () => {
-    await page.keyboard.type('35');
+    await page.keyboard.type('35', { delay: 90 });
     await page.getByTestId('emergency-gender').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('emergency-dialog')).toBeHidden();

@@ -6,6 +6,7 @@ import type { CallError, CounterInfo } from '../../../preload/contract';
 import type { Language } from '../i18n';
 import { dayWithWeekday } from '../lib/dates';
 import { CallErrorMessage } from './call-error-message';
+import { hospitalNameIn } from '../lib/hospital-name';
 
 interface Props {
   info: CounterInfo | null;
@@ -21,7 +22,7 @@ export function AppHeader({ info, error, language, onToggleLanguage, children }:
     <header className="app-header">
       <div className="brand">
         <span className="hospital-name" data-testid="hospital-name">
-          {info ? info.hospitalName : t('app.title')}
+          {info ? hospitalNameIn(info, language) : t('app.title')}
         </span>
         {info?.counterLetter && (
           <span className="counter-letter" data-testid="counter-letter">

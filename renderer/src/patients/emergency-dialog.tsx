@@ -76,7 +76,7 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
               value={gender}
               onChange={(g) => {
                 setGender(g);
-                setMissing((m) => ({ ...m, sex: undefined }));
+                if (missing.sex) setMissing((m) => ({ ...m, sex: undefined }));
               }}
               nextFieldId="emergency-age"
               error={missing.sex}
@@ -92,7 +92,7 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
               {...doorInputA11y(missing.age, 'emergency-age-error')}
               onChange={(e) => {
                 setAge(e.target.value);
-                setMissing((m) => ({ ...m, age: undefined }));
+                if (missing.age) setMissing((m) => ({ ...m, age: undefined }));
               }}
             />
           </DoorField>

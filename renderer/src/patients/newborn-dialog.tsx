@@ -50,7 +50,8 @@ export function NewbornDialog({ mother, today, onClose, onRegistered }: Props) {
   }
 
   function edited(field: NewbornField) {
-    setMissing((m) => ({ ...m, [field]: undefined }));
+    // Only while the field is marked: a state change per key is one more render under a burst of typing.
+    if (missing[field]) setMissing((m) => ({ ...m, [field]: undefined }));
   }
 
   async function submit() {
