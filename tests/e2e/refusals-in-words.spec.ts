@@ -1,7 +1,8 @@
 // Refusals as a clerk reads them: in the language of the screen, once, at the
 // field they are about. The unknown PIN keeps its mark when Ctrl+Enter finds
 // other mistakes, and the quick forms at the door say what is missing at each
-// field, with Enter working from their sex select.
+// field, with Enter working from their sex select; the Casualty room is named
+// in Hindi on a Hindi screen.
 import { expect, test, type Locator } from '@playwright/test';
 import { DoorPage } from './pages/door-page';
 
@@ -88,6 +89,14 @@ test('the emergency and newborn forms say what is missing at each field, and Ent
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('emergency-dialog')).toBeHidden();
     await expect(door.issuedToken).toBeVisible();
+  });
+
+  await test.step('His Casualty room reads in Hindi on a Hindi screen, not "कमरा Casualty"', async () => {
+    await expect(door.issuedToken).toContainText('Room Casualty');
+    await door.switchLanguage();
+    await expect(door.issuedToken).toContainText('कमरा कैजुअल्टी');
+    await expect(door.issuedToken).not.toContainText('Casualty');
+    await door.switchLanguage();
   });
 
   await test.step('The newborn form marks a missing time at the time field', async () => {
