@@ -115,4 +115,18 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await page.getByTestId('lang-switch').click();
     await expect(page.getByTestId('hospital-name')).toHaveText('Lok Nayak Hospital');
   });
+
+  await test.step('And the hall board names it in the language it is shown in', async () => {
+    await page.getByTestId('desk-sign-out').click();
+    await page.goto('/?mode=board');
+    const form = page.getByTestId('auth-board');
+    await form.getByTestId('auth-username').fill(ADMIN.username);
+    await form.getByTestId('auth-password').fill(ADMIN.password);
+    await form.getByTestId('board-start-dept-MED').check();
+    await form.getByTestId('auth-submit').click();
+    await expect(page.getByTestId('board-hospital')).toHaveText('Lok Nayak Hospital');
+    await page.getByTestId('board-settings-open').click();
+    await page.getByTestId('board-lang-switch').click();
+    await expect(page.getByTestId('board-hospital')).toHaveText('लोक नायक अस्पताल');
+  });
 });
