@@ -58,7 +58,9 @@ export function BoardScreen({ grant, hospitalNames, timeZone, recheck }: Props) 
   return (
     <div className="board" data-testid="board" data-connection={connection} data-departments={grant.departmentCodes.join(',')}>
       <header className="board-header">
-        <span className="board-hospital" data-testid="board-hospital">{hospitalNames ? hospitalNameIn(hospitalNames, language) : t('app.title')}</span>
+        <span className="board-hospital" data-testid="board-hospital">
+          {hospitalNames ? hospitalNameIn(hospitalNames, language) : t('app.title')}
+        </span>
         <BoardClock serverTime={feed.view?.serverTime} timeZone={timeZone} />
         <span className={`board-connection ${connection}`} data-testid="board-connection" data-state={connection}>
           {t(`board.connection.${connection}`)}
