@@ -51,6 +51,7 @@ export const REASONS = [
   'exemption_unknown',
   'proof_required',
   'username_format',
+  'printer_address_format',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -105,6 +106,7 @@ const REASON_OF_MESSAGE: Record<string, Reason> = {
   'must be the 12-digit UPI reference (UTR) from the payer’s app': 'utr_format',
   'must be a UPI address like hospital@sbi': 'upi_address_format',
   'use 3–32 letters, digits, dot, dash or underscore, starting with a letter': 'username_format',
+  'must be tcp://host:port, a /dev/… device file, or os:<printer name>': 'printer_address_format',
 };
 
 /** What a zod issue says beyond its message: enough to find its reason and the numbers it names. */
