@@ -19,6 +19,8 @@ export interface CounterIdentity {
   hospitalCode: string | null;
   /** '' until set. */
   hospitalName: string;
+  /** The same in Devanagari; '' when none is given. */
+  hospitalNameHi: string;
   timeZone: string;
   /** Given by the start-up configuration: the screens cannot change these. */
   pinned: IdentityField[];
@@ -26,7 +28,7 @@ export interface CounterIdentity {
 
 export type CounterSettings = Partial<CounterIdentityInput>;
 
-const FIELDS: readonly IdentityField[] = ['hospitalName', 'hospitalCode', 'counterLetter', 'timeZone'];
+const FIELDS: readonly IdentityField[] = ['hospitalName', 'hospitalNameHi', 'hospitalCode', 'counterLetter', 'timeZone'];
 /** What UHIDs and token labels are made of. */
 const MINTING_FIELDS: ReadonlySet<IdentityField> = new Set(['hospitalCode', 'counterLetter']);
 
@@ -45,9 +47,13 @@ export function validateSettings(settings: CounterSettings): CounterSettings {
 }
 
 function describe(field: IdentityField): string {
-  return { hospitalName: 'hospital name', hospitalCode: 'hospital code', counterLetter: 'counter letter', timeZone: 'time zone' }[
-    field
-  ];
+  return {
+    hospitalName: 'hospital name',
+    hospitalNameHi: 'hospital name in Hindi',
+    hospitalCode: 'hospital code',
+    counterLetter: 'counter letter',
+    timeZone: 'time zone',
+  }[field];
 }
 
 export function isConfigured(identity: CounterIdentity): boolean {
@@ -73,7 +79,7 @@ type StoredIdentity = Partial<Record<IdentityField | 'counterId', string>>;
 function readStored(db: Database): StoredIdentity {
   const rows = sql<[], { key: string; value: string }>(
     db,
-    `SELECT key, value FROM settings WHERE key IN ('counterId', 'hospitalName', 'hospitalCode', 'counterLetter', 'timeZone')`,
+    `SELECT key, value FROM settings WHERE key IN ('counterId', 'hospitalName', 'hospitalNameHi', 'hospitalCode', 'counterLetter', 'timeZone')`,
   ).all();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
@@ -91,6 +97,7 @@ function identityFrom(stored: StoredIdentity, pinned: IdentityField[]): CounterI
     counterLetter: stored.counterLetter ?? null,
     hospitalCode: stored.hospitalCode ?? null,
     hospitalName: stored.hospitalName ?? '',
+    hospitalNameHi: stored.hospitalNameHi ?? '',
     timeZone: stored.timeZone ?? DEFAULT_TIME_ZONE,
     pinned,
   };
@@ -127,7 +134,8 @@ function applyIdentity(
   const changed: IdentityField[] = [];
   for (const field of FIELDS) {
     const value = wanted[field];
-    if (value === undefined || stored[field] === value) continue;
+    // Nothing given and nothing stored are the same: an empty Hindi name is not a change.
+    if (value === undefined || (stored[field] ?? '') === value) continue;
     refuse(field);
     const before = stored[field];
     if (before !== undefined) refuseMintingChange(db, field, before, value, how);

@@ -42,6 +42,7 @@ export const USAGE = `options (the same for npm run serve and the desktop app):
   --counter-letter A        this counter's letter, unique in the hospital (A-Z)
   --hospital-code GH        the hospital's UHID prefix (2-6 letters)
   --hospital-name NAME      printed on every slip
+  --hospital-name-hi NAME   the same in Devanagari, for Hindi screens and the board
   --time-zone Asia/Kolkata  decides what "today" is for tokens
   --data-dir DIR            where counter.sqlite (and counter.json) live
   --idle-lock-minutes 5     lock the counter after this long untouched (1-120)
@@ -55,8 +56,8 @@ export const USAGE = `options (the same for npm run serve and the desktop app):
 browser shell only:
   --port 5170  --host 127.0.0.1  --allow-host NAME  --api-key KEY  --renderer-dir DIR
   --screens-port 5172       with --host off loopback: room screens and boards over TLS here
-A counter.json beside the database may hold hospitalName, hospitalCode,
-counterLetter and timeZone; the command line wins over it.`;
+A counter.json beside the database may hold hospitalName, hospitalNameHi,
+hospitalCode, counterLetter and timeZone; the command line wins over it.`;
 
 export class StartupError extends Error {
   constructor(message: string) {
@@ -80,6 +81,7 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
       options: {
         'counter-letter': { type: 'string' },
         'hospital-name': { type: 'string' },
+        'hospital-name-hi': { type: 'string' },
         'hospital-code': { type: 'string' },
         'time-zone': { type: 'string' },
         'data-dir': { type: 'string' },
@@ -111,6 +113,7 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
     {
       counterLetter: text('counter-letter'),
       hospitalName: text('hospital-name'),
+      hospitalNameHi: text('hospital-name-hi'),
       hospitalCode: text('hospital-code'),
       timeZone: text('time-zone'),
     },
@@ -153,7 +156,7 @@ export function parseStartupArgs(argv: string[], { strict }: { strict: boolean }
   };
 }
 
-const FILE_KEYS = new Set(['hospitalName', 'hospitalCode', 'counterLetter', 'timeZone']);
+const FILE_KEYS = new Set(['hospitalName', 'hospitalNameHi', 'hospitalCode', 'counterLetter', 'timeZone']);
 
 /** counter.json in the data folder: {} when there is none; a clear refusal when it cannot be used. */
 export function readCounterFile(dataDir: string): CounterSettings {

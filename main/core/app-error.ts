@@ -2,12 +2,14 @@
 // contract's typed CallError; anything else becomes INTERNAL (and is logged
 // without patient data).
 import type { CallError, ErrorCode, FieldIssue } from '../../preload/contract/errors';
+import type { Reason, ReasonParams } from '../../preload/contract/reasons';
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { field?: string; issues?: FieldIssue[]; details?: unknown } = {},
+    /** `reason` words the refusal on screen (preload/contract/reasons.ts); without one it is found from the message. */
+    readonly extra: { field?: string; issues?: FieldIssue[]; details?: unknown; reason?: Reason; params?: ReasonParams } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -10,6 +10,7 @@ import {
   type MethodParsedInput,
 } from '../../preload/contract/methods';
 import { AppError } from './app-error';
+import { reasonOf, withReasons } from '../../preload/contract/reasons';
 
 /**
  * Who is calling, as the transport knows it: a trusted caller (a script with
@@ -108,14 +109,24 @@ export function createRegistry(handlerMaps: HandlerMap[], options: RegistryOptio
 }
 
 function failure(error: CallError): CallResult<never> {
-  return { ok: false, error };
+  return { ok: false, error: withReasons(error) };
 }
 
 export function validationError(error: z.ZodError): CallError {
   const issues = error.issues.map((issue) => {
     // An unknown key is reported on the object holding it; name the key itself.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return { field: path.map(String).join('.') || '(input)', message: issue.message, code: issue.code };
+    const facts = { message: issue.message, code: issue.code, ...('origin' in issue ? { origin: String(issue.origin) } : {}) };
+    const bounds = {
+      ...('maximum' in issue ? { maximum: Number(issue.maximum) } : {}),
+      ...('minimum' in issue ? { minimum: Number(issue.minimum) } : {}),
+    };
+    return {
+      field: path.map(String).join('.') || '(input)',
+      message: issue.message,
+      code: issue.code,
+      ...reasonOf({ ...facts, ...bounds }),
+    };
   });
   const first = issues[0] ?? { field: '(input)', message: 'invalid input', code: 'custom' };
   return {

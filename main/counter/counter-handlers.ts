@@ -18,13 +18,14 @@ export function counterHandlers(
   const { db } = ctx;
 
   function info(): CounterInfo {
-    const { counterId, counterLetter, hospitalCode, hospitalName, timeZone, pinned } = ctx.identity;
+    const { counterId, counterLetter, hospitalCode, hospitalName, hospitalNameHi, timeZone, pinned } = ctx.identity;
     const himsSettings = readSettings(db);
     return {
       counterId,
       counterLetter,
       hospitalCode,
       hospitalName,
+      hospitalNameHi,
       timeZone,
       pinned,
       configured: isConfigured(ctx.identity),

@@ -8,6 +8,7 @@ interface DepartmentRow {
   name_en: string;
   name_hi: string;
   room: string;
+  room_hi: string | null;
   shortcut: string | null;
   active: number;
   sort_order: number;
@@ -22,6 +23,7 @@ const toDepartment = (row: DepartmentRow, rooms: string[] | undefined): Departme
   nameEn: row.name_en,
   nameHi: row.name_hi,
   room: row.room,
+  roomHi: row.room_hi,
   shortcut: row.shortcut,
   active: row.active === 1,
   sortOrder: row.sort_order,
@@ -65,7 +67,7 @@ export function departmentByCode(db: Database, code: string): Department | undef
 export function saveDepartment(db: Database, d: Department, at: string): void {
   sql(
     db,
-    `UPDATE departments SET name_en = @nameEn, name_hi = @nameHi, room = @room, shortcut = @shortcut,
+    `UPDATE departments SET name_en = @nameEn, name_hi = @nameHi, room = @room, room_hi = @roomHi, shortcut = @shortcut,
        active = @active, queue_priority = @priority, queue_interleave_every = @interleaveEvery,
        queue_rooms = @rooms, queue_return = @returnTo, updated_at = @at WHERE code = @code`,
   ).run({
@@ -73,6 +75,7 @@ export function saveDepartment(db: Database, d: Department, at: string): void {
     nameEn: d.nameEn,
     nameHi: d.nameHi,
     room: d.room,
+    roomHi: d.roomHi,
     shortcut: d.shortcut,
     active: d.active ? 1 : 0,
     ...d.queueRule,

@@ -23,6 +23,7 @@ export function departmentsHandlers(ctx: CoreContext, events: CoreEvents, change
           ...(changes.nameEn !== undefined ? { nameEn: changes.nameEn } : {}),
           ...(changes.nameHi !== undefined ? { nameHi: changes.nameHi } : {}),
           ...(changes.room !== undefined ? { room: changes.room } : {}),
+          ...(changes.roomHi !== undefined ? { roomHi: changes.roomHi } : {}),
           ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
           ...(changes.active !== undefined ? { active: changes.active } : {}),
           queueRule: { ...current.queueRule, ...changes.queueRule },

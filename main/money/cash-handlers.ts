@@ -4,7 +4,8 @@
 import { countedPaise } from '../../preload/contract/methods/cash-schemas';
 import type { DayBook } from '../../preload/contract/methods/cash-schemas';
 import { appendAudit } from '../audit/audit-log';
-import { conflict, notFound } from '../core/app-error';
+import { AppError, conflict, notFound } from '../core/app-error';
+import { inr } from '../../preload/contract/money';
 import { nowIso, today, type CoreContext } from '../core/core-context';
 import type { HandlerMap } from '../core/registry';
 import { sql } from '../db/statements';
@@ -77,6 +78,8 @@ export function cashHandlers(ctx: CoreContext): HandlerMap {
           throw conflict(`shiftId: this is ${shift.clerk}'s shift; each clerk closes their own`, 'shiftId');
         const at = nowIso(ctx);
         const counted = countedPaise(counts);
+        // Money over or short is the supervisor's question the next morning: the clerk says why now.
+        if (counted !== shift.expectedPaise && !note) throw differenceNeedsNote(counted - shift.expectedPaise);
         closeShiftRow(db, shiftId, { at, counts, countedPaise: counted, expectedPaise: shift.expectedPaise, note: note ?? null });
         appendAudit(db, {
           at,
@@ -174,4 +177,16 @@ export function cashHandlers(ctx: CoreContext): HandlerMap {
       });
     },
   };
+}
+
+function differenceNeedsNote(differencePaise: number): AppError {
+  const message = `a count ${differencePaise < 0 ? 'short' : 'over'} by ${inr(Math.abs(differencePaise))} needs a note`;
+  const params = { amount: inr(Math.abs(differencePaise)) };
+  const reason = differencePaise < 0 ? 'cash_short_note' : 'cash_over_note';
+  return new AppError('VALIDATION_FAILED', `note: ${message}`, {
+    field: 'note',
+    reason,
+    params,
+    issues: [{ field: 'note', message, reason, params }],
+  });
 }

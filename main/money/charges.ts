@@ -82,6 +82,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
   if (input.category !== 'general' && (!exemption || !exemption.active)) {
     throw new AppError('VALIDATION_FAILED', `feeCategory: ${input.category} is not an exemption this hospital offers`, {
       field: 'feeCategory',
+      reason: 'exemption_unknown',
     });
   }
   // A ticket bought at another counter of the hospital is as good as one bought here.
@@ -137,6 +138,7 @@ export function checkCollection(db: Database, price: Price, c: Collection): void
     const name = categoryNames(db, price.category).en;
     throw new AppError('VALIDATION_FAILED', `exemptionProof: ${name} waives the fee only with its proof's type and number`, {
       field: 'exemptionProof',
+      reason: 'proof_required',
     });
   }
   if (price.duePaise > 0 && !c.payment) {

@@ -22,23 +22,16 @@ import { nextUhid } from './uhid';
 import { issuingIdentity } from '../config/counter-identity';
 import { stampNow } from '../clock/clock-watermark';
 import type { CoreEvents } from '../core/core-events';
+import { newbornNames, unknownPatientNames, type TemporaryGender } from '../../preload/contract/temporary-names';
 import { emitQueueChanged } from '../queue/queue-events';
 import { leastBusyRoom } from '../queue/queue-store';
 
 /** The department an unknown patient's token is issued in (added by migration 0120). */
 export const CASUALTY = 'CAS';
 
-const GENDER_WORD = { male: 'Male', female: 'Female', other: 'Person' } as const;
-
-/** "Unknown Male 35 — 2026-11-30 14:05 — B-003": unique (the token label), and says what the casualty staff saw. */
-export function temporaryName(
-  gender: keyof typeof GENDER_WORD,
-  ageYears: number,
-  at: Date,
-  timeZone: string,
-  label: string,
-): string {
-  return `Unknown ${GENDER_WORD[gender]} ${ageYears} — ${localDateTime(at, timeZone)} — ${label}`;
+/** The unknown patient's names in both scripts, dated in the hospital's time zone. */
+export function temporaryNames(gender: TemporaryGender, ageYears: number, at: Date, timeZone: string, label: string) {
+  return unknownPatientNames(gender, ageYears, localDateTime(at, timeZone), label);
 }
 
 function fieldError(field: string, message: string, code = 'custom'): AppError {
@@ -68,12 +61,18 @@ export function arrivalsHandlers(ctx: CoreContext, events: CoreEvents): HandlerM
       const at = stampNow(ctx, day);
       const { counterLetter: letter, hospitalCode } = issuingIdentity(ctx.identity);
       const number = nextTokenNumber(db, CASUALTY, day, letter);
-      const name = temporaryName(input.gender, input.ageYears, now, ctx.identity.timeZone, tokenLabel(letter, number));
+      const { name, nameOtherScript } = temporaryNames(
+        input.gender,
+        input.ageYears,
+        now,
+        ctx.identity.timeZone,
+        tokenLabel(letter, number),
+      );
       const pk = insertPatient(db, {
         id,
         uhid: nextUhid(db, hospitalCode, letter, Number(day.slice(0, 4))),
         name,
-        nameOtherScript: null,
+        nameOtherScript,
         gender: input.gender,
         dateOfBirth: estimateDateOfBirth(day, input.ageYears),
         dobEstimated: true,
@@ -151,8 +150,10 @@ export function arrivalsHandlers(ctx: CoreContext, events: CoreEvents): HandlerM
       insertPatient(db, {
         id,
         uhid: nextUhid(db, hospitalCode, counterLetter, Number(day.slice(0, 4))),
-        name: input.name ?? `Baby of ${mother.name}`,
-        nameOtherScript: null,
+        // Given a name, the baby has that one; else "Baby of …" in the scripts the mother's name is in.
+        ...(input.name
+          ? { name: input.name, nameOtherScript: null }
+          : newbornNames({ name: mother.name, nameOtherScript: mother.name_other_script })),
         gender: input.gender,
         dateOfBirth: input.dateOfBirth,
         dobEstimated: false,

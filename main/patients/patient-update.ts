@@ -6,6 +6,7 @@ import { sql } from '../db/statements';
 import { CHANGEABLE_COLUMNS, type PatientRow } from './patient-rows';
 import { IDENTIFIER_SYSTEMS, setIdentifier } from './patient-store';
 import { resolveBirth } from './birth';
+import { isNewbornTemporaryName } from '../../preload/contract/temporary-names';
 
 const UPDATE_SQL = `UPDATE patients SET ${CHANGEABLE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
   version = version + 1, updated_at = @at WHERE pk = @pk`;
@@ -27,6 +28,13 @@ export function updatePatientRow(
   };
   if (changes.name !== undefined) set('name', changes.name, 'name');
   if (changes.nameOtherScript !== undefined) set('name_other_script', changes.nameOtherScript, 'nameOtherScript');
+  // A temporary name's other script ("अज्ञात पुरुष …", "… का शिशु") goes with it: a real name given
+  // without its other script leaves none rather than the stale one.
+  const temporaryOther =
+    current.unidentified === 1 || (current.mother_pk !== null && isNewbornTemporaryName(current.name_other_script ?? ''));
+  if (changes.name !== undefined && changes.name !== current.name && changes.nameOtherScript === undefined && temporaryOther) {
+    set('name_other_script', null, 'nameOtherScript');
+  }
   if (changes.gender !== undefined) set('gender', changes.gender, 'gender');
   if (changes.dateOfBirth !== undefined || changes.ageYears !== undefined || changes.ageMonths !== undefined) {
     const birth = resolveBirth(changes, today);

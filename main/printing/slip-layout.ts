@@ -21,6 +21,10 @@ export interface SlipInput {
   token: Token;
   patient: SlipPatient;
   hospitalName: string;
+  /** The hospital's name in Devanagari, printed under the name when it has one. */
+  hospitalNameHi?: string;
+  /** The room in Devanagari, printed under "Room …" when it has one (a room number has none). */
+  roomHi?: string | null;
   timeZone: string;
   /** Who issued it (until clerks sign in: the channel, see docs/decisions.md). */
   clerk: string;
@@ -110,7 +114,9 @@ export function mlcBlocks(token: Pick<Token, 'mlc'>, timeZone: string): SlipBloc
 export function buildSlipLayout(input: SlipInput): SlipLayout {
   const { token, patient } = input;
   const { dots, columns } = paperGeometry(input.paperWidth);
+  // A slip is read in both scripts: each name that has a Devanagari form prints it under the English one.
   const blocks: SlipBlock[] = [text(input.hospitalName, 'normal', true, 'center')];
+  if (input.hospitalNameHi) blocks.push(text(input.hospitalNameHi, 'normal', true, 'center'));
   if (input.duplicate) {
     blocks.push({ kind: 'text', text: 'DUPLICATE', size: 'large', bold: true, align: 'center', inverse: true });
     if (input.printedAt)
@@ -122,6 +128,7 @@ export function buildSlipLayout(input: SlipInput): SlipLayout {
     text(token.departmentNameEn, 'tall', true, 'center'),
     text(token.departmentNameHi, 'tall', true, 'center'),
     text(`Room ${token.room}`, 'tall', false, 'center'),
+    ...(input.roomHi ? [text(`कमरा ${input.roomHi}`, 'tall', false, 'center')] : []),
     { kind: 'rule' },
     text(patient.name, 'tall', true, 'left'),
     ...otherScriptLine(patient),

@@ -12,6 +12,7 @@ import { buildNoticeLayout } from './notice-slip-layout';
 import type { JobPayload } from './print-queue';
 import { toPatient } from '../patients/patient-rows';
 import { tokenById } from '../tokens/token-store';
+import { departmentByCode } from '../departments/department-store';
 import { buildSlipLayout, sampleSlipInput, type SlipInput } from './slip-layout';
 import { feeForToken } from '../money/charges';
 import { categoryNames, readFeeSettings } from '../money/fee-store';
@@ -42,6 +43,8 @@ export function tokenSlipLayout(ctx: CoreContext, tokenId: string, options: Slip
       gender: patient.gender,
     },
     hospitalName: ctx.identity.hospitalName,
+    hospitalNameHi: ctx.identity.hospitalNameHi,
+    roomHi: roomInDevanagari(ctx, token.departmentCode, token.room),
     timeZone: ctx.identity.timeZone,
     clerk: options.clerk,
     paperWidth: options.paperWidth,
@@ -50,6 +53,12 @@ export function tokenSlipLayout(ctx: CoreContext, tokenId: string, options: Slip
     printedAt: now,
     ...tokenSlipFee(ctx, token.id, token.feeCategory),
   });
+}
+
+/** The department's room in Devanagari, when the token's room is that room and it has one. */
+function roomInDevanagari(ctx: CoreContext, departmentCode: string, room: string): string | null {
+  const department = departmentByCode(ctx.db, departmentCode);
+  return department && department.room === room ? department.roomHi : null;
 }
 
 /** The fee lines on a token's slip (issue 12): the whole receipt when receipts print on the token's slip. */

@@ -23,8 +23,17 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-/** One problem with one field; `code` is zod's issue code (too_big, invalid_format …) for the UI to translate. */
-export const FieldIssue = z.object({ field: z.string(), message: z.string(), code: z.string().optional() });
+/** Why a value was refused, for the screens to word (./reasons.ts), and the numbers its sentence names. */
+const Reasoned = {
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+};
+
+/**
+ * One problem with one field; `code` is zod's issue code (too_big, invalid_format …), `reason` the word
+ * the screens translate; `message` is English, for logs.
+ */
+export const FieldIssue = z.object({ field: z.string(), message: z.string(), code: z.string().optional(), ...Reasoned });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
 export const CallError = z.object({
@@ -33,6 +42,8 @@ export const CallError = z.object({
   /** Dotted path of the first offending field, e.g. "address.pincode". */
   field: z.string().optional(),
   issues: z.array(FieldIssue).optional(),
+  /** The reason of the refusal (of its first issue when it has several); absent: the code says it all. */
+  ...Reasoned,
   details: z.unknown().optional(),
 });
 export type CallError = z.infer<typeof CallError>;

@@ -89,6 +89,8 @@ export const Department = z.object({
   nameEn: z.string(),
   nameHi: z.string(),
   room: z.string(),
+  /** The room in Devanagari for Hindi screens; null: shown as written. */
+  roomHi: z.string().nullable(),
   shortcut: z.string().nullable(),
   active: z.boolean(),
   sortOrder: z.number().int(),

@@ -5,6 +5,7 @@
 // hospital later from This counter; the letter is fixed by then.
 import { expect, test } from '@playwright/test';
 import { AuthPage } from './pages/auth-page';
+import { violationsOn } from './pages/axe';
 import { CounterPage, SUNITA } from './pages/counter-page';
 import { openTool, type Account } from './pages/desk-session';
 import { startOwnServer, type OwnServer } from './pages/own-server';
@@ -36,6 +37,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await expect(auth.identityField('hospitalName')).toBeFocused();
     await expect(auth.identityField('timeZone')).toHaveValue('Asia/Kolkata');
     await expect(auth.identityField('counterLetter')).not.toHaveAttribute('readonly');
+    expect(await violationsOn(page, 'first run (en)')).toEqual([]);
   });
 
   await test.step('When I read it in Hindi, every label is in Hindi', async () => {
@@ -43,6 +45,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await expect(auth.setupForm.getByRole('heading', { level: 1 })).toHaveText('यह काउंटर सेट करें');
     await expect(auth.setupForm).toContainText('इस काउंटर का अक्षर');
     await expect(auth.setupForm).toContainText('अस्पताल कोड (UHID उपसर्ग)');
+    expect(await violationsOn(page, 'first run (hi)')).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('first-run-hi.png'), fullPage: true });
   });
 
@@ -93,6 +96,7 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     }
     await expect(dialog.getByTestId('letter-check')).toContainText('the HIMS is not set up');
     await dialog.getByTestId('identity-hospitalName').fill('Lok Nayak Hospital');
+    await dialog.getByTestId('identity-hospitalNameHi').fill('लोक नायक अस्पताल');
     await dialog.getByTestId('identity-hospitalName').press('Enter');
     await expect(dialog.getByTestId('this-counter-saved')).toBeVisible();
     await expect(page.getByTestId('hospital-name')).toHaveText('Lok Nayak Hospital');
@@ -103,5 +107,26 @@ test('first run: who the counter is, in both languages, then its UHIDs and token
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('this-counter')).toHaveCount(0);
     await expect(counter.search).toBeFocused();
+  });
+
+  await test.step('When I switch to Hindi, the header names the hospital in Hindi', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('hospital-name')).toHaveText('लोक नायक अस्पताल');
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('hospital-name')).toHaveText('Lok Nayak Hospital');
+  });
+
+  await test.step('And the hall board names it in the language it is shown in', async () => {
+    await page.getByTestId('desk-sign-out').click();
+    await page.goto('/?mode=board');
+    const form = page.getByTestId('auth-board');
+    await form.getByTestId('auth-username').fill(ADMIN.username);
+    await form.getByTestId('auth-password').fill(ADMIN.password);
+    await form.getByTestId('board-start-dept-MED').check();
+    await form.getByTestId('auth-submit').click();
+    await expect(page.getByTestId('board-hospital')).toHaveText('Lok Nayak Hospital');
+    await page.getByTestId('board-settings-open').click();
+    await page.getByTestId('board-lang-switch').click();
+    await expect(page.getByTestId('board-hospital')).toHaveText('लोक नायक अस्पताल');
   });
 });

@@ -139,8 +139,15 @@ test('a fee by UPI and by exemption, the receipt, a cash count that does not mat
     await money.count({ c5: 1 });
     await expect(page.getByTestId('cash-difference')).toHaveText('Short by ₹5.00');
     await counter.screenshot(testInfo, '05-cash-closing-en');
+    // A count that differs does not close with one click: first a note, then the difference confirmed.
+    await page.getByTestId('cash-close-shift').click();
+    await expect(page.getByTestId('cash-note-error')).toHaveText('The drawer is short by ₹5.00: write a note saying why.');
+    await expect(page.getByTestId('cash-note')).toBeFocused();
     await page.getByTestId('cash-note').fill('Gave change from my own pocket');
     await page.getByTestId('cash-close-shift').click();
+    await expect(page.getByTestId('cash-confirm')).toContainText('The drawer is short by ₹5.00.');
+    await expect(page.getByTestId('cash-shift')).toHaveAttribute('data-status', 'open');
+    await page.getByTestId('cash-confirm-close').click();
     await expect(page.getByTestId('cash-closed')).toHaveAttribute('data-difference', '-500');
     await expect(page.getByTestId('cash-shift-row')).toHaveAttribute('data-status', 'closed');
     // A clerk cannot sign off their own count.
@@ -153,6 +160,12 @@ test('a fee by UPI and by exemption, the receipt, a cash count that does not mat
     await counter.open(ACCOUNTS.admin);
     await money.openCash();
     await page.getByTestId('cash-sign-off').click();
+    // Before signing, the supervisor sees how far the drawer is out and why.
+    await expect(page.getByTestId('cash-sign-off-difference')).toHaveText('Short by ₹5.00');
+    await expect(page.getByTestId('cash-sign-off-clerk-note')).toHaveText("Clerk's note: Gave change from my own pocket");
+    await expect(page.getByTestId('cash-shift-row')).toHaveAttribute('data-status', 'closed');
+    await page.getByTestId('cash-sign-off-note').fill('Clerk made it good');
+    await page.getByTestId('cash-sign-off-confirm').click();
     await expect(page.getByTestId('cash-shift-row')).toHaveAttribute('data-status', 'signed_off');
     await page.getByTestId('cash-refund-open').first().click();
     await page.getByTestId('cash-refund-amount').fill('5');

@@ -137,7 +137,7 @@ test("a baby registered from the mother's record; a birth time still to come is 
     await page.getByTestId('newborn-time').fill('06:40');
     await expect(page.getByTestId('newborn-date')).toHaveValue(tomorrow);
     await page.getByTestId('newborn-submit').click();
-    await expect(page.getByTestId('newborn-problem')).toHaveText('The date and time of birth cannot be later than now.');
+    await expect(page.getByTestId('newborn-time-error')).toHaveText('The date and time of birth cannot be later than now.');
     await door.screenshot(testInfo, 'newborn-refused-en');
   });
 

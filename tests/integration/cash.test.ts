@@ -86,7 +86,13 @@ describe('cash shifts', () => {
     }
     expect(t.count('cash_shifts WHERE closed_at IS NULL')).toBe(1);
 
-    // ₹216 expected; counted two ₹100 notes, a ₹10 coin and a ₹5 coin: ₹1 short.
+    // ₹216 expected; counted two ₹100 notes, a ₹10 coin and a ₹5 coin: ₹1 short. Without a note it is refused.
+    expect(await as(t, 'meena', 'cash.closeShift', { shiftId: current.id, counts: { n100: 2, c10: 1, c5: 1 } })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      message: 'note: a count short by ₹1.00 needs a note',
+    });
+    expect(t.count('cash_shifts WHERE closed_at IS NULL')).toBe(1);
     const closed = await as<{ differencePaise: number }>(t, 'meena', 'cash.closeShift', {
       shiftId: current.id,
       counts: { n100: 2, c10: 1, c5: 1 },

@@ -148,7 +148,11 @@ describe('receipts on paper', () => {
     const shift = (await t.call('cash.current', {}))!;
     await p.waitForJobs(2);
     // ₹520 expected; the clerk counts one ₹500 note, one ₹10 note and a ₹5 coin: ₹5 short.
-    const closed = await t.call('cash.closeShift', { shiftId: shift.id, counts: { n500: 1, n10: 1, c5: 1 } });
+    const closed = await t.call('cash.closeShift', {
+      shiftId: shift.id,
+      counts: { n500: 1, n10: 1, c5: 1 },
+      note: 'Five rupees short',
+    });
     expect(closed).toMatchObject({ status: 'closed', expectedPaise: 52_000, countedPaise: 51_500, differencePaise: -500 });
     await p.waitForJobs(3);
     const closing = decodeEscPos(p.jobs[2]!);

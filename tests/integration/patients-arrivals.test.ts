@@ -32,6 +32,8 @@ describe('emergency and unknown patients', () => {
     });
     expect(first.patient).toMatchObject({
       name: 'Unknown Male 35 — 2026-11-30 14:05 — B-001',
+      // The same in Devanagari, so a Hindi screen or slip has no English words in it.
+      nameOtherScript: 'अज्ञात पुरुष 35 — 2026-11-30 14:05 — B-001',
       unidentified: true,
       temporaryName: 'Unknown Male 35 — 2026-11-30 14:05 — B-001',
       broughtBy: 'HC Ramesh, PS Kotwali',
@@ -65,7 +67,15 @@ describe('emergency and unknown patients', () => {
       version: patient.version,
       changes: { name: 'Kamla Devi', phone: '9811002233', address: { pincode: '110053' } },
     });
-    expect(named).toMatchObject({ name: 'Kamla Devi', unidentified: false, temporaryName: patient.name, version: 2 });
+    expect(patient.nameOtherScript).toMatch(/^अज्ञात महिला 60 — /);
+    // The temporary Hindi name goes with the temporary name.
+    expect(named).toMatchObject({
+      name: 'Kamla Devi',
+      nameOtherScript: null,
+      unidentified: false,
+      temporaryName: patient.name,
+      version: 2,
+    });
     const audit = t.core.db.prepare('SELECT action, detail FROM audit_log WHERE entity_id = ? ORDER BY seq').all(patient.id);
     expect(audit).toEqual([
       { action: 'patient.registerEmergency', detail: expect.any(String) },
@@ -152,6 +162,27 @@ describe('newborns', () => {
     // Named later: the link to the mother stays.
     const named = await t.call('patients.update', { id: baby.id, version: 1, changes: { name: 'Anjali' } });
     expect(named).toMatchObject({ name: 'Anjali', mother: { id: sunita.id } });
+  });
+
+  it("names a baby in the scripts of the mother's name, never mixing them", async () => {
+    t = start();
+    const born = { gender: 'male', dateOfBirth: '2026-11-25', birthTime: '06:40' } as const;
+    const hindiOnly = await t.call('patients.register', { name: 'सुनीता देवी', gender: 'female', ageYears: 27 });
+    const both = await t.call('patients.register', {
+      name: 'Rekha Kumari',
+      nameOtherScript: 'रेखा कुमारी',
+      gender: 'female',
+      ageYears: 24,
+    });
+    expect(await t.call('patients.registerNewborn', { ...born, motherId: hindiOnly.id })).toMatchObject({
+      name: 'सुनीता देवी का शिशु',
+      nameOtherScript: null,
+    });
+    const rekhasBaby = await t.call('patients.registerNewborn', { ...born, motherId: both.id });
+    expect(rekhasBaby).toMatchObject({ name: 'Baby of Rekha Kumari', nameOtherScript: 'रेखा कुमारी का शिशु' });
+    // Given a name later, the baby keeps no temporary name in the other script.
+    const named = await t.call('patients.update', { id: rekhasBaby.id, version: 1, changes: { name: 'Arjun' } });
+    expect(named).toMatchObject({ name: 'Arjun', nameOtherScript: null });
   });
 
   it('refuses a birth time in the future, and a mother who does not exist, changing nothing', async () => {

@@ -168,4 +168,17 @@ describe('departments', () => {
       field: 'shortcut',
     });
   });
+
+  it('keeps a room in Devanagari beside the room as written: Casualty has one, others get one or none', async () => {
+    t = startTestCore();
+    const departments = await t.call('departments.list', {});
+    expect(departments.find((d) => d.code === 'CAS')).toMatchObject({ room: 'Casualty', roomHi: 'कैजुअल्टी' });
+    expect(departments.find((d) => d.code === 'PAED')).toMatchObject({ roomHi: null });
+    expect(await t.call('departments.update', { code: 'PAED', room: 'Nursery', roomHi: 'नर्सरी' })).toMatchObject({
+      room: 'Nursery',
+      roomHi: 'नर्सरी',
+    });
+    // Left empty, the room is shown as written again.
+    expect(await t.call('departments.update', { code: 'PAED', roomHi: '' })).toMatchObject({ room: 'Nursery', roomHi: null });
+  });
 });

@@ -153,6 +153,20 @@ describe('ESC/POS encoding (decoded back)', () => {
     }
   });
 
+  it("prints the hospital's and the room's Devanagari names under the English ones, as rasters", async () => {
+    const casualty = { ...TOKEN, departmentCode: 'CAS', room: 'Casualty' };
+    const layout = buildSlipLayout(slip({ token: casualty, hospitalNameHi: 'लोक नायक अस्पताल', roomHi: 'कैजुअल्टी' }));
+    const job = decodeEscPos(await encodeSlip(layout, { type: 'epson', characterSet: 'PC437_USA' }));
+    expect(job.texts).toContain('Lok Nayak Hospital');
+    expect(job.texts).toContain('Room Casualty');
+    const [hospital, , room] = job.images as [DecodedImage, DecodedImage, DecodedImage];
+    expect(job.images).toHaveLength(4); // hospital, department, room, name
+    expect(differingPixels(hospital, reference('लोक नायक अस्पताल', 576, 'normal', 'center', true)), imageToAscii(hospital)).toBe(
+      0,
+    );
+    expect(differingPixels(room, reference('कमरा कैजुअल्टी', 576, 'tall', 'center', false)), imageToAscii(room)).toBe(0);
+  });
+
   it('sends any non-ASCII line (₹, accented Latin) as a raster, never as text', async () => {
     const layout = buildSlipLayout(slip({ footer: 'OPD fee ₹10' }, 'Zoë Fernandes'));
     const job = decodeEscPos(await encodeSlip(layout, { type: 'epson', characterSet: 'PC858_EURO' }));

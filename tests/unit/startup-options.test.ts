@@ -17,6 +17,8 @@ describe('start-up options on the command line', () => {
         'lnh',
         '--hospital-name',
         'Lok Nayak Hospital',
+        '--hospital-name-hi',
+        'लोक नायक अस्पताल',
         '--time-zone',
         'Asia/Kolkata',
         '--idle-lock-minutes',
@@ -30,7 +32,13 @@ describe('start-up options on the command line', () => {
       strict,
     );
     expect(options).toMatchObject({
-      identity: { counterLetter: 'B', hospitalCode: 'LNH', hospitalName: 'Lok Nayak Hospital', timeZone: 'Asia/Kolkata' },
+      identity: {
+        counterLetter: 'B',
+        hospitalCode: 'LNH',
+        hospitalName: 'Lok Nayak Hospital',
+        hospitalNameHi: 'लोक नायक अस्पताल',
+        timeZone: 'Asia/Kolkata',
+      },
       idleLockMinutes: 10,
       mode: 'kiosk',
       port: 0,
@@ -96,7 +104,7 @@ describe('counter.json beside the database', () => {
     ['["F"]', /counter\.json must hold one JSON object/],
     [
       '{"counterletter": "F"}',
-      /counter\.json: unknown key "counterletter" \(it may hold hospitalName, hospitalCode, counterLetter, timeZone\)/,
+      /counter\.json: unknown key "counterletter" \(it may hold hospitalName, hospitalNameHi, hospitalCode, counterLetter, timeZone\)/,
     ],
     ['{"counterLetter": "FF"}', /counter\.json: counter letter must be one letter A-Z, not "FF"/],
     ['{"hospitalCode": 42}', /counter\.json: hospital code/],

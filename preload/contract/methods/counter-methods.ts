@@ -1,7 +1,7 @@
 // counter.* — who this counter is.
 import { z } from 'zod';
 import type { MethodSpec } from '../method-spec';
-import { CounterInfo, CounterLetter, HospitalCode, HospitalName, TimeZone } from './counter-schemas';
+import { CounterInfo, CounterLetter, HospitalCode, HospitalName, HospitalNameHi, TimeZone } from './counter-schemas';
 
 export const counterMethods = {
   'counter.info': {
@@ -11,10 +11,11 @@ export const counterMethods = {
   },
   'counter.update': {
     summary:
-      "Change this counter's hospital name or time zone (audited). The letter and hospital code change only while nothing was issued with them.",
+      "Change this counter's hospital name (in English and in Hindi) or time zone (audited). The letter and hospital code change only while nothing was issued with them.",
     input: z
       .object({
         hospitalName: HospitalName.optional(),
+        hospitalNameHi: HospitalNameHi.optional(),
         timeZone: TimeZone.optional(),
         counterLetter: CounterLetter.optional(),
         hospitalCode: HospitalCode.optional(),

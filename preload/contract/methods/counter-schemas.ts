@@ -4,7 +4,7 @@
 // other, so it is chosen once, at first run or by the IT officer's start-up
 // configuration, and cannot change once anything was issued with it.
 import { z } from 'zod';
-import { requiredText } from '../fields';
+import { requiredText, text } from '../fields';
 
 export const CounterLetter = z
   .string()
@@ -20,6 +20,9 @@ export const HospitalCode = z
   .regex(/^[A-Z]{2,6}$/, { message: 'must be 2-6 letters A-Z' });
 
 export const HospitalName = requiredText(80);
+
+/** The hospital's name in Devanagari, for Hindi screens and the board ('' when none is given: the name is shown). */
+export const HospitalNameHi = text(80);
 
 /** An IANA time zone the runtime knows, e.g. Asia/Kolkata: it decides what "today" is for tokens. */
 export const TimeZone = z
@@ -40,13 +43,19 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/** The four things that say who a counter is; every one required. */
+/** The four things that say who a counter is, every one required, and the hospital's Hindi name if it has one. */
 export const CounterIdentityInput = z
-  .object({ hospitalName: HospitalName, hospitalCode: HospitalCode, counterLetter: CounterLetter, timeZone: TimeZone })
+  .object({
+    hospitalName: HospitalName,
+    hospitalNameHi: HospitalNameHi.optional(),
+    hospitalCode: HospitalCode,
+    counterLetter: CounterLetter,
+    timeZone: TimeZone,
+  })
   .strict();
 export type CounterIdentityInput = z.infer<typeof CounterIdentityInput>;
 
-export const IdentityField = z.enum(['hospitalName', 'hospitalCode', 'counterLetter', 'timeZone']);
+export const IdentityField = z.enum(['hospitalName', 'hospitalNameHi', 'hospitalCode', 'counterLetter', 'timeZone']);
 export type IdentityField = z.infer<typeof IdentityField>;
 
 /** Another counter of this hospital that the HIMS knows under the same letter. */
@@ -78,6 +87,8 @@ export const CounterInfo = z.object({
   counterLetter: z.string().nullable(),
   hospitalCode: z.string().nullable(),
   hospitalName: z.string(),
+  /** '' when the hospital has no Hindi name set. */
+  hospitalNameHi: z.string(),
   timeZone: z.string(),
   /** Letter, hospital code and name are set: the counter may issue UHIDs and tokens. */
   configured: z.boolean(),

@@ -19,6 +19,8 @@ export const departmentMethods = {
         nameEn: requiredText(80).optional(),
         nameHi: requiredText(80).optional(),
         room: requiredText(40).optional(),
+        /** The room in Devanagari; "" or null: none (shown as written). */
+        roomHi: nullable(requiredText(40)),
         shortcut: nullable(z.string().regex(/^[0-9A-Z]$/, { message: 'must be one digit or capital letter' })),
         active: z.boolean().optional(),
         /** The consultation rooms, in the order screens list them; replaces the list. */

@@ -4,7 +4,7 @@
 // English words underneath for whoever is called to help.
 import type { CallError } from '../../../preload/contract';
 
-export const IDENTITY_FIELDS = ['hospitalName', 'hospitalCode', 'counterLetter', 'timeZone'] as const;
+export const IDENTITY_FIELDS = ['hospitalName', 'hospitalNameHi', 'hospitalCode', 'counterLetter', 'timeZone'] as const;
 export const AUTH_FIELDS = ['username', 'displayName', 'password', 'repeat', 'role', 'active', ...IDENTITY_FIELDS] as const;
 export type AuthField = (typeof AUTH_FIELDS)[number];
 
@@ -20,6 +20,7 @@ export type AuthErrorKey =
   | 'lastAdmin'
   | 'tooMany'
   | 'hospitalNameInvalid'
+  | 'hospitalNameHiInvalid'
   | 'hospitalCodeInvalid'
   | 'counterLetterInvalid'
   | 'timeZoneInvalid'
@@ -53,6 +54,7 @@ const INVALID: Partial<Record<AuthField, AuthErrorKey>> = {
   displayName: 'displayNameInvalid',
   password: 'passwordInvalid',
   hospitalName: 'hospitalNameInvalid',
+  hospitalNameHi: 'hospitalNameHiInvalid',
   hospitalCode: 'hospitalCodeInvalid',
   counterLetter: 'counterLetterInvalid',
   timeZone: 'timeZoneInvalid',

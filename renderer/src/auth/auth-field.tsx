@@ -1,5 +1,6 @@
-// One labelled input of an auth form, with its problem underneath: the
-// translated line first, the core's own English words small below it.
+// One labelled input of an auth form, with its problem underneath in the
+// screen's language only (the core's English words stay in `detail`, for logs
+// and data-detail, never on screen).
 import type { InputHTMLAttributes, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthProblem } from './auth-errors';
@@ -10,16 +11,7 @@ export function ProblemText({ problem }: { problem: AuthProblem }) {
     problem.key === 'tooMany' && problem.seconds !== undefined
       ? t('auth.errors.tooManyWait', { seconds: problem.seconds })
       : t(`auth.errors.${problem.key}`);
-  return (
-    <>
-      <span>{text}</span>
-      {problem.detail && (
-        <span className="server-message" lang="en">
-          {problem.detail}
-        </span>
-      )}
-    </>
-  );
+  return <span data-detail={problem.detail}>{text}</span>;
 }
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {

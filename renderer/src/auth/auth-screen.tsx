@@ -14,11 +14,11 @@ export function AuthScreen({ children, testId }: { children: ReactNode; testId?:
         className="auth-lang secondary small"
         data-testid="auth-lang-switch"
         data-lang={language}
-        lang={language === 'en' ? 'hi' : 'en'}
         aria-label={t('lang.switchAria')}
         onClick={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}
       >
-        {t('lang.switch')}
+        {/* Written in the language it switches to; its spoken name starts with the same word (WCAG 2.5.3). */}
+        <span lang={language === 'en' ? 'hi' : 'en'}>{t('lang.switch')}</span>
       </button>
       {children}
     </div>

@@ -49,6 +49,7 @@ export function CredentialsForm({ mode, submit, notice, counter }: Props) {
   const [values, setValues] = useState({ username: '', displayName: '', password: '', repeat: '' });
   const [identity, setIdentity] = useState<IdentityValues>(() => ({
     hospitalName: counter?.hospitalName ?? '',
+    hospitalNameHi: counter?.hospitalNameHi ?? '',
     hospitalCode: counter?.hospitalCode ?? '',
     counterLetter: counter?.counterLetter ?? '',
     timeZone: counter?.timeZone ?? 'Asia/Kolkata',
@@ -103,6 +104,7 @@ export function CredentialsForm({ mode, submit, notice, counter }: Props) {
         ? {
             counter: {
               hospitalName: identity.hospitalName.trim(),
+              hospitalNameHi: identity.hospitalNameHi.trim(),
               hospitalCode: identity.hospitalCode.trim(),
               counterLetter: identity.counterLetter.trim(),
               timeZone: identity.timeZone.trim(),

@@ -23,12 +23,7 @@ export default function BoardApp() {
   const grant = phase.name === 'running' ? phase.grant : phase.name === 'unreachable' ? session.grant : null;
   if (grant) {
     return (
-      <BoardScreen
-        grant={grant}
-        hospitalName={setup.info?.hospitalName ?? null}
-        timeZone={setup.info?.timeZone}
-        recheck={session.recheck}
-      />
+      <BoardScreen grant={grant} hospitalNames={setup.info ?? null} timeZone={setup.info?.timeZone} recheck={session.recheck} />
     );
   }
   if (phase.name === 'start') {

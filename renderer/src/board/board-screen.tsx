@@ -16,16 +16,18 @@ import type { Announcement } from './speech/announcer';
 import { useAnnouncer } from './use-announcer';
 import { useBoardFeed } from './use-board-feed';
 import { NotShownNote } from '../peers/not-shown-note';
+import { hospitalNameIn, type HospitalNames } from '../lib/hospital-name';
 
 interface Props {
   grant: BoardGrant;
-  hospitalName: string | null;
+  /** Shown in the board's language (counter.info); null until known. */
+  hospitalNames: HospitalNames | null;
   /** The hospital's time zone (counter.info): the clock's, not the machine's. */
   timeZone: string | undefined;
   recheck: () => Promise<void>;
 }
 
-export function BoardScreen({ grant, hospitalName, timeZone, recheck }: Props) {
+export function BoardScreen({ grant, hospitalNames, timeZone, recheck }: Props) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const [speech, setSpeech] = useState(loadSpeech);
@@ -56,7 +58,9 @@ export function BoardScreen({ grant, hospitalName, timeZone, recheck }: Props) {
   return (
     <div className="board" data-testid="board" data-connection={connection} data-departments={grant.departmentCodes.join(',')}>
       <header className="board-header">
-        <span className="board-hospital">{hospitalName ?? t('app.title')}</span>
+        <span className="board-hospital" data-testid="board-hospital">
+          {hospitalNames ? hospitalNameIn(hospitalNames, language) : t('app.title')}
+        </span>
         <BoardClock serverTime={feed.view?.serverTime} timeZone={timeZone} />
         <span className={`board-connection ${connection}`} data-testid="board-connection" data-state={connection}>
           {t(`board.connection.${connection}`)}

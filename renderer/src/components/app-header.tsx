@@ -6,6 +6,7 @@ import type { CallError, CounterInfo } from '../../../preload/contract';
 import type { Language } from '../i18n';
 import { dayWithWeekday } from '../lib/dates';
 import { CallErrorMessage } from './call-error-message';
+import { hospitalNameIn } from '../lib/hospital-name';
 
 interface Props {
   info: CounterInfo | null;
@@ -21,7 +22,7 @@ export function AppHeader({ info, error, language, onToggleLanguage, children }:
     <header className="app-header">
       <div className="brand">
         <span className="hospital-name" data-testid="hospital-name">
-          {info ? info.hospitalName : t('app.title')}
+          {info ? hospitalNameIn(info, language) : t('app.title')}
         </span>
         {info?.counterLetter && (
           <span className="counter-letter" data-testid="counter-letter">
@@ -42,12 +43,11 @@ export function AppHeader({ info, error, language, onToggleLanguage, children }:
           className="lang-switch"
           data-testid="lang-switch"
           data-lang={language}
-          // The label is in the language it switches to, so either reader finds it.
-          lang={language === 'en' ? 'hi' : 'en'}
           aria-label={t('lang.switchAria')}
           onClick={onToggleLanguage}
         >
-          {t('lang.switch')}
+          {/* Written in the language it switches to; its spoken name starts with the same word (WCAG 2.5.3). */}
+          <span lang={language === 'en' ? 'hi' : 'en'}>{t('lang.switch')}</span>
         </button>
       </div>
     </header>

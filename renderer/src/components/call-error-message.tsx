@@ -1,9 +1,11 @@
-// A failed call, shown in the panel that made it. The translated line says
-// what it means for the clerk; the core's own message (English) says exactly
-// what happened, for whoever they call for help.
+// A failed call, shown in the panel that made it, once and in the clerk's
+// language: worded by its reason when the core gave one, else by its code.
+// The core's own message (English, exact) stays out of sight in data-message,
+// for whoever is called to help.
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../preload/contract';
 import { isNetworkFailure } from '../api/counter-client';
+import { useRefusalWords } from '../i18n/use-refusal-words';
 
 interface Props {
   error: CallError;
@@ -14,16 +16,12 @@ interface Props {
 
 export function CallErrorMessage({ error, title, testId }: Props) {
   const { t } = useTranslation();
-  const meaning = isNetworkFailure(error) ? t('errors.network') : t(`errors.${error.code}`);
+  const words = useRefusalWords();
+  const meaning = isNetworkFailure(error) ? t('errors.network') : error.reason ? words(error) : t(`errors.${error.code}`);
   return (
-    <div className="call-error" role="alert" data-testid={testId} data-code={error.code}>
+    <div className="call-error" role="alert" data-testid={testId} data-code={error.code} data-message={error.message}>
       {title && <strong>{title} </strong>}
       <span>{meaning}</span>
-      {error.message && (
-        <span className="server-message" lang="en">
-          {error.message}
-        </span>
-      )}
     </div>
   );
 }

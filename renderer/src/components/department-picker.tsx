@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../preload/contract';
 import type { Language } from '../i18n';
-import { departmentName } from '../lib/format';
+import { departmentName, departmentRoom } from '../lib/format';
 
 interface Props {
   departments: Department[];
@@ -36,7 +36,7 @@ export function DepartmentPicker({ departments, selected, language, onSelect, on
         >
           {d.shortcut && <kbd className="dept-key">{d.shortcut}</kbd>}
           <span className="dept-name">{departmentName(d, d.code, language)}</span>
-          <span className="dept-room">{t('panel.room', { room: d.room })}</span>
+          <span className="dept-room">{t('panel.room', { room: departmentRoom(d, language) })}</span>
         </button>
       ))}
     </div>

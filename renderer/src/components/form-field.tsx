@@ -1,10 +1,9 @@
-// A labelled input with its error underneath. The core's messages are English
-// predicates ("must be a 6-digit PIN code"), written to follow the field's
-// name: in English they are shown so; in Hindi a translated line per field
-// says what to type, with the core's words below for whoever is called to help.
+// A labelled input with its error underneath, in the clerk's language only:
+// the core's refusals worded by their reason, or, for what the form found
+// itself before sending, the field's own line saying what to type.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n';
+import { useRefusalWords, type Refusal } from '../i18n/use-refusal-words';
 import type { FieldPath } from '../lib/registration-form';
 
 export function fieldIds(path: FieldPath): { input: string; error: string } {
@@ -13,7 +12,7 @@ export function fieldIds(path: FieldPath): { input: string; error: string } {
 }
 
 /** Accessibility attributes every input on the form carries. */
-export function inputA11y(path: FieldPath, messages: string[] | undefined) {
+export function inputA11y(path: FieldPath, messages: Refusal[] | undefined) {
   const ids = fieldIds(path);
   return {
     id: ids.input,
@@ -25,34 +24,28 @@ export function inputA11y(path: FieldPath, messages: string[] | undefined) {
 interface Props {
   path: FieldPath;
   label: string;
-  messages: string[] | undefined;
+  messages: Refusal[] | undefined;
   className?: string;
   children: ReactNode;
 }
 
 export function FormField({ path, label, messages, className, children }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const words = useRefusalWords();
   const ids = fieldIds(path);
-  const asSentences = currentLanguage(i18n.language) === 'en' && messages !== undefined && messages.length > 0;
+  // Two refusals that say the same (the core and the directory on one PIN) are said once.
+  const sentences = messages?.length ? [...new Set(messages.map(words))] : [t(`fieldErrors.${path}`)];
   return (
     <div className={`form-field ${className ?? ''}`} data-invalid={messages !== undefined || undefined}>
       <label htmlFor={ids.input}>{label}</label>
       {children}
       {messages !== undefined && (
         <p id={ids.error} className="field-error" role="alert" data-testid={`error-${path}`}>
-          {asSentences
-            ? messages.map((m) => (
-                <span key={m} className="field-message">
-                  {label} {m}
-                </span>
-              ))
-            : t(`fieldErrors.${path}`)}
-          {!asSentences &&
-            messages.map((m) => (
-              <span key={m} className="server-message" lang="en">
-                {m}
-              </span>
-            ))}
+          {sentences.map((m) => (
+            <span key={m} className="field-message">
+              {m}
+            </span>
+          ))}
         </p>
       )}
     </div>

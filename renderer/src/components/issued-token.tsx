@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Department, Token } from '../../../preload/contract';
 import type { Language } from '../i18n';
-import { departmentName } from '../lib/format';
+import { departmentName, departmentRoom } from '../lib/format';
 import { feeCategoryName } from '../money/fee-text';
 import { IssuedFee } from '../money/issued-fee';
 
@@ -23,7 +23,7 @@ export function IssuedToken({ token, department, language }: Props) {
       </p>
       <p className="issued-department">
         <span data-testid="issued-token-department">{departmentName(department, token.departmentCode, language)}</span>
-        {department && <span className="issued-room"> · {t('panel.room', { room: department.room })}</span>}
+        {department && <span className="issued-room"> · {t('panel.room', { room: departmentRoom(department, language) })}</span>}
       </p>
       <p className="issued-patient">
         {token.patientName} · {t('patient.uhid')} {token.patientUhid}

@@ -40,9 +40,10 @@ import { fieldIds } from './form-field';
 import { RegistrationFields } from './registration-fields';
 import { fillFromPin, isCompletePin, type LastFill, type PinAnswer } from '../lib/pin-fill';
 import { useDistricts, usePincodeLookup, useStates } from '../patients/use-places';
+import { useRefusalWords, type Refusal } from '../i18n/use-refusal-words';
 
 /** Said at the PIN field as soon as the directory does not know the PIN (the core says the same on Register). */
-const UNKNOWN_PIN = 'is not a PIN code in the India Post directory';
+const UNKNOWN_PIN: Refusal = { reason: 'pin_unknown' };
 
 /** What separates a date's day from its month when a clerk types one (parse-dob.ts reads them all). */
 const DATE_SEPARATORS = ['-', '/', '.'];
@@ -89,7 +90,8 @@ export function RegistrationForm(props: Props) {
   // null while untouched: the shown values then follow the search text.
   const [edited, setEdited] = useState<RegistrationValues | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const [general, setGeneral] = useState<Refusal[]>([]);
+  const words = useRefusalWords();
   const [callError, setCallError] = useState<CallError | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const values = edited ?? props.initialValues ?? emptyValues(prefill);
@@ -212,6 +214,10 @@ export function RegistrationForm(props: Props) {
       moved[shown] = [...(moved[shown] ?? []), ...moved[path]];
       delete moved[path];
     }
+    // A PIN India Post does not know stays marked: the core checks it only once the rest passes.
+    const typedPin = valuesRef.current.pincode.trim();
+    if (pin.result?.pincode === typedPin && !pin.result.known && !moved['address.pincode'])
+      moved['address.pincode'] = [UNKNOWN_PIN];
     setErrors(moved);
     // After React has drawn the error, so the screen reader reads it with the field.
     requestAnimationFrame(() => focusField(firstErrorPath(moved)));
@@ -276,8 +282,8 @@ export function RegistrationForm(props: Props) {
       {(hasFieldErrors || general.length > 0) && (
         <div className="form-errors" role="alert" data-testid="reg-errors">
           {t('form.fixFields')}
-          {general.map((m) => (
-            <span key={m} className="server-message" lang="en">
+          {[...new Set(general.map(words))].map((m) => (
+            <span key={m} className="field-message">
               {m}
             </span>
           ))}

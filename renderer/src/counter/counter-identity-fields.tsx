@@ -62,6 +62,7 @@ export function CounterIdentityFields({ idPrefix, values, onChange, problems, pi
   return (
     <>
       {input('hospitalName', { maxLength: 80 })}
+      {input('hospitalNameHi', { maxLength: 80 })}
       {input('hospitalCode', { maxLength: 6, upper: true })}
       {input('counterLetter', { maxLength: 1, upper: true })}
       {input('timeZone', { maxLength: 64, list: `${idPrefix}-time-zones` })}

@@ -19,6 +19,7 @@ import './counter.css';
 
 const valuesOf = (info: CounterInfo): IdentityValues => ({
   hospitalName: info.hospitalName,
+  hospitalNameHi: info.hospitalNameHi,
   hospitalCode: info.hospitalCode ?? '',
   counterLetter: info.counterLetter ?? '',
   timeZone: info.timeZone,

@@ -8,6 +8,7 @@ const MEDICINE: Department = {
   nameEn: 'Medicine',
   nameHi: 'मेडिसिन',
   room: '101',
+  roomHi: null,
   shortcut: '1',
   active: true,
   sortOrder: 1,

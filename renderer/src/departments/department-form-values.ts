@@ -8,6 +8,8 @@ export interface DepartmentValues {
   nameEn: string;
   nameHi: string;
   room: string;
+  /** The room in Devanagari ('' for none). */
+  roomHi: string;
   shortcut: string;
   active: boolean;
   /** The consultation rooms as typed: "101, 102". */
@@ -18,7 +20,7 @@ export interface DepartmentValues {
   returnTo: QueueRule['returnTo'];
 }
 
-export const DEPARTMENT_FIELDS = ['nameEn', 'nameHi', 'room', 'shortcut', 'rooms', 'interleaveEvery'] as const;
+export const DEPARTMENT_FIELDS = ['nameEn', 'nameHi', 'room', 'roomHi', 'shortcut', 'rooms', 'interleaveEvery'] as const;
 export type DepartmentField = (typeof DEPARTMENT_FIELDS)[number];
 
 export function valuesOf(d: Department): DepartmentValues {
@@ -26,6 +28,7 @@ export function valuesOf(d: Department): DepartmentValues {
     nameEn: d.nameEn,
     nameHi: d.nameHi,
     room: d.room,
+    roomHi: d.roomHi ?? '',
     shortcut: d.shortcut ?? '',
     active: d.active,
     rooms: d.rooms.join(', '),
@@ -50,6 +53,7 @@ export function changesOf(before: Department, v: DepartmentValues): Update {
   if (v.nameEn.trim() !== before.nameEn) update.nameEn = v.nameEn.trim();
   if (v.nameHi.trim() !== before.nameHi) update.nameHi = v.nameHi.trim();
   if (v.room.trim() !== before.room) update.room = v.room.trim();
+  if ((v.roomHi.trim() || null) !== before.roomHi) update.roomHi = v.roomHi.trim() || null;
   const shortcut = v.shortcut.trim().toUpperCase() || null;
   if (shortcut !== before.shortcut) update.shortcut = shortcut;
   if (v.active !== before.active) update.active = v.active;

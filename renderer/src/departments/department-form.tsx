@@ -42,12 +42,11 @@ export function DepartmentForm({ department: loaded, onSaved }: { department: De
     refusal?.fields.includes(field) ? (
       <span className="field-error" role="alert" data-testid={`dept-error-${field}`}>
         {t(`deptSettings.errors.${field}`)}
-        <small lang="en"> {refusal.error.message}</small>
       </span>
     ) : null;
 
   const text = (
-    field: 'nameEn' | 'nameHi' | 'room' | 'shortcut' | 'rooms' | 'interleaveEvery',
+    field: 'nameEn' | 'nameHi' | 'room' | 'roomHi' | 'shortcut' | 'rooms' | 'interleaveEvery',
     label: string,
     maxLength: number,
   ) => (
@@ -73,6 +72,9 @@ export function DepartmentForm({ department: loaded, onSaved }: { department: De
       </div>
       <div className="dept-row">
         {text('room', t('deptSettings.room'), 40)}
+        {text('roomHi', t('deptSettings.roomHi'), 40)}
+      </div>
+      <div className="dept-row">
         {text('shortcut', t('deptSettings.shortcut'), 1)}
         <label className="dept-check">
           <input

@@ -9,6 +9,9 @@ import hi from './hi.json';
 // namespace) made i18next's key types too deep for TypeScript.
 import moneyEn from './money-en.json';
 import moneyHi from './money-hi.json';
+// Refusals from the core, keyed by reason (preload/contract/reasons.ts), in their own namespace too.
+import reasonsEn from './reasons-en.json';
+import reasonsHi from './reasons-hi.json';
 
 export const LANGUAGES = ['en', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,7 +54,10 @@ function applyLanguage(lng: string): void {
 export function initI18n(): typeof i18next {
   i18next.on('languageChanged', applyLanguage);
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en, money: moneyEn }, hi: { translation: hi, money: moneyHi } },
+    resources: {
+      en: { translation: en, money: moneyEn, reasons: reasonsEn },
+      hi: { translation: hi, money: moneyHi, reasons: reasonsHi },
+    },
     lng: storedLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],

@@ -17,6 +17,7 @@ import { CameraScanner } from '../scanning/lazy-camera-scanner';
 import { useCardScan, type ScanOutcome } from '../scanning/use-card-scan';
 import { scannedIdOf, useCounterNotice } from './use-counter-notice';
 import './kiosk.css';
+import { hospitalNameIn } from '../lib/hospital-name';
 
 type Step =
   | { name: 'scan' }
@@ -81,7 +82,7 @@ export function KioskScreen() {
   return (
     <div className="kiosk" data-testid="kiosk" data-step={step.name} onPointerDown={enterFullscreen}>
       <header className="kiosk-header">
-        <h1>{setup.info?.hospitalName ?? t('app.title')}</h1>
+        <h1>{setup.info ? hospitalNameIn(setup.info, language) : t('app.title')}</h1>
         <button type="button" className="kiosk-lang" onClick={() => void i18n.changeLanguage(language === 'en' ? 'hi' : 'en')}>
           {language === 'en' ? 'हिन्दी' : 'English'}
         </button>

@@ -32,6 +32,11 @@ export function guardianText(t: TFunction, p: Pick<PatientSummary, 'guardianName
   return t('patient.guardian', { relation: t(`patient.relation.${p.guardianRelation}`), name: p.guardianName });
 }
 
+/** A department's room as this screen says it: its Devanagari form on a Hindi screen, where it has one. */
+export function departmentRoom(d: Department, lang: Language): string {
+  return lang === 'hi' && d.roomHi ? d.roomHi : d.room;
+}
+
 /** Department names come from configuration in both languages. */
 export function departmentName(d: Department | undefined, code: string, lang: Language): string {
   if (!d) return code;

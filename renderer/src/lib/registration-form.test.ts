@@ -74,8 +74,8 @@ describe('registration form', () => {
   });
 
   it('clears the error of a field once the clerk edits it, and only that one', () => {
-    const errors = { 'address.pincode': ['must be a 6-digit PIN code'], phone: ['bad'] };
-    expect(clearErrorsFor(errors, { pincode: '110001' })).toEqual({ phone: ['bad'] });
+    const errors = { 'address.pincode': [{ reason: 'pin_format' }], phone: [{ reason: 'mobile_format' }] };
+    expect(clearErrorsFor(errors, { pincode: '110001' })).toEqual({ phone: [{ reason: 'mobile_format' }] });
     expect(clearErrorsFor(errors, { birthMode: 'dob' })).toEqual(errors);
   });
 
@@ -85,25 +85,25 @@ describe('registration form', () => {
       message: 'invalid input',
       field: 'address.pincode',
       issues: [
-        { field: 'address.pincode', message: 'must be a 6-digit PIN code' },
-        { field: 'phone', message: 'must be a 10-digit Indian mobile number starting 6-9' },
-        { field: 'ageMonths', message: 'too big' },
-        { field: 'id', message: 'Invalid UUID' },
+        { field: 'address.pincode', message: 'must be a 6-digit PIN code', reason: 'pin_format' },
+        { field: 'phone', message: 'must be a 10-digit Indian mobile number starting 6-9', reason: 'mobile_format' },
+        { field: 'ageMonths', message: 'too big', reason: 'too_large', params: { max: 11 } },
+        { field: 'id', message: 'Invalid UUID', reason: 'bad_format' },
       ],
     });
     expect(mapped.fields).toEqual({
-      'address.pincode': ['must be a 6-digit PIN code'],
-      phone: ['must be a 10-digit Indian mobile number starting 6-9'],
-      ageMonths: ['too big'],
+      'address.pincode': [{ reason: 'pin_format', params: undefined }],
+      phone: [{ reason: 'mobile_format', params: undefined }],
+      ageMonths: [{ reason: 'too_large', params: { max: 11 } }],
     });
-    expect(mapped.general).toEqual(['id: Invalid UUID']);
+    expect(mapped.general).toEqual([{ reason: 'bad_format', params: undefined }]);
     expect(firstErrorPath(mapped.fields)).toBe('ageMonths');
   });
 
   it('uses the top-level field when an error carries no issues list', () => {
-    const mapped = mapCallError({ code: 'VALIDATION_FAILED', message: 'is required', field: 'name' });
-    expect(mapped.fields).toEqual({ name: ['is required'] });
-    expect(mapCallError({ code: 'INTERNAL', message: 'disk full' }).general).toEqual(['disk full']);
+    const mapped = mapCallError({ code: 'VALIDATION_FAILED', message: 'is required', field: 'name', reason: 'required' });
+    expect(mapped.fields).toEqual({ name: [{ reason: 'required', params: undefined }] });
+    expect(mapCallError({ code: 'INTERNAL', message: 'disk full' }).general).toEqual([{ reason: undefined, params: undefined }]);
   });
 });
 

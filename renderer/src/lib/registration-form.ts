@@ -6,6 +6,7 @@ import { MONTHS_SHOWN_BELOW_YEARS } from '../../../preload/contract/age';
 import { parseDateOfBirth } from './parse-dob';
 import type { IdProofType } from '../../../preload/contract/id-proof';
 import type { QueryPrefill } from './query-prefill';
+import type { Refusal } from '../i18n/use-refusal-words';
 
 export const GENDERS = ['male', 'female', 'other'] as const;
 export const GUARDIAN_RELATIONS = ['S/o', 'D/o', 'W/o', 'C/o'] as const;
@@ -60,13 +61,13 @@ export const FIELD_PATHS = [
 ] as const;
 export type FieldPath = (typeof FIELD_PATHS)[number];
 
-/** Per field, the server's messages (empty for errors found before sending). */
-export type FieldErrors = Partial<Record<FieldPath, string[]>>;
+/** Per field, the core's refusals (empty for errors found before sending: the field's own hint says what to type). */
+export type FieldErrors = Partial<Record<FieldPath, Refusal[]>>;
 
 export interface MappedErrors {
   fields: FieldErrors;
-  /** Messages that belong to no input on the form. */
-  general: string[];
+  /** Refusals that belong to no input on the form. */
+  general: Refusal[];
 }
 
 export function emptyValues(prefill: QueryPrefill): RegistrationValues {
@@ -172,14 +173,15 @@ function formPathOf(field: string): FieldPath | null {
 /** Spreads a VALIDATION_FAILED error over the form's fields. */
 export function mapCallError(error: CallError): MappedErrors {
   const fields: FieldErrors = {};
-  const general: string[] = [];
-  const issues = error.issues?.length ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
+  const general: Refusal[] = [];
+  const issues = error.issues?.length ? error.issues : error.field ? [{ ...error, field: error.field }] : [];
   for (const issue of issues) {
+    const refusal = { reason: issue.reason, params: issue.params };
     const path = formPathOf(issue.field);
-    if (path) (fields[path] ??= []).push(issue.message);
-    else general.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+    if (path) (fields[path] ??= []).push(refusal);
+    else general.push(refusal);
   }
-  if (issues.length === 0) general.push(error.message);
+  if (issues.length === 0) general.push({ reason: error.reason, params: error.params });
   return { fields, general };
 }
 

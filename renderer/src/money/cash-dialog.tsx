@@ -10,7 +10,10 @@ import { useMayCall } from '../auth/use-may-call';
 import { CallErrorMessage } from '../components/call-error-message';
 import { Dialog, DialogTitle } from '../components/dialog';
 import { timeText } from '../lib/dates';
+import { countedPaise } from '../../../preload/contract/methods/cash-schemas';
+import { useRefusalWords } from '../i18n/use-refusal-words';
 import { DenominationCount, type Counts } from './denomination-count';
+import { ShiftSignOff } from './shift-sign-off';
 import { RefundForm } from './refund-form';
 import { useCash } from './use-cash';
 import './money.css';
@@ -28,6 +31,11 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
   const [error, setError] = useState<CallError | null>(null);
   const [badFloat, setBadFloat] = useState(false);
   const [refunding, setRefunding] = useState<string | null>(null);
+  // A count that differs from expected: a note is asked for, then the difference is confirmed.
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [signingOff, setSigningOff] = useState<string | null>(null);
+  const words = useRefusalWords();
   const time = (iso: string) => timeText(iso, timeZone);
   const shift = cash.current.data;
 
@@ -44,7 +52,21 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
     cash.changed();
   }
 
+  /** What the count says against what the drawer should hold: counted − expected. */
+  const differenceOf = (s: CashShift) => countedPaise(counts) - s.expectedPaise;
+
+  function askToClose(s: CashShift) {
+    if (differenceOf(s) === 0) return void close(s);
+    if (note.trim() === '') {
+      setNoteMissing(true);
+      document.getElementById('cash-note')?.focus();
+      return;
+    }
+    setConfirming(true);
+  }
+
   async function close(s: CashShift) {
+    setConfirming(false);
     const r = await cash.close.run({ shiftId: s.id, counts, note: note || null });
     if (!r) return;
     if (r.ok) {
@@ -133,22 +155,72 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
             <dd>{inr(shift.upiReceiptsPaise)}</dd>
           </dl>
           <h3>{tm('cash.count')}</h3>
-          <DenominationCount counts={counts} onChange={setCounts} expectedPaise={shift.expectedPaise} />
+          <DenominationCount
+            counts={counts}
+            onChange={(next) => {
+              setCounts(next);
+              setConfirming(false);
+            }}
+            expectedPaise={shift.expectedPaise}
+          />
           <div className="money-actions">
             <label>
               <span>{tm('cash.note')}</span>
-              <input data-testid="cash-note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
+              <input
+                id="cash-note"
+                data-testid="cash-note"
+                maxLength={200}
+                value={note}
+                aria-invalid={noteMissing}
+                aria-describedby={noteMissing ? 'cash-note-error' : undefined}
+                onChange={(e) => {
+                  setNote(e.target.value);
+                  setNoteMissing(false);
+                }}
+              />
             </label>
             <button
               type="button"
               className="primary"
               data-testid="cash-close-shift"
-              disabled={cash.close.pending}
-              onClick={() => void close(shift)}
+              disabled={cash.close.pending || confirming}
+              onClick={() => askToClose(shift)}
             >
               {tm('cash.closeShift')}
             </button>
           </div>
+          {noteMissing && (
+            <p className="field-error" role="alert" id="cash-note-error" data-testid="cash-note-error">
+              {words({
+                reason: differenceOf(shift) < 0 ? 'cash_short_note' : 'cash_over_note',
+                params: { amount: inr(Math.abs(differenceOf(shift))) },
+              })}
+            </p>
+          )}
+          {confirming && (
+            <div className="money-confirm" role="alertdialog" aria-labelledby="cash-confirm-text" data-testid="cash-confirm">
+              <p id="cash-confirm-text" data-paise={differenceOf(shift)}>
+                {tm(differenceOf(shift) < 0 ? 'cash.confirmShort' : 'cash.confirmOver', {
+                  amount: inr(Math.abs(differenceOf(shift))),
+                })}
+              </p>
+              <div className="money-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="cash-confirm-close"
+                  autoFocus
+                  disabled={cash.close.pending}
+                  onClick={() => void close(shift)}
+                >
+                  {tm('cash.confirmClose')}
+                </button>
+                <button type="button" className="secondary" data-testid="cash-count-again" onClick={() => setConfirming(false)}>
+                  {tm('cash.countAgain')}
+                </button>
+              </div>
+            </div>
+          )}
         </section>
       )}
       <h3>{tm('cash.shifts')}</h3>
@@ -188,12 +260,8 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
                       type="button"
                       className="secondary small"
                       data-testid="cash-sign-off"
-                      onClick={() =>
-                        void cash.signOff.run({ shiftId: s.id }).then((r) => {
-                          if (r && !r.ok) setError(r.error);
-                          cash.changed();
-                        })
-                      }
+                      aria-expanded={signingOff === s.id}
+                      onClick={() => setSigningOff(signingOff === s.id ? null : s.id)}
                     >
                       {tm('cash.signOff')}
                     </button>
@@ -204,6 +272,25 @@ export function CashDialog({ onClose, timeZone }: { onClose: () => void; timeZon
           </tbody>
         </table>
       )}
+      {signingOff &&
+        (() => {
+          const s = cash.shifts.data?.find((x) => x.id === signingOff && x.status === 'closed');
+          return s ? (
+            <ShiftSignOff
+              key={s.id}
+              shift={s}
+              pending={cash.signOff.pending}
+              onCancel={() => setSigningOff(null)}
+              onSignOff={(signOffNote) =>
+                void cash.signOff.run({ shiftId: s.id, note: signOffNote || null }).then((r) => {
+                  if (r && !r.ok) setError(r.error);
+                  else setSigningOff(null);
+                  cash.changed();
+                })
+              }
+            />
+          ) : null;
+        })()}
       <h3>{tm('cash.dayBook')}</h3>
       {cash.dayBook.data?.lines.length === 0 && <p className="hint">{tm('cash.dayBookEmpty')}</p>}
       {!!cash.dayBook.data?.lines.length && (

@@ -2,6 +2,7 @@
 // types, expected against counted and the difference (short in red, over in amber).
 import { DENOMINATIONS, countedPaise, type DenominationKey } from '../../../preload/contract/methods/cash-schemas';
 import { inr } from '../../../preload/contract/money';
+import { differenceText } from './difference-text';
 import { useMoneyT } from './use-money-t';
 
 export type Counts = Partial<Record<DenominationKey, number>>;
@@ -55,11 +56,7 @@ export function DenominationCount({
           data-paise={diff}
           className={`money-diff ${diff < 0 ? 'short' : diff > 0 ? 'over' : 'exact'}`}
         >
-          {diff < 0
-            ? tm('cash.short', { amount: inr(-diff) })
-            : diff > 0
-              ? tm('cash.over', { amount: inr(diff) })
-              : tm('cash.exact')}
+          {differenceText(tm, diff)}
         </dd>
       </dl>
     </div>

@@ -14,7 +14,7 @@ import { currentLanguage } from '../i18n';
 import { departmentName } from '../lib/format';
 import { useFeeSettings } from './use-fees';
 import './money.css';
-import { useMoneyT } from './use-money-t';
+import { useMoneyT, type MoneyKey } from './use-money-t';
 
 interface Props {
   departments: Department[];
@@ -143,10 +143,18 @@ function ScheduleLine({ row, label, onSaved, onError }: Part & { row: ScheduleRo
     onError(r.ok ? null : r.error);
     if (r.ok) onSaved();
   }
+  // Each input is named by its row and its column, as a sighted clerk reads the table.
+  const column: Record<keyof typeof values, MoneyKey> = {
+    newPaise: 'settings.newFee',
+    revisitPaise: 'settings.revisitFee',
+    followUpPaise: 'settings.followUpFee',
+    validityDays: 'settings.validity',
+  };
   const field = (key: keyof typeof values) => (
     <td>
       <input
         data-testid={`fees-schedule-${key}`}
+        aria-label={`${label}: ${tm(column[key])}`}
         inputMode="decimal"
         value={values[key]}
         aria-invalid={bad}
@@ -275,6 +283,8 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
       if (!exemption) setV({ code: '', nameEn: '', nameHi: '', proofRequired: true, active: true });
     }
   }
+  const row = exemption ? exemption.code : tm('settings.addExemption');
+  const named = (column: MoneyKey) => ({ 'aria-label': `${row}: ${tm(column)}` });
   return (
     <tr data-testid="fees-exemption-row" data-code={exemption?.code ?? 'new'}>
       <td>
@@ -283,6 +293,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
         ) : (
           <input
             data-testid="fees-exemption-code"
+            {...named('settings.code')}
             value={v.code}
             maxLength={32}
             onChange={(e) => setV({ ...v, code: e.target.value.toLowerCase() })}
@@ -292,6 +303,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
       <td>
         <input
           data-testid="fees-exemption-name-en"
+          {...named('settings.nameEn')}
           value={v.nameEn}
           maxLength={60}
           onChange={(e) => setV({ ...v, nameEn: e.target.value })}
@@ -300,6 +312,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
       <td>
         <input
           data-testid="fees-exemption-name-hi"
+          {...named('settings.nameHi')}
           lang="hi"
           value={v.nameHi}
           maxLength={60}
@@ -310,6 +323,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
         <input
           type="checkbox"
           data-testid="fees-exemption-proof"
+          {...named('settings.proofRequired')}
           checked={v.proofRequired}
           onChange={(e) => setV({ ...v, proofRequired: e.target.checked })}
         />
@@ -318,6 +332,7 @@ function ExemptionLine({ exemption, onSaved, onError }: Part & { exemption: Exem
         <input
           type="checkbox"
           data-testid="fees-exemption-active"
+          {...named('settings.active')}
           checked={v.active}
           onChange={(e) => setV({ ...v, active: e.target.checked })}
         />

@@ -40,18 +40,41 @@ export function DoorDialog({ title, testId, onClose, children, wide }: Props) {
   );
 }
 
-/** A labelled input of these dialogs. */
-export function DoorField({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
+/** A labelled input of these dialogs, with what is wrong with it right under it. */
+export function DoorField({
+  label,
+  children,
+  hint,
+  error,
+  errorId,
+}: {
+  label: string;
+  children: ReactNode;
+  hint?: ReactNode;
+  /** Said at the field, in the clerk's language; its input points here with aria-describedby (doorInputA11y). */
+  error?: string | null | undefined;
+  errorId?: string;
+}) {
   return (
     <label className="door-field">
       <span>{label}</span>
       {children}
       {hint && <span className="hint">{hint}</span>}
+      {error && (
+        <span className="field-error" role="alert" id={errorId} data-testid={errorId}>
+          {error}
+        </span>
+      )}
     </label>
   );
 }
 
-/** The end of a quick form at the door: what is missing, what the core refused, and the Enter button. */
+/** The attributes an input of these dialogs carries while its field is refused. */
+export function doorInputA11y(error: string | null | undefined, errorId: string) {
+  return { 'aria-invalid': !!error, 'aria-describedby': error ? errorId : undefined };
+}
+
+/** The end of a quick form at the door: a refusal that belongs to no field, and the Enter button. */
 export function DoorFormEnd(p: {
   testIdPrefix: 'emergency' | 'newborn';
   problem: string | null;

@@ -8,7 +8,7 @@ import type { CallError, Patient, Token } from '../../../preload/contract';
 import { useCounterMutation } from '../hooks/use-counter-mutation';
 import type { GenderValue } from '../lib/registration-form';
 import { newId } from '../lib/new-id';
-import { DoorDialog, DoorField, DoorFormEnd } from './door-dialog';
+import { DoorDialog, DoorField, DoorFormEnd, doorInputA11y } from './door-dialog';
 import { GenderKeysSelect } from './gender-keys-select';
 import { EMPTY_MLC, MlcFields, mlcInput } from './mlc-fields';
 
@@ -26,6 +26,7 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
   const [broughtBy, setBroughtBy] = useState('');
   const [isMlc, setIsMlc] = useState(false);
   const [mlc, setMlc] = useState(EMPTY_MLC);
+  const [missing, setMissing] = useState<{ sex?: string; age?: string }>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const register = useCounterMutation('patients.registerEmergency');
@@ -33,7 +34,16 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
   async function submit() {
     setError(null);
     const years = Number(age);
-    if (gender === '' || !/^\d{1,3}$/.test(age.trim()) || years > 130) return setProblem(t('door.emergency.needSexAge'));
+    const found = {
+      ...(gender === '' ? { sex: t('door.emergency.needSex') } : {}),
+      ...(!/^\d{1,3}$/.test(age.trim()) || years > 130 ? { age: t('door.emergency.needAge') } : {}),
+    };
+    setMissing(found);
+    if (gender === '' || found.age) {
+      // The cursor goes to the first field to put right, where its words are.
+      document.getElementById(gender === '' ? 'emergency-gender' : 'emergency-age')?.focus();
+      return;
+    }
     const mlcValue = isMlc ? mlcInput(mlc) : null;
     if (isMlc && !mlcValue) return setProblem(t('door.mlc.needAll'));
     setProblem(null);
@@ -60,17 +70,30 @@ export function EmergencyDialog({ onClose, onRegistered }: Props) {
         }}
       >
         <div className="door-row">
-          <DoorField label={t('door.form.genderKeys')}>
-            <GenderKeysSelect testId="emergency-gender" value={gender} onChange={setGender} nextFieldId="emergency-age" />
+          <DoorField label={t('door.form.genderKeys')} error={missing.sex} errorId="emergency-gender-error">
+            <GenderKeysSelect
+              testId="emergency-gender"
+              value={gender}
+              onChange={(g) => {
+                setGender(g);
+                if (missing.sex) setMissing((m) => ({ ...m, sex: undefined }));
+              }}
+              nextFieldId="emergency-age"
+              error={missing.sex}
+            />
           </DoorField>
-          <DoorField label={t('door.emergency.age')}>
+          <DoorField label={t('door.emergency.age')} error={missing.age} errorId="emergency-age-error">
             <input
               id="emergency-age"
               data-testid="emergency-age"
               inputMode="numeric"
               maxLength={3}
               value={age}
-              onChange={(e) => setAge(e.target.value)}
+              {...doorInputA11y(missing.age, 'emergency-age-error')}
+              onChange={(e) => {
+                setAge(e.target.value);
+                if (missing.age) setMissing((m) => ({ ...m, age: undefined }));
+              }}
             />
           </DoorField>
           <DoorField label={t('door.emergency.broughtBy')}>

@@ -10,6 +10,7 @@ import { useCounterMutation } from '../hooks/use-counter-mutation';
 import { useCounterQuery } from '../hooks/use-counter-query';
 import { SlipPreview } from './slip-preview';
 import { Dialog } from '../components/dialog';
+import { useRefusalWords } from '../i18n/use-refusal-words';
 
 interface Draft {
   type: Settings['type'];
@@ -36,6 +37,7 @@ const fromDraft = (d: Draft): Settings => ({
 
 export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; refreshKey: number }) {
   const { t } = useTranslation();
+  const words = useRefusalWords();
   const saved = useCounterQuery('printers.getSettings', {});
   const [draft, setDraft] = useState<Draft | null>(null);
   const current = draft ?? (saved.data ? toDraft(saved.data) : null);
@@ -82,8 +84,8 @@ export function PrinterSettings({ onClose, refreshKey }: { onClose: () => void; 
 
   const fieldError = (field: string) =>
     error?.field === field ? (
-      <span className="field-error" data-testid={`printer-error-${field}`}>
-        {error.message}
+      <span className="field-error" data-testid={`printer-error-${field}`} data-message={error.message}>
+        {words(error)}
       </span>
     ) : null;
 

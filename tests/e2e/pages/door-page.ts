@@ -26,7 +26,8 @@ export class DoorPage extends CounterPage {
     await expect(this.page.getByTestId('emergency-gender')).toBeFocused();
     await this.page.keyboard.press(p.sexKey);
     await expect(this.page.getByTestId('emergency-age')).toBeFocused();
-    await this.page.keyboard.type(String(p.age));
+    // Human speed: two keys within a few milliseconds are a scanner's burst to the wedge listener.
+    await this.page.keyboard.type(String(p.age), { delay: 90 });
     await this.page.getByTestId('emergency-brought-by').fill(p.broughtBy);
     if (p.mlc) {
       await this.page.getByTestId('emergency-mlc').check();
