@@ -24,12 +24,12 @@ test('a scan opens the patient, Space ticks a checkbox and presses a button, a s
 }) => {
   const counter = new CardScanPage(page);
   await counter.open();
-  const asha = await counter.registerPatient({ name: 'Asha Verma', gender: 'female', ageYears: 41, phone: '9711200001' });
+  const asha = await counter.registerPatient({ name: 'Asha Kumari Keys', gender: 'female', ageYears: 41, phone: '9711200001' });
   const ravi = await counter.registerPatient({ name: 'Ravi Verma', gender: 'male', ageYears: 44, phone: '9711200002' });
 
   await test.step('When the scanner reads her UHID, her record opens', async () => {
     await counter.scanWithWedge(asha.uhid);
-    await counter.expectPatientShown('Asha Verma');
+    await counter.expectPatientShown('Asha Kumari Keys');
   });
 
   await test.step('Space on the focused "Medico-legal case" box ticks it (the cursor goes to its number), and again unticks it', async () => {
