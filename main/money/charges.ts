@@ -99,8 +99,7 @@ export function priceVisit(db: Database, input: PriceInput): Price {
     validUntil = ticket.validUntil;
   } else {
     // Seen before in this department, here or (by the peers' answer) at another counter of the hospital.
-    const again =
-      visitTypeFor(db, { ...input, chosen: input.visitType }) === 'follow_up' || input.elsewhere?.seenBefore === true;
+    const again = visitTypeFor(db, { ...input, chosen: input.visitType }) === 'follow_up' || input.elsewhere?.seenBefore === true;
     basis = again ? 'revisit' : 'new';
     scheduledPaise = again ? schedule.revisitPaise : schedule.newPaise;
     // The day of issue is the first of the N days.

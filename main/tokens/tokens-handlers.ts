@@ -114,7 +114,7 @@ export function tokensHandlers(ctx: CoreContext, events: CoreEvents, elsewhere?:
           details: { token: open },
         });
       }
-      // The fee (issue 12) is priced and checked before the token is written: a refused fee uses no number.
+      // The fee is priced and checked before the token is written: a refused fee uses no number.
       const price = priceVisit(db, {
         ...input,
         patientPk: patient.pk,
