@@ -9,32 +9,8 @@ import { violationsOn } from './pages/axe';
 import { BoardPage } from './pages/board-page';
 import { CounterPage } from './pages/counter-page';
 import { ACCOUNTS, apiValue, ensureAccount, startKioskAs } from './pages/desk-session';
+import { COUNTER_DIALOGS, type Opening } from './pages/counter-dialogs';
 import { RoomPage } from './pages/room-page';
-
-/** A way in (the testids clicked, in order) and what it opens. */
-interface Opening {
-  name: string;
-  open: string[];
-  shows: string;
-}
-
-const DIALOGS: Opening[] = [
-  { name: 'Settings menu', open: ['tools-menu'], shows: '[role="menu"]' },
-  { name: 'Counters', open: ['tools-menu', 'peers-open'], shows: '[data-testid="peers"]' },
-  { name: 'Departments', open: ['tools-menu', 'departments-open'], shows: '[data-testid="departments"]' },
-  { name: 'Audit log', open: ['tools-menu', 'audit-open'], shows: '[data-testid="audit"]' },
-  { name: 'This counter', open: ['tools-menu', 'this-counter-open'], shows: '[data-testid="this-counter"]' },
-  { name: 'Accounts', open: ['tools-menu', 'accounts-open'], shows: '[data-testid="accounts"]' },
-  { name: 'Maintenance', open: ['tools-menu', 'maintenance-open'], shows: '[data-testid="maintenance"]' },
-  { name: 'Cash', open: ['cash-open'], shows: '[data-testid="cash"]' },
-  { name: 'Fees', open: ['fees-open'], shows: '[data-testid="fees"]' },
-  { name: 'Reports', open: ['reports-open'], shows: '[data-testid="reports"]' },
-  { name: 'Printers', open: ['printer-settings-open'], shows: '[data-testid="printer-settings"]' },
-  { name: 'HIMS settings', open: ['sync-settings-open'], shows: '[data-testid="sync-settings"]' },
-  { name: 'Emergency', open: ['emergency-open'], shows: '[data-testid="emergency-dialog"]' },
-  { name: 'Duplicates', open: ['duplicates-open'], shows: '[data-testid="duplicates-dialog"]' },
-  { name: 'MLC register', open: ['mlc-register-open'], shows: '[data-testid="mlc-register"]' },
-];
 
 const PANEL_DIALOGS: Opening[] = [{ name: 'Register baby', open: ['newborn-open'], shows: '[data-testid="newborn-dialog"]' }];
 
@@ -74,7 +50,7 @@ for (const language of ['en', 'hi'] as const) {
       found.push(...(await violationsOn(page, 'counter')));
     });
 
-    for (const dialog of DIALOGS) {
+    for (const dialog of COUNTER_DIALOGS) {
       await test.step(dialog.name, async () => {
         for (const id of dialog.open) await page.getByTestId(id).click();
         await expect(page.locator(dialog.shows)).toBeVisible();

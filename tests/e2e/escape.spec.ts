@@ -4,30 +4,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiValue } from './pages/desk-session';
 import { CounterPage } from './pages/counter-page';
-
-/** A way in (the testids clicked, in order) and what it opens. */
-interface Opening {
-  name: string;
-  open: string[];
-  shows: string;
-}
+import { COUNTER_DIALOGS, type Opening } from './pages/counter-dialogs';
 
 const SCREEN: Opening[] = [
-  { name: 'Settings menu', open: ['tools-menu'], shows: '[role="menu"]' },
-  { name: 'Counters (peers)', open: ['tools-menu', 'peers-open'], shows: '[data-testid="peers"]' },
-  { name: 'Departments', open: ['tools-menu', 'departments-open'], shows: '[data-testid="departments"]' },
-  { name: 'Audit log', open: ['tools-menu', 'audit-open'], shows: '[data-testid="audit"]' },
-  { name: 'This counter', open: ['tools-menu', 'this-counter-open'], shows: '[data-testid="this-counter"]' },
-  { name: 'Accounts', open: ['tools-menu', 'accounts-open'], shows: '[data-testid="accounts"]' },
-  { name: 'Maintenance', open: ['tools-menu', 'maintenance-open'], shows: '[data-testid="maintenance"]' },
-  { name: 'Cash', open: ['cash-open'], shows: '[data-testid="cash"]' },
-  { name: 'Fees', open: ['fees-open'], shows: '[data-testid="fees"]' },
-  { name: 'Reports', open: ['reports-open'], shows: '[data-testid="reports"]' },
-  { name: 'Printer', open: ['printer-settings-open'], shows: '[data-testid="printer-settings"]' },
-  { name: 'HIMS settings', open: ['sync-settings-open'], shows: '[data-testid="sync-settings"]' },
-  { name: 'Emergency', open: ['emergency-open'], shows: '[data-testid="emergency-dialog"]' },
-  { name: 'Duplicates', open: ['duplicates-open'], shows: '[data-testid="duplicates-dialog"]' },
-  { name: 'MLC register', open: ['mlc-register-open'], shows: '[data-testid="mlc-register"]' },
+  ...COUNTER_DIALOGS,
   { name: 'Camera', open: ['camera-open'], shows: '[data-testid="camera-scanner"]' },
   { name: 'New patient form', open: ['new-patient'], shows: '[data-testid="registration-form"]' },
 ];
