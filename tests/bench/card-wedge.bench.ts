@@ -19,7 +19,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
 import { scanBurst } from '../support/key-strokes';
 import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
-import { percentile, printTable, type Result } from './stats';
+import { printTable, summarise } from './stats';
 import { seedCache } from './synthetic-patients';
 
 const RENDERER = resolve('out/renderer');
@@ -67,23 +67,6 @@ async function timedScan(page: Page, send: () => Promise<void>, uhid: string): P
 async function pageOlderThan(page: Page, ms: number): Promise<void> {
   const age = await page.evaluate<number>('performance.now()');
   if (age < ms) await new Promise((r) => setTimeout(r, ms - age));
-}
-
-function summarise(name: string, values: number[], budget?: number): Result {
-  const times = [...values].sort((a, b) => a - b);
-  const result: Result = {
-    name,
-    runs: times.length,
-    p50Ms: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    meanMs: times.reduce((s, t) => s + t, 0) / Math.max(1, times.length),
-    maxMs: times.at(-1) ?? NaN,
-  };
-  if (budget !== undefined) {
-    result.budgetP99Ms = budget;
-    result.budgetOk = result.p99Ms < budget;
-  }
-  return result;
 }
 
 export async function run(options: BenchOptions): Promise<BenchReport> {

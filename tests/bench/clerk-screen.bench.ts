@@ -22,7 +22,7 @@ import { playStrokes, scanBurst, typedAt, type Stroke } from '../support/key-str
 import { TEST_IDENTITY, tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
 import { ClerkPage, CLERK_PAGE_SCRIPT, focused, picked, shows, tokenOtherThan } from './clerk-page';
-import { percentile, printTable, type Result } from './stats';
+import { printTable, summarise, type Result } from './stats';
 import { seedCache } from './synthetic-patients';
 
 const RENDERER = resolve('out/renderer');
@@ -65,23 +65,6 @@ class Waits {
   all(): number[] {
     return [...this.kinds.values()].flat();
   }
-}
-
-function summarise(name: string, values: number[], budget?: number): Result {
-  const times = [...values].sort((a, b) => a - b);
-  const result: Result = {
-    name,
-    runs: times.length,
-    p50Ms: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    meanMs: times.reduce((s, t) => s + t, 0) / Math.max(1, times.length),
-    maxMs: times.at(-1) ?? NaN,
-  };
-  if (budget !== undefined) {
-    result.budgetP99Ms = budget;
-    result.budgetOk = result.p99Ms < budget;
-  }
-  return result;
 }
 
 async function ok<T>(core: Core, method: string, input: unknown, caller: Caller): Promise<T> {

@@ -15,7 +15,7 @@ import { createCore, type Core } from '../../main/core/create-core';
 import type { Caller } from '../../main/core/registry';
 import { tempDir } from '../support/temp-core';
 import type { BenchOptions, BenchReport } from './bench-runner';
-import { percentile, printTable, type Result } from './stats';
+import { printTable, summarise, type Result } from './stats';
 
 const WAITING = 500;
 const CALLS = 1000;
@@ -52,22 +52,6 @@ async function timed(runs: number, work: () => Promise<unknown>, between: () => 
     await new Promise((r) => setImmediate(r));
   }
   return times.sort((a, b) => a - b);
-}
-
-function result(name: string, times: number[], budget?: number): Result {
-  const r: Result = {
-    name,
-    runs: times.length,
-    p50Ms: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    meanMs: times.reduce((s, t) => s + t, 0) / times.length,
-    maxMs: times.at(-1)!,
-  };
-  if (budget !== undefined) {
-    r.budgetP99Ms = budget;
-    r.budgetOk = r.p99Ms < budget;
-  }
-  return r;
 }
 
 async function scenario(rule: Partial<QueueRule>, label: string): Promise<Result[]> {
@@ -115,10 +99,10 @@ async function scenario(rule: Partial<QueueRule>, label: string): Promise<Result
       async () => {},
     );
     return [
-      result(`call next, ${WAITING} waiting, ${label}`, callNext, BUDGET_CALL_NEXT_P99_MS),
-      result(`  reference: one durable one-row commit, same run`, floor),
-      result(`room screen's queue.list (first 40 of ${WAITING}), ${label}`, list),
-      result(`board's queue.board, ${label}`, board),
+      summarise(`call next, ${WAITING} waiting, ${label}`, callNext, BUDGET_CALL_NEXT_P99_MS),
+      summarise(`  reference: one durable one-row commit, same run`, floor),
+      summarise(`room screen's queue.list (first 40 of ${WAITING}), ${label}`, list),
+      summarise(`board's queue.board, ${label}`, board),
     ];
   } finally {
     core.close();

@@ -29,12 +29,23 @@ export async function measure(
     await work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const meanMs = times.reduce((sum, t) => sum + t, 0) / times.length;
-  const result: Result = { name, runs, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), meanMs, maxMs: times.at(-1)! };
-  if (budget) {
-    result.budgetP99Ms = budget.p99Ms;
-    result.budgetOk = result.p99Ms < budget.p99Ms;
+  return summarise(name, times, budget?.p99Ms);
+}
+
+/** Percentiles, mean and max of times measured one by one (in any order), against a p99 budget when given. */
+export function summarise(name: string, values: number[], budgetP99Ms?: number): Result {
+  const times = [...values].sort((a, b) => a - b);
+  const result: Result = {
+    name,
+    runs: times.length,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    meanMs: times.reduce((sum, t) => sum + t, 0) / Math.max(1, times.length),
+    maxMs: times.at(-1) ?? NaN,
+  };
+  if (budgetP99Ms !== undefined) {
+    result.budgetP99Ms = budgetP99Ms;
+    result.budgetOk = result.p99Ms < budgetP99Ms;
   }
   return result;
 }
