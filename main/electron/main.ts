@@ -15,6 +15,7 @@ import { electronPrintQueue } from './os-print-queue';
 import { createUpdatePolicy, type UpdatePolicy } from './updater';
 import { readFeedUrl } from '../ops/update-settings';
 import { openThinScreen } from './thin-screen';
+import { keepWindowsOnTheirPage, screenWindow } from './screen-window';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appPageUrl = pathToFileURL(rendererIndex).href;
@@ -38,23 +39,7 @@ function startupOptions(): StartupOptions {
 // board (full screen, and allowed to speak without a click first):
 // renderer/src/screen-mode.ts.
 function createWindow(mode: StartMode): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 800,
-    kiosk: mode === 'kiosk' || mode === 'board',
-    show: false,
-    title: 'HIMS Counter',
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      ...(mode === 'board' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
-    },
-  });
+  const win = screenWindow(mode, { preload: join(__dirname, '../preload/index.cjs'), hiddenUntilReady: true });
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex, mode === 'counter' ? {} : { search: `mode=${mode}` });
   return win;
@@ -74,13 +59,7 @@ function lockDown(): void {
   });
   // The webcam (card scanning) is the only permission the counter needs.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, grant) => grant(permission === 'media'));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (url !== appPageUrl) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  keepWindowsOnTheirPage((url) => url === appPageUrl);
 }
 
 if (!app.requestSingleInstanceLock()) {

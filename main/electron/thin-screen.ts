@@ -3,9 +3,10 @@
 // window on the counter's screens server, over TLS that trusts the paired key
 // alone (docs/peers.md "Room screens and boards over TLS"). The page talks to
 // the counter over HTTPS like a browser (no preload bridge).
-import { app, BrowserWindow, session } from 'electron';
+import { session, type BrowserWindow } from 'electron';
 import { carriesPinnedKey } from '../screens/screen-client';
 import { screenPairing } from '../screens/screen-pairing-file';
+import { keepWindowsOnTheirPage, screenWindow } from './screen-window';
 
 /** Chromium's verdicts for setCertificateVerifyProc. */
 const TRUSTED = 0;
@@ -24,28 +25,8 @@ export async function openThinScreen(
     callback(request.hostname === origin.hostname && carriesPinnedKey(request.certificate.data, pairing) ? TRUSTED : REFUSED),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== origin.origin) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 800,
-    kiosk: mode === 'board',
-    title: 'HIMS Counter',
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      ...(mode === 'board' ? { autoplayPolicy: 'no-user-gesture-required' as const } : {}),
-    },
-  });
+  keepWindowsOnTheirPage((url) => new URL(url).origin === origin.origin);
+  const win = screenWindow(mode);
   await win.loadURL(`${origin.origin}/?mode=${mode}`);
   return win;
 }
