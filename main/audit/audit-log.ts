@@ -35,7 +35,7 @@ export type AuditAction =
   | 'clerk.update'
   | 'counter.configure'
   | 'counter.update'
-  // Money (issue 12)
+  // Money
   | 'fee.settings'
   | 'fee.schedule'
   | 'fee.exemption'
@@ -59,7 +59,7 @@ export type AuditAction =
   | 'update.settings'
   | 'support.bundle'
   | 'audit.export'
-  // Issue #13
+  // Patients at the door: emergencies, newborns, MLCs, merges, photos
   | 'patient.registerEmergency'
   | 'patient.identify'
   | 'patient.registerNewborn'

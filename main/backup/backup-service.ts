@@ -1,4 +1,4 @@
-// Online backups (issue 11): every `everyMinutes` while the counter is open
+// Online backups: every `everyMinutes` while the counter is open
 // and once at close, SQLite's backup API copies the live database to a work
 // file in the data folder, a worker thread checks the copy
 // (integrity_check), and it is written encrypted into the backup folder the

@@ -54,7 +54,7 @@ export async function issueCard(ctx: CoreContext, secrets: SecretStore, patientI
     compactQr,
     shcQr: qr,
     issuedOn: day,
-    // The photo, if the patient agreed to one (issue #13): the card then shows who holds it.
+    // The photo, if the patient agreed to one: the card then shows who holds it.
     photoJpeg: photoOf(db, row.pk)?.jpeg ?? null,
   });
   const superseded = writeTransaction(db, () => {

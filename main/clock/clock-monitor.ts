@@ -33,7 +33,7 @@ export interface ClockMonitor {
   tick(): void;
   /** The HIMS's Date header (`serverDate`), seen at local instant `localAt`. */
   observeServerTime(serverDate: Date, localAt: Date): void;
-  /** A peer counter's clock (issue 10's peers call this with each answer). */
+  /** A peer counter's clock (the peers call this with each answer). */
   observePeerTime(peerId: string, peerNow: Date, localAt: Date): void;
   /** The administrator says the clock is right now: the high-water mark moves to now. */
   acceptCurrentClock(): void;

@@ -1,5 +1,5 @@
 // Local OPD token (one visit) → FHIR R4 Encounter (https://hl7.org/fhir/R4/encounter.html).
-// See docs/fhir-mapping.md. The queue's moves (issue 9) reach the HIMS as
+// See docs/fhir-mapping.md. The queue's moves reach the HIMS as
 // Encounter.status and Encounter.statusHistory, each entry carrying the
 // counter's own finer status (called, no-show …) and the room as extensions.
 import type { Encounter, EncounterStatusHistory, Extension, Patient, Reference } from '@medplum/fhirtypes';
@@ -26,7 +26,7 @@ export interface LocalVisit {
   issuedAt: string;
   cancelledAt: string | null;
   transferredFromId: string | null;
-  /** A medico-legal case (issue #13): a complex extension on the Encounter. */
+  /** A medico-legal case: a complex extension on the Encounter. */
   mlc?: { number: string; policeStation: string; broughtBy: string; at: string } | null;
   /** The room that last called the patient in (null until called). */
   room?: string | null;

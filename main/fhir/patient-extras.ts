@@ -1,4 +1,4 @@
-// What issue #13 adds to the FHIR Patient (docs/fhir-mapping.md, "Patients
+// What patients at the door add to the FHIR Patient (docs/fhir-mapping.md, "Patients
 // who walk in"): the unidentified emergency patient's temporary name, a
 // newborn's time of birth, ID proof other than Aadhaar, the photo when the
 // hospital sends photos, and the links of a merge (Patient.link

@@ -156,7 +156,7 @@ export function fromFhirPatient(resource: PatientResource, fallbackId: string): 
     abhaNumber: identifierValue(resource, SYSTEMS.abhaNumber),
     abhaAddress: identifierValue(resource, SYSTEMS.abhaAddress),
     cardId: identifierValue(resource, SYSTEMS.cardId),
-    // Issue 13, only when present, so a plain Patient reads back exactly as before.
+    // Patients at the door, only when present, so a plain Patient reads back exactly as before.
     ...(extras.unidentified ? { unidentified: true } : {}),
     ...(extras.birthTime ? { birthTime: extras.birthTime } : {}),
   };

@@ -26,7 +26,7 @@ export const SYSTEMS = {
   priorityCategory: `${NS}/CodeSystem/priority-category`,
   visitType: `${NS}/CodeSystem/visit-type`,
   feeCategory: `${NS}/CodeSystem/fee-category`,
-  // Fees (issue 12, docs/fhir-mapping.md "Fees")
+  // Fees (docs/fhir-mapping.md "Fees")
   receiptNumber: `${NS}/sid/receipt-number`,
   refundNumber: `${NS}/sid/refund-number`,
   upiRef: `${NS}/sid/upi-reference`,

@@ -1,4 +1,4 @@
-// Keeping the counter safe to run (issue 11), wired into the core: the clock
+// Keeping the counter safe to run, wired into the core: the clock
 // watch, backups, the audit's browser and verifier, maintenance (disk
 // encryption, support bundle) and the update feed setting. Timers start only
 // when a shell asks (autoStart); tests drive tick() themselves.

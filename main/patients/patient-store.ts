@@ -25,7 +25,7 @@ export interface PatientWrite {
   pincode: string | null;
   originCounter: string;
   at: string;
-  /** Issue #13: set only by the paths that have them (emergency, newborn, ID proof). */
+  /** Patients at the door: set only by the paths that have them (emergency, newborn, ID proof). */
   unidentified?: boolean;
   temporaryName?: string | null;
   broughtBy?: string | null;

@@ -1,4 +1,4 @@
-// The patient's e-health card on the thermal slip (issue #4, item 3): the
+// The patient's e-health card on the thermal slip: the
 // same signed QRs as the CR80 card, each sized by qr-fit.ts so a phone or a
 // counter scanner reads it at 58 and 80 mm: first the compact card the
 // counters' wedge scanners read in under a second, then the SMART Health Card

@@ -33,7 +33,7 @@ interface JobRow {
 export type JobPayload =
   { kind: 'notice'; reason: NoticeReason; scannedId: string | null } | { kind: 'card'; cardId: string } | MoneyPayload;
 
-/** Money slips (issue 12): a receipt or refund voucher, a shift's closing, a UPI payment request. */
+/** Money slips: a receipt or refund voucher, a shift's closing, a UPI payment request. */
 export type MoneyPayload =
   | { kind: 'receipt'; receiptId: string }
   | { kind: 'refund'; refundId: string }

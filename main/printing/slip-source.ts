@@ -61,7 +61,7 @@ function roomInDevanagari(ctx: CoreContext, departmentCode: string, room: string
   return department && department.room === room ? department.roomHi : null;
 }
 
-/** The fee lines on a token's slip (issue 12): the whole receipt when receipts print on the token's slip. */
+/** The fee lines on a token's slip: the whole receipt when receipts print on the token's slip. */
 function tokenSlipFee(ctx: CoreContext, tokenId: string, category: string): Pick<SlipInput, 'feeLabel' | 'feeBlocks'> {
   const fee = feeForToken(ctx.db, tokenId);
   return {

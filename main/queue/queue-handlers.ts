@@ -34,7 +34,7 @@ import { waitingTimes } from './waiting-times';
 
 /** Moves that put a patient in front of a room: only for today's tokens. */
 const TODAY_ONLY: ReadonlySet<QueueMove> = new Set(['call', 'recall', 'start', 'return']);
-/** Waiting times over a longer range are a report's job (issue 12), with its own summaries. */
+/** Waiting times over a longer range are a report's job, with its own summaries. */
 const MAX_RANGE_DAYS = 92;
 
 export function queueHandlers(ctx: CoreContext, events: CoreEvents): HandlerMap {

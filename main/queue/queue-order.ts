@@ -1,7 +1,7 @@
 // The queue rule (docs/design.md §9, docs/decisions.md "The queue"): which
 // waiting token a room calls next. A pure function over token rows and the
 // calls already made, with no database and no clock, so that whoever holds
-// rows from several counters (issue 10: one queue per department across the
+// rows from several counters (a hospital of counters: one queue per department across the
 // hospital's counters) merges them by concatenating and calling it again.
 // Every tie is broken by data that is the same on every counter (place in
 // the queue, issue time, counter letter, number, id), never by row order.

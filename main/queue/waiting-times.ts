@@ -1,7 +1,7 @@
 // Waiting times from the recorded moves (token_moves), per department and
 // room: issue to first call, and consultation (patient in, or the last call
 // when nobody pressed "in", to done). One function for the room screen's
-// "today" and for the reports of a range of days (issue 12). Tokens entered
+// "today" and for the reports of a range of days. Tokens entered
 // in error never count: they should not have existed.
 import type { Database } from 'better-sqlite3';
 import type { DurationStats, WaitingTimesRow } from '../../preload/contract/methods/queue-schemas';

@@ -1,4 +1,4 @@
-// No-shows and waiting times for the census from the queue's moves (issue 9),
+// No-shows and waiting times for the census from the queue's moves,
 // as the triggers of migration 0130 count them: no-show marks, and the wait
 // from issue to first call in 5-minute bins. Percentiles come from the bins
 // (nearest rank, the bin's middle), so the census never reads the moves and

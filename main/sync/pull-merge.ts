@@ -1,4 +1,4 @@
-// A pull that meets a merged record follows the link (issue #13): a Patient
+// A pull that meets a merged record follows the link: a Patient
 // the HIMS marks replaced-by another (https://hl7.org/fhir/R4/patient.html#links)
 // becomes, in this cache, a pointer to that other record, so a search or a
 // card scan finds the survivor. Tokens stay where they are (each counter

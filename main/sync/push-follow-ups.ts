@@ -1,4 +1,4 @@
-// What a record's first arrival at the HIMS makes possible (issue #13): a
+// What a record's first arrival at the HIMS makes possible: a
 // reference to it. A newborn's mother (a RelatedPerson naming the baby's
 // Patient) and the survivor of a merge (Patient.link "replaces" the
 // duplicate) can only be sent once the HIMS has given the other record its

@@ -1,4 +1,4 @@
-// Medico-legal cases on a visit (issue #13): the MLC number, police station,
+// Medico-legal cases on a visit: the MLC number, police station,
 // who brought the patient and when the case was recorded; printed on the slip
 // (main/printing/slip-layout.ts), listed for the police register, audited and
 // sent to the HIMS as an Encounter extension (docs/fhir-mapping.md).

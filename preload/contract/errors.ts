@@ -15,7 +15,7 @@ export const ErrorCode = z.enum([
   'DUPLICATE_SUSPECTED', // a likely duplicate patient; details.candidates
   'VERSION_CONFLICT', // someone changed the record since it was read
   'NOT_SET_UP', // this counter has no letter or hospital code yet: nothing can be issued
-  'PAYMENT_REQUIRED', // a fee is due for this token: details.duePaise says how much (issue 12)
+  'PAYMENT_REQUIRED', // a fee is due for this token: details.duePaise says how much
   'MOVE_NOT_ALLOWED', // a queue move the token's status does not allow (finishing a waiting token); details.token
   'INTERNAL',
   'CLOCK_BEHIND', // this computer's clock is earlier than what the counter already dated (details: ClockBehindDetails)

@@ -106,7 +106,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'patients.searchElsewhere': clerk,
   'patients.bringOver': clerk,
 
-  // Money (issue 12): clerks collect and print; a supervisor sets fees, gives money back and signs off a count.
+  // Money: clerks collect and print; a supervisor sets fees, gives money back and signs off a count.
   'fees.settings': clerk,
   'fees.saveSettings': supervisor,
   'fees.saveSchedule': supervisor,
@@ -132,7 +132,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'peer.census': peer,
   'peer.hmis': peer,
   'peer.ticket': peer,
-  // Keeping the counter safe to run (issue 11): every clerk sees a wrong clock
+  // Keeping the counter safe to run: every clerk sees a wrong clock
   // or a failed backup; the audit is a supervisor's; the rest an administrator's.
   'clock.status': clerkPoll,
   'clock.accept': admin,
@@ -150,7 +150,7 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'maintenance.supportBundle': admin,
   'updates.getSettings': admin,
   'updates.saveSettings': admin,
-  // Issue #13: patients who walk in without a card, duplicates, photos, places.
+  // Patients who walk in without a card, duplicates, photos, places.
   'patients.registerEmergency': clerk,
   'patients.registerNewborn': clerk,
   'tokens.setMlc': clerk,

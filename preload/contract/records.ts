@@ -134,7 +134,7 @@ export const Token = z.object({
   cancelReason: nullableString,
   transferredFromId: nullableString,
   transferredToId: nullableString,
-  /** tokens.issue's answer carries the visit's fee record (issue 12): amount, exemption, receipt, valid until. */
+  /** tokens.issue's answer carries the visit's fee record: amount, exemption, receipt, valid until. */
   fee: TokenFee.optional(),
   mlc: Mlc.nullable(),
   /** Goes up with every change (a queue move, a cancel): queue.move sends the version it saw. */

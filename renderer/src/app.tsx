@@ -103,7 +103,7 @@ function CounterScreen() {
   // Each scan that opens a patient opens a fresh panel, even for the patient on screen: the
   // scan's first key reached the page (no one can tell it from a person's) and may have picked something.
   const [scanOpened, setScanOpened] = useState(0);
-  // Issue 13: which of the emergency, duplicates and MLC-register dialogs is open.
+  // Which of the emergency, duplicates and MLC-register dialogs is open.
   const [tool, setTool] = useState<PatientTool | null>(null);
 
   // After an unlock, reload what the core refused while the counter was locked.

@@ -3,7 +3,7 @@
 // decode rate and ms per frame for zxing-wasm (ZXing C++, what the webcam
 // worker uses) and @zxing/library (pure JS); (2) scan text to patient found
 // (cards.resolve through the validating registry) for each card kind with
-// the full patient cache (1,000,000 by default). Budget (issue #4): p99 < 50 ms.
+// the full patient cache (1,000,000 by default). Budget: p99 < 50 ms.
 import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';

@@ -1,8 +1,8 @@
-// Issue 13 at the size of a long-serving counter (200,000 cached patients):
+// Patients at the door at the size of a long-serving counter (200,000 cached patients):
 // the PIN lookup (index built on first use, then per lookup), the
 // supervisor's duplicate list read from its summary (and the registration
 // that keeps it, and the one-time look of a database from before), a search
-// by UHID through the patient columns issue 13 widened (mother, survivor,
+// by UHID through the patient columns the door widened (mother, survivor,
 // photo folded in), and a merge and its undo with tokens attached.
 import { performance } from 'node:perf_hooks';
 import { placesOfPincode } from '../../main/places/pincode-directory';

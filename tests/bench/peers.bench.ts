@@ -1,4 +1,4 @@
-// Peers bench (issue #10): a counter with 5 paired counters on loopback, 4 of
+// Peers bench: a counter with 5 paired counters on loopback, 4 of
 // them real (in a second process, real TLS) and one black-holed (accepts,
 // never answers):
 //  1. a federated lookup by mobile (patients.searchElsewhere): p99 < 400 ms,

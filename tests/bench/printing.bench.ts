@@ -1,6 +1,6 @@
 // Slip generation: layout + ESC/POS encoding (Hindi lines rasterised with the
 // bundled font) per slip, for an English-only and a Hindi slip on 58 and 80 mm
-// paper, EPSON and STAR. Budget: p99 under 50 ms for the Hindi slip (issue #3).
+// paper, EPSON and STAR. Budget: p99 under 50 ms for the Hindi slip.
 // Also the kiosk's notice slip (heading + Hindi message raster) and the
 // e-health card slip (Hindi name raster + the signed shc:/ QR, sized by
 // qr-fit.ts), with the card QR's size: digits, QR version, correction, module.

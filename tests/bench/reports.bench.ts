@@ -1,4 +1,4 @@
-// The day's numbers at a big OPD (issue 12): 90 days of 10,000 visits a day
+// The day's numbers at a big OPD: 90 days of 10,000 visits a day
 // (900,000 tokens, 40% of them with a fee collected), seeded with bulk SQL in
 // one transaction, then the 90-day census, fees and a month's HMIS figures
 // through the contract, beside the same census counted straight from the
@@ -67,7 +67,7 @@ function seedVisits(db: ReturnType<typeof createCore>['db'], firstDay: string): 
        SELECT department_code, visit_date, counter_letter, max(number) FROM tokens GROUP BY 1, 2, 3`,
     ).run();
     step('cancels and transfers');
-    // The rooms' calls (issue 9): 90% called 0-3 hours after issue, 3% marked no-show (census triggers on both).
+    // The rooms' calls: 90% called 0-3 hours after issue, 3% marked no-show (census triggers on both).
     db.prepare(
       `UPDATE tokens SET queue_status = 'called', first_called_at = strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+' || ((pk * 37) % 180) || ' minutes')
        WHERE status = 'issued' AND pk % 10 <> 0`,

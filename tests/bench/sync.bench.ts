@@ -1,4 +1,4 @@
-// Sync bench (issue #5), on the development HIMS on loopback:
+// Sync bench, on the development HIMS on loopback:
 //  1. push a 10,000-change backlog: transaction Bundles of 100 vs one request
 //     per resource — same backlog (a copied database), same server code, same
 //     run, same idempotency (conditional creates, If-Match updates);

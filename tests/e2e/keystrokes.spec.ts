@@ -3,7 +3,7 @@
 // on the key). The counts are reported and may not grow, and Hindi costs what
 // English costs.
 //
-// Issue 13 measured the form as it was before (same patient, same data): 15
+// Measured on the form as it first was (same patient, same data): 15
 // keys to register and the district and state still to be typed. Now: Enter
 // moves to the next empty field of the usual path, gender and relation take
 // one key and move on, and the PIN fills district and state: 8 keys, and 10

@@ -1,4 +1,4 @@
-// Money and the day's numbers at the counter (issue 12), on a browser shell of
+// Money and the day's numbers at the counter, on a browser shell of
 // this spec's own (the shared one stays a hospital that charges nothing): a
 // fee taken by UPI with its QR on the customer-facing panel, an exemption
 // with its proof, the receipt on screen, a cash count that does not match,

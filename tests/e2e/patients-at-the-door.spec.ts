@@ -1,4 +1,4 @@
-// Issue 13 as a clerk and a supervisor do it, in Debian's Chromium against the
+// Patients at the door as a clerk and a supervisor do it, in Debian's Chromium against the
 // browser shell: the unknown patient brought by the police (with an MLC), the
 // MLC register, the newborn from the mother's record, merging duplicates and
 // undoing it, ID proof, the PIN directory, and a photo from the webcam.

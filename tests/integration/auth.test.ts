@@ -165,7 +165,7 @@ describe('accounts and sessions', () => {
       ok: false,
       error: { code: 'FORBIDDEN', field: 'priority' },
     });
-    // So is a medico-legal case (issue 13).
+    // So is a medico-legal case.
     const mlc = { number: 'MLC/1', policeStation: 'PS Kotwali', broughtBy: 'HC Ramesh' };
     expect(await kiosk('tokens.issue', { patientId: patient.id, departmentCode: 'MED', mlc })).toMatchObject({
       ok: false,

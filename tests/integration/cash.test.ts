@@ -1,4 +1,4 @@
-// A clerk's cash shift (issue 12): opened with a float, fees and refunds
+// A clerk's cash shift: opened with a float, fees and refunds
 // through it, closed by counting notes and coins, expected against counted,
 // signed off once by a supervisor; the day book per counter and clerk.
 import { afterEach, describe, expect, it } from 'vitest';

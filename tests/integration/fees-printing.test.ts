@@ -1,4 +1,4 @@
-// Money on paper (issue 12): the receipt on the token's slip or on a slip of
+// Money on paper: the receipt on the token's slip or on a slip of
 // its own, a reprint marked DUPLICATE, the refund voucher, the UPI request
 // slip and a shift's closing — each decoded back from the ESC/POS bytes a
 // loopback printer received, as the patient and the supervisor read them.

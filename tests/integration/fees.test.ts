@@ -1,4 +1,4 @@
-// Fees with the token (issue 12): free by default, the schedule per
+// Fees with the token: free by default, the schedule per
 // department and visit type, revisit validity across month ends, exemptions
 // and their proof, receipts numbered per counter and financial year, refunds
 // and cancellations; bad input refused with a clear error and nothing changed.

@@ -1,4 +1,4 @@
-// Issue 13 through the contract on a real SQLite file: the unknown patient
+// Patients at the door through the contract on a real SQLite file: the unknown patient
 // brought by the police, the medico-legal case, the newborn, ID proof and the
 // PIN directory; bad input refused at its field with nothing changed.
 import { afterEach, describe, expect, it } from 'vitest';

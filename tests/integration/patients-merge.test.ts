@@ -1,4 +1,4 @@
-// Merging duplicates (issue 13) on real SQLite files and the real development
+// Merging duplicates on real SQLite files and the real development
 // HIMS: tokens and cards move, nothing is deleted, a merged UHID finds the
 // survivor, the HIMS ends with one active Patient linked to the merged one,
 // an undo puts everything back, and another counter's pull follows the link.

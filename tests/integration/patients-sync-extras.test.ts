@@ -1,4 +1,4 @@
-// What issue 13 sends to the HIMS, checked on the development HIMS: the
+// What patients at the door send to the HIMS, checked on the development HIMS: the
 // unidentified patient's temporary name, the newborn's birth time and mother
 // (RelatedPerson), the MLC on the Encounter, the photo only when the hospital
 // turns it on, ID proof but never an Aadhaar number, which is nowhere in the

@@ -1,4 +1,4 @@
-// A medico-legal case on the token slip (issue 13): the casualty token of an
+// A medico-legal case on the token slip: the casualty token of an
 // unknown patient brought by the police, printed on a loopback TCP printer
 // and read back from the ESC/POS bytes.
 import { afterEach, describe, expect, it } from 'vitest';

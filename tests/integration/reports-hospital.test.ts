@@ -1,4 +1,4 @@
-// The whole hospital's numbers (issue 12 with issue 10): each counter answers
+// The whole hospital's numbers (across the paired counters): each counter answers
 // for what it issued over the hospital network (real TLS on loopback), the
 // asking counter adds them up; a counter that does not answer is named and
 // left out, never guessed at; a window cannot call the peer methods.

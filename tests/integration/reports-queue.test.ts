@@ -1,4 +1,4 @@
-// The census's no-shows and waiting times (issue 12 with issue 9's queue):
+// The census's no-shows and waiting times (from the queue's moves):
 // counted by triggers as the rooms call and mark tokens, and agreeing with
 // the queue's own waiting times worked out from its recorded moves (to the
 // 5-minute bin). The expected figures come from the clock the test set.

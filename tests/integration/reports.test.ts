@@ -1,4 +1,4 @@
-// Reports against an independent count (issue 12): three seeded days of
+// Reports against an independent count: three seeded days of
 // tokens issued, cancelled and transferred through the contract, with fees
 // collected, waived and refunded by several clerks; the test keeps its own
 // tally of what it did, and the census, fee and HMIS reports must say the

@@ -1,4 +1,4 @@
-// The bar of issue #5: a counter issues 2,000 tokens for 500 patients while
+// The bar for sync: a counter issues 2,000 tokens for 500 patients while
 // the network to the HIMS drops, delays, resets mid-answer, answers
 // 500/503/429 and slow-drips; then the network heals. Afterwards the HIMS
 // holds exactly 500 Patients and 2,000 Encounters, each matching the local

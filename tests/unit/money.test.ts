@@ -1,4 +1,4 @@
-// Pure pieces of issue 12: rupees as the counter writes them, the Indian
+// Pure pieces of the money: rupees as the counter writes them, the Indian
 // financial year, receipt numbers, the census's SQL functions, the UPI link.
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';

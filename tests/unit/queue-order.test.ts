@@ -1,6 +1,6 @@
 // The queue rule as a pure function: priority ahead, one in N, arrival;
 // shared and per-room queues; ties broken the same way on every counter, so
-// rows from several counters merge by concatenation (issue 10).
+// rows from several counters merge by concatenation.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUEUE_RULE, type QueueRule } from '../../preload/contract/queue-rule';
 import { nextInQueue, queueOrder, regularStreak, type CallRecord, type QueueEntry } from '../../main/queue/queue-order';

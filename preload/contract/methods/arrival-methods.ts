@@ -1,4 +1,4 @@
-// Emergency and unknown patients, newborns and medico-legal cases (issue #13).
+// Emergency and unknown patients, newborns and medico-legal cases.
 import { z } from 'zod';
 import { IsoDate, Uuid } from '../fields';
 import { Patient, PatientSummary, Token } from '../records';

@@ -1,6 +1,6 @@
 // Inputs for the patients who do not walk up to the counter with a card: the
 // unknown patient brought in by the police, the medico-legal case, the
-// newborn from the labour room (issue #13).
+// newborn from the labour room.
 import { z } from 'zod';
 import { IsoDate, requiredText, optionalText, Uuid } from '../fields';
 

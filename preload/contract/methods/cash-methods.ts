@@ -1,4 +1,4 @@
-// cash.* — a clerk's shift at the cash drawer and the day book (issue 12).
+// cash.* — a clerk's shift at the cash drawer and the day book.
 import { z } from 'zod';
 import { IsoDate, Uuid, optionalText } from '../fields';
 import type { MethodSpec } from '../method-spec';

@@ -1,4 +1,4 @@
-// A clerk's cash shift (issue 12): opened with an optional float, closed by
+// A clerk's cash shift: opened with an optional float, closed by
 // counting notes and coins by denomination, signed off by a supervisor.
 import { z } from 'zod';
 import { IsoDate } from '../fields';

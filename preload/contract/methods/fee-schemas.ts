@@ -1,4 +1,4 @@
-// The shapes of fees, exemptions, receipts and refunds (issue 12, docs/design.md
+// The shapes of fees, exemptions, receipts and refunds (docs/design.md
 // §11). Money is always integer paise on the wire and in the database: ₹10 is
 // 1000. Pure zod, shared by the core and the renderer.
 import { z } from 'zod';

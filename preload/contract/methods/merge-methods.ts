@@ -1,4 +1,4 @@
-// Merging duplicate patients (issue #13): a supervisor's list of likely
+// Merging duplicate patients: a supervisor's list of likely
 // duplicates, the merge (one record survives, the other points to it, tokens
 // and cards move, nothing is deleted) and its undo.
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // clock.*, backups.*, audit.*, maintenance.*, updates.* — keeping the counter
-// an appliance hospital IT can trust (issue 11, docs/decisions.md "Operations").
+// an appliance hospital IT can trust (docs/decisions.md "Operations").
 import { z } from 'zod';
 import type { MethodSpec } from '../method-spec';
 import {

@@ -1,4 +1,4 @@
-// Shapes for keeping the counter safe to run (issue 11): the clock, backups,
+// Shapes for keeping the counter safe to run: the clock, backups,
 // the audit chain and its browser, and maintenance (disk encryption, support
 // bundle, updates).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Patient photos (issue #13): taken at the counter's webcam with consent,
+// Patient photos: taken at the counter's webcam with consent,
 // about 20 KB of JPEG, sent to the HIMS only if the hospital turns that on.
 import { z } from 'zod';
 import { Uuid } from '../fields';

@@ -1,5 +1,5 @@
 // reports.* — the OPD census, fees and the HMIS monthly OPD figures over a
-// range of days, on screen, as CSV and as PDF (issue 12).
+// range of days, on screen, as CSV and as PDF.
 import { z } from 'zod';
 import type { MethodSpec } from '../method-spec';
 import {

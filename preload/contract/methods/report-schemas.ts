@@ -1,4 +1,4 @@
-// The day's numbers (issue 12): the OPD census, fees, and the OPD figures of
+// The day's numbers: the OPD census, fees, and the OPD figures of
 // the state HMIS monthly facility report, over a range of days.
 import { z } from 'zod';
 import { IsoDate } from '../fields';

@@ -1,4 +1,4 @@
-// Shapes of sync.* (issue #5, docs/fhir-mapping.md).
+// Shapes of sync.* (docs/fhir-mapping.md).
 import { z } from 'zod';
 
 export const SyncState = z.enum(['disabled', 'idle', 'syncing', 'offline', 'error']);
@@ -73,7 +73,7 @@ export const ConnectionTest = z.object({
 
 export const ReviewEntry = z.object({
   id: z.number().int(),
-  /** charge, receipt and refund: fees (issue 12). */
+  /** charge, receipt and refund: fees. */
   entity: z.enum(['patient', 'token', 'charge', 'receipt', 'refund']),
   localId: z.string(),
   reason: z.enum(['version_conflict', 'multiple_matches', 'same_identifier', 'rejected']),

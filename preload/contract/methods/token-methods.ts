@@ -18,7 +18,7 @@ export const tokenMethods = {
         priority: Priority.default('none'),
         visitType: VisitType.default('new'),
         feeCategory: FeeCategory.default('general'),
-        /** An exemption that waives a fee needs its proof (issue 12); an Aadhaar number is kept as its last 4 digits. */
+        /** An exemption that waives a fee needs its proof; an Aadhaar number is kept as its last 4 digits. */
         exemptionProof: ExemptionProof.optional(),
         /** The fee collected with the token: exactly what fees.quote says is due (none when nothing is). */
         payment: Payment.optional(),

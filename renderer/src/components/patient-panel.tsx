@@ -40,7 +40,7 @@ interface Props {
   issue: (input: MethodInput<'tokens.issue'>) => Promise<ActionResult<Token>>;
   pending: boolean;
   onClose: () => void;
-  /** Issue 13: today's date, and what to do when the record changes here or another record is opened from it. */
+  /** Today's date, and what to do when the record changes here or another record is opened from it. */
   today: string;
   onPatientChanged: (patient: Patient) => void;
   onOpenPatient: (patient: Patient) => void;
@@ -63,7 +63,7 @@ export function PatientPanel(props: Props) {
   });
   const [error, setError] = useState<CallError | null>(null);
   const [needDepartment, setNeedDepartment] = useState(false);
-  // The visit's fee (issue 12): priced by the core for the department and choices.
+  // The visit's fee: priced by the core for the department and choices.
   const feeSettings = useFeeSettings();
   const [fee, setFee] = useState<FeeEntry>({ method: 'cash', proofType: 'bpl_card', proofNumber: '', upiRef: '' });
   const quoteInput = (code: string) => ({

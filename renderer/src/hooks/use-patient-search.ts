@@ -19,7 +19,7 @@ export interface SearchState {
   error: CallError | null;
   /** The results answer what is in the box right now. */
   upToDate: boolean;
-  /** The UHID searched is a duplicate merged into the patient shown (issue 13). */
+  /** The UHID searched is a duplicate merged into the patient shown. */
   mergedFrom: PatientLink | null;
   /** Asks now instead of after the pause: Enter was pressed, the clerk is done typing. */
   searchNow: () => void;

@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import hi from './hi.json';
-// Fees, cash and reports (issue 12) in a namespace of their own, typed by
+// Fees, cash and reports in a namespace of their own, typed by
 // money/use-money-t.ts: one more block in the main file (or one more typed
 // namespace) made i18next's key types too deep for TypeScript.
 import moneyEn from './money-en.json';

@@ -34,7 +34,7 @@ export interface RegistrationValues {
   pincode: string;
   abhaNumber: string;
   abhaAddress: string;
-  /** ID proof (issue 13); an Aadhaar number leaves the form whole and comes back masked. */
+  /** ID proof; an Aadhaar number leaves the form whole and comes back masked. */
   idProofType: IdProofType | '';
   idProofNumber: string;
 }
@@ -214,7 +214,7 @@ const PATH_OF_VALUE: Record<keyof RegistrationValues, FieldPath | null> = {
 
 /**
  * The fields a clerk fills for most patients, in the order Enter walks them
- * (issue 13: fewer keys). Enter moves to the next of these that is still
+ * (fewer keys). Enter moves to the next of these that is still
  * empty; when none is left, Enter registers. District and state come after
  * the PIN, which fills them.
  */

@@ -1,4 +1,4 @@
-// The cash drawer (issue 12): the clerk's shift — open with a float, what the
+// The cash drawer: the clerk's shift — open with a float, what the
 // drawer should hold, the count by denomination and the closing (printed) —
 // today's shifts with a supervisor's sign-off, and the day book with refunds
 // for a supervisor.

@@ -1,4 +1,4 @@
-// The visit's fee in the patient panel (issue 12): what is due and why, the
+// The visit's fee in the patient panel: what is due and why, the
 // exemption's proof when one is needed, cash or UPI — with the UPI QR for the
 // exact amount on a customer-facing panel the patient can scan — and until
 // when the OPD ticket stays valid. At a hospital that charges nothing and

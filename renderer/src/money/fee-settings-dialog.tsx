@@ -1,4 +1,4 @@
-// Fees settings, for a supervisor (issue 12): how receipts print, the
+// Fees settings, for a supervisor: how receipts print, the
 // hospital's UPI address, the fee schedule (every department, or one's own
 // fees) with ticket validity, and the exemption list. Amounts are typed in
 // rupees and sent as paise; a hospital that charges nothing leaves it all at 0.

@@ -1,4 +1,4 @@
-// The way into money and numbers (issue 12), on the strip under the header
+// The way into money and numbers, on the strip under the header
 // beside the printer (the header is full at an administrator's counter): the
 // cash drawer for every clerk, fees settings for a supervisor, and the
 // reports screen (loaded only when opened). Each has a key, shown on its

@@ -1,4 +1,4 @@
-// Registering the patient who cannot give a name (issue 13): sex by one key,
+// Registering the patient who cannot give a name: sex by one key,
 // an age at a glance, who brought them, and if the police did, the MLC. The
 // core names them "Unknown Male 35 — <time> — <token>" and issues a Casualty
 // token at once; they are identified later from the patient panel.

@@ -1,4 +1,4 @@
-// An unidentified emergency patient named at last (issue 13): patients.update
+// An unidentified emergency patient named at last: patients.update
 // with the version the clerk saw; the core keeps the temporary name, moves the
 // version and logs who identified them.
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-// "Register baby of …" from the mother's record (issue 13): sex by one key,
+// "Register baby of …" from the mother's record: sex by one key,
 // date and time of birth (hospital time; the core refuses a time still to
 // come). Address, mobile and guardian come from the mother.
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-// The parts of the patient panel issue 13 adds: the photo (and taking one),
+// The parts of the patient panel for patients at the door: the photo (and taking one),
 // an unidentified patient's temporary name and "Identify", a merged record's
 // survivor, a newborn's mother, ID proof, and "Register baby of …".
 import { dayNumeric } from '../lib/dates';

@@ -1,4 +1,4 @@
-// The counter's way into issue 13's tasks: Emergency / unknown patient
+// The counter's way into the door's tasks: Emergency / unknown patient
 // (Alt+E) for every clerk; the duplicate list and the MLC register for
 // supervisors (preload/contract/method-access.ts decides who sees what).
 import { memo } from 'react';

@@ -1,4 +1,4 @@
-// The patient's photo from the counter's webcam (issue 13), with the same
+// The patient's photo from the counter's webcam, with the same
 // camera handling as the card scanner (@zxing/browser attaches the stream).
 // The middle of the frame is cropped to a passport-like 4:5 and made a JPEG of
 // about 20 KB, lowering the quality until it fits the contract's limit

@@ -1,4 +1,4 @@
-// "Print card on slip" in the patient panel (issue #4, item 3): the patient's
+// "Print card on slip" in the patient panel: the patient's
 // current e-health card on the thermal slip printer, issued first when the
 // patient has none (cards.printSlip). The answer is shown beside the button.
 import { useState } from 'react';

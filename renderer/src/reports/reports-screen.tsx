@@ -1,4 +1,4 @@
-// Reports (issue 12), loaded only when opened: Chart.js and the report views
+// Reports, loaded only when opened: Chart.js and the report views
 // stay out of the counter screen's bundle. Census and HMIS for every clerk,
 // fees and the CSV/PDF files for a supervisor; English or Hindi as the screen.
 import { useEffect, useRef, useState } from 'react';

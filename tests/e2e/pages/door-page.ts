@@ -1,4 +1,4 @@
-// Page object for issue 13's screens: emergency registration, MLC, newborns,
+// Page object for the screens of patients at the door: emergency registration, MLC, newborns,
 // duplicates, photos, ID proof and the PIN directory, as a clerk or a
 // supervisor uses them.
 import { expect, type Locator, type Page } from '@playwright/test';

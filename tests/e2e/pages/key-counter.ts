@@ -1,6 +1,6 @@
 // Counts what a clerk presses on the keyboard: the characters of the data
 // itself, and every other key (Tab, Enter, Space, a one-key choice, a
-// shortcut) — the overhead issue 13 brought down and the counter's keys keep
+// shortcut) — the overhead the form's one-key choices brought down and the counter's keys keep
 // down. Keys go as key events with the key's place and the character the
 // keyboard's layout makes there: an English (US) keyboard, or Hindi InScript,
 // where the data is typed in Devanagari and a one-key choice is the key with

@@ -1,4 +1,4 @@
-// Page object for money at the counter (issue 12): the fee in the patient
+// Page object for money at the counter: the fee in the patient
 // panel, the cash drawer, fees settings and the reports screen, in a clerk's
 // and a supervisor's words.
 import { expect, type Locator, type Page } from '@playwright/test';
